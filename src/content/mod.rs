@@ -1,0 +1,278 @@
+//! Guideline content: sections, questions, guidance, 記入例, checklists and the KPI library.
+//!
+//! The content is data (`guideline.toml`), converted to JSON by `build.rs` at compile time so the
+//! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
+
+mod validate;
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+pub use validate::ContentError;
+
+/// The embedded guideline, parsed once.
+pub fn guideline() -> &'static Guideline {
+    static GUIDELINE: OnceLock<Guideline> = OnceLock::new();
+    GUIDELINE.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guideline.json")))
+            .expect("guideline.toml matches the content schema (checked by tests)")
+    })
+}
+
+/// How sure we are that a point really is in the official guideline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verification {
+    /// A retrieved official or primary source says it.
+    Confirmed,
+    /// A press or consultant summary says it, not the official text.
+    Secondary,
+    /// Reconstructed from domain knowledge; must be checked against the official PDF.
+    Reconstructed,
+}
+
+impl Verification {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            Verification::Confirmed => "確認済み",
+            Verification::Secondary => "二次資料",
+            Verification::Reconstructed => "要確認（再構成）",
+        }
+    }
+}
+
+/// The kind of organisation; drives which 記入例 and checklist items are offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgBand {
+    /// 都道府県
+    Prefecture,
+    /// 指定都市・中核市・一般市・特別区
+    City,
+    /// 町村
+    Town,
+}
+
+impl OrgBand {
+    /// Maps a `profile.org-kind` choice id to its band.
+    pub fn from_org_kind(kind: &str) -> Option<OrgBand> {
+        match kind {
+            "prefecture" => Some(OrgBand::Prefecture),
+            "designated-city" | "core-city" | "city" | "special-ward" => Some(OrgBand::City),
+            "town" | "village" => Some(OrgBand::Town),
+            _ => None,
+        }
+    }
+}
+
+/// Who an item is shown to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    #[default]
+    All,
+    /// Only 都道府県 (e.g. support for municipalities).
+    Prefecture,
+    /// Only 市区町村 (e.g. how prefectural support is used).
+    Municipality,
+}
+
+impl Audience {
+    /// Whether an item for this audience applies to the band (unknown band: show everything).
+    pub fn includes(self, band: Option<OrgBand>) -> bool {
+        match (self, band) {
+            (Audience::All, _) | (_, None) => true,
+            (Audience::Prefecture, Some(b)) => b == OrgBand::Prefecture,
+            (Audience::Municipality, Some(b)) => b != OrgBand::Prefecture,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Guideline {
+    /// Content format version (bumped when the TOML schema changes).
+    pub content_version: u32,
+    pub title: String,
+    /// Parts of the guideline (and related official documents) that content refers to.
+    pub sources: Vec<Source>,
+    /// Groups of sections on the task list (DADS step navigation).
+    pub steps: Vec<Step>,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub kpi_library: Vec<KpiExample>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    pub id: String,
+    /// Short reference shown next to items, e.g. 「基本的な考え方①」.
+    pub label: String,
+    pub title: String,
+    pub verification: Verification,
+    /// Where this was read: document name and URL.
+    pub citation: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Section {
+    pub id: String,
+    pub step: String,
+    pub title: String,
+    /// One sentence: what this part of the policy is for.
+    pub purpose: String,
+    pub guidance: String,
+    /// 「なぜ聞くか」: why the guideline asks for this.
+    pub why: String,
+    pub sources: Vec<String>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub subsections: Vec<Subsection>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub checklist: Vec<ChecklistItem>,
+    /// Ids into [`Guideline::kpi_library`] suggested for this section.
+    #[serde(default)]
+    pub kpi_examples: Vec<String>,
+    /// A stub awaiting content (only allowed while the wizard is being written).
+    #[serde(default)]
+    pub stub: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Subsection {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    ShortText,
+    LongText,
+    Choice,
+    List,
+    Table,
+    Year,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Question {
+    /// Globally unique, `<section>.<name>`.
+    pub id: String,
+    pub label: String,
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub subsection: Option<String>,
+    /// Short hint under the label.
+    #[serde(default)]
+    pub hint: String,
+    pub guidance: String,
+    pub why: String,
+    pub source: String,
+    pub verification: Verification,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub audience: Audience,
+    /// Choice options (kind = choice).
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+    /// Column headings (kind = table).
+    #[serde(default)]
+    pub columns: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: String,
+}
+
+/// A 記入例. `bands` empty means it suits every kind of organisation.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    #[serde(default)]
+    pub bands: Vec<OrgBand>,
+    pub text: String,
+}
+
+impl Example {
+    pub fn suits(&self, band: Option<OrgBand>) -> bool {
+        self.bands.is_empty() || band.is_none_or(|b| self.bands.contains(&b))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub text: String,
+    pub source: String,
+    pub verification: Verification,
+    #[serde(default)]
+    pub audience: Audience,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct KpiExample {
+    pub id: String,
+    /// Section id of the pillar this indicator belongs to.
+    pub pillar: String,
+    pub indicator: String,
+    pub definition: String,
+    pub unit: String,
+    pub data_source: String,
+    /// A reference value or target seen elsewhere, if any (never without `reference_source`).
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub reference_source: Option<String>,
+}
+
+impl Guideline {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.id == id)
+    }
+
+    pub fn sections_in_step<'a>(&'a self, step: &'a str) -> impl Iterator<Item = &'a Section> {
+        self.sections.iter().filter(move |s| s.step == step)
+    }
+}
+
+impl Section {
+    /// Questions shown to an organisation of the given band.
+    pub fn questions_for(&self, band: Option<OrgBand>) -> impl Iterator<Item = &Question> {
+        self.questions
+            .iter()
+            .filter(move |q| q.audience.includes(band))
+    }
+
+    pub fn checklist_for(&self, band: Option<OrgBand>) -> impl Iterator<Item = &ChecklistItem> {
+        self.checklist
+            .iter()
+            .filter(move |c| c.audience.includes(band))
+    }
+}

@@ -1,0 +1,58 @@
+//! Reading and writing the stored draft: version check and migrations, with Japanese messages.
+//! Pure functions, so every failure mode is tested natively.
+
+use super::{Draft, SCHEMA_VERSION};
+use serde_json::Value;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or JSON of the wrong shape.
+    Unreadable(String),
+    /// Written by a newer version of the app: never overwrite it.
+    NewerVersion(u32),
+}
+
+impl DecodeError {
+    pub fn message_ja(&self) -> String {
+        match self {
+            DecodeError::Unreadable(_) => {
+                "保存されていたデータを読み込めませんでした。元のデータは別の場所に退避してあります。新しい下書きで始めます。".to_owned()
+            }
+            DecodeError::NewerVersion(v) => format!(
+                "保存されていたデータは、より新しい版のツール（形式 {v}）で作成されています。データは退避して残してあります。ページを再読み込みして最新版で開いてください。"
+            ),
+        }
+    }
+}
+
+pub fn encode(draft: &Draft) -> String {
+    serde_json::to_string(draft).expect("a Draft always serialises")
+}
+
+/// Parses stored text, upgrading older schema versions.
+pub fn decode(raw: &str) -> Result<Draft, DecodeError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| DecodeError::Unreadable("schema_version がありません".to_owned()))?;
+    let version = u32::try_from(version)
+        .map_err(|_| DecodeError::Unreadable("schema_version が不正です".to_owned()))?;
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::NewerVersion(version));
+    }
+    let value = migrate(value, version)?;
+    serde_json::from_value(value).map_err(|e| DecodeError::Unreadable(e.to_string()))
+}
+
+/// Applies each migration from `from` up to [`SCHEMA_VERSION`]. Version 1 is the first format,
+/// so there is nothing to do yet; later versions add `vN_to_vN+1` steps here with fixtures in tests.
+fn migrate(value: Value, from: u32) -> Result<Value, DecodeError> {
+    if from == 0 {
+        return Err(DecodeError::Unreadable(
+            "schema_version 0 は存在しません".to_owned(),
+        ));
+    }
+    Ok(value)
+}

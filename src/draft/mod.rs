@@ -1,0 +1,221 @@
+//! The user's draft policy: plain serde data with a schema version, no DOM.
+//!
+//! Answers are keyed by question id (`<section>.<name>`), so the organisation profile is simply the
+//! `profile` section's answers, read through the typed view in [`profile`].
+
+pub mod codec;
+pub mod profile;
+
+use crate::content::Section;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Version of the stored draft format. Bump it and add a migration in [`codec`] when it changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
+pub type Timestamp = i64;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub schema_version: u32,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Checklist item id → checked. Unchecked items are removed rather than stored as `false`.
+    #[serde(default)]
+    pub checklist: BTreeMap<String, bool>,
+    #[serde(default)]
+    pub sections: BTreeMap<String, SectionState>,
+    /// 作業メモ per section id: never exported.
+    #[serde(default)]
+    pub memos: BTreeMap<String, String>,
+}
+
+/// One answer; the variant follows the question's kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    /// short_text, long_text and year (a Western year as typed).
+    Text(String),
+    /// The chosen option id.
+    Choice(String),
+    List(Vec<String>),
+    /// Rows of cells, in the question's column order.
+    Table(Vec<Vec<String>>),
+}
+
+impl Answer {
+    /// True when nothing at all was entered; such answers are removed from the draft. Whitespace
+    /// counts as input here, so a leading 全角スペース the user is typing is never erased.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(t) | Answer::Choice(t) => t.is_empty(),
+            Answer::List(items) => items.iter().all(String::is_empty) && items.len() <= 1,
+            Answer::Table(rows) => rows.is_empty(),
+        }
+    }
+
+    /// True when the answer holds visible content (used for status and export).
+    pub fn has_content(&self) -> bool {
+        match self {
+            Answer::Text(t) | Answer::Choice(t) => !t.trim().is_empty(),
+            Answer::List(items) => items.iter().any(|i| !i.trim().is_empty()),
+            Answer::Table(rows) => rows.iter().flatten().any(|c| !c.trim().is_empty()),
+        }
+    }
+
+    /// Number of characters the user wrote (used for size checks and benchmarks).
+    pub fn char_count(&self) -> usize {
+        match self {
+            Answer::Text(t) | Answer::Choice(t) => t.chars().count(),
+            Answer::List(items) => items.iter().map(|i| i.chars().count()).sum(),
+            Answer::Table(rows) => rows.iter().flatten().map(|c| c.chars().count()).sum(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SectionState {
+    /// Set only by the user (GOV.UK: let the user decide when a task is complete).
+    #[serde(default)]
+    pub completed: bool,
+    #[serde(default)]
+    pub completed_at: Option<Timestamp>,
+}
+
+/// 未着手 / 作業中 / 完了.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+}
+
+impl SectionStatus {
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            SectionStatus::NotStarted => "未着手",
+            SectionStatus::InProgress => "作業中",
+            SectionStatus::Completed => "完了",
+        }
+    }
+
+    /// CSS modifier for the status tag.
+    pub fn css_class(self) -> &'static str {
+        match self {
+            SectionStatus::NotStarted => "status-tag status-tag--not-started",
+            SectionStatus::InProgress => "status-tag status-tag--in-progress",
+            SectionStatus::Completed => "status-tag status-tag--completed",
+        }
+    }
+}
+
+impl Draft {
+    pub fn new(now: Timestamp) -> Draft {
+        Draft {
+            schema_version: SCHEMA_VERSION,
+            created_at: now,
+            updated_at: now,
+            answers: BTreeMap::new(),
+            checklist: BTreeMap::new(),
+            sections: BTreeMap::new(),
+            memos: BTreeMap::new(),
+        }
+    }
+
+    pub fn answer(&self, question_id: &str) -> Option<&Answer> {
+        self.answers.get(question_id)
+    }
+
+    /// The answer as text: text/choice answers as they are, list items one per line.
+    pub fn answer_text(&self, question_id: &str) -> String {
+        match self.answers.get(question_id) {
+            Some(Answer::Text(t) | Answer::Choice(t)) => t.clone(),
+            Some(Answer::List(items)) => items.join("\n"),
+            Some(Answer::Table(_)) | None => String::new(),
+        }
+    }
+
+    pub fn table_rows(&self, question_id: &str) -> Vec<Vec<String>> {
+        match self.answers.get(question_id) {
+            Some(Answer::Table(rows)) => rows.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Stores an answer; an empty one removes the entry so the draft holds only real input.
+    pub fn set_answer(&mut self, question_id: &str, answer: Answer, now: Timestamp) {
+        if answer.is_empty() {
+            self.answers.remove(question_id);
+        } else {
+            self.answers.insert(question_id.to_owned(), answer);
+        }
+        self.updated_at = now;
+    }
+
+    pub fn is_checked(&self, item_id: &str) -> bool {
+        self.checklist.get(item_id).copied().unwrap_or(false)
+    }
+
+    pub fn set_checked(&mut self, item_id: &str, checked: bool, now: Timestamp) {
+        if checked {
+            self.checklist.insert(item_id.to_owned(), true);
+        } else {
+            self.checklist.remove(item_id);
+        }
+        self.updated_at = now;
+    }
+
+    pub fn memo(&self, section_id: &str) -> &str {
+        self.memos.get(section_id).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn set_memo(&mut self, section_id: &str, text: &str, now: Timestamp) {
+        if text.is_empty() {
+            self.memos.remove(section_id);
+        } else {
+            self.memos.insert(section_id.to_owned(), text.to_owned());
+        }
+        self.updated_at = now;
+    }
+
+    pub fn is_completed(&self, section_id: &str) -> bool {
+        self.sections.get(section_id).is_some_and(|s| s.completed)
+    }
+
+    pub fn set_completed(&mut self, section_id: &str, completed: bool, now: Timestamp) {
+        let state = self.sections.entry(section_id.to_owned()).or_default();
+        state.completed = completed;
+        state.completed_at = completed.then_some(now);
+        self.updated_at = now;
+    }
+
+    /// Completed when the user said so; in progress once anything in it was written or checked.
+    pub fn section_status(&self, section: &Section) -> SectionStatus {
+        if self.is_completed(&section.id) {
+            return SectionStatus::Completed;
+        }
+        let answered = section
+            .questions
+            .iter()
+            .any(|q| self.answers.get(&q.id).is_some_and(Answer::has_content));
+        let checked = section.checklist.iter().any(|c| self.is_checked(&c.id));
+        if answered || checked || !self.memo(&section.id).trim().is_empty() {
+            SectionStatus::InProgress
+        } else {
+            SectionStatus::NotStarted
+        }
+    }
+
+    /// Characters the user wrote in answers and memos.
+    pub fn char_count(&self) -> usize {
+        self.answers.values().map(Answer::char_count).sum::<usize>()
+            + self
+                .memos
+                .values()
+                .map(|m| m.chars().count())
+                .sum::<usize>()
+    }
+}

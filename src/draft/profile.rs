@@ -1,0 +1,52 @@
+//! Typed view of the organisation profile (the `profile` section's answers).
+
+use super::Draft;
+use crate::content::OrgBand;
+
+pub const ORG_NAME: &str = "profile.org-name";
+pub const ORG_KIND: &str = "profile.org-kind";
+pub const DOCUMENT_TITLE: &str = "profile.document-title";
+pub const PLAN_START: &str = "profile.plan-start";
+pub const PLAN_END: &str = "profile.plan-end";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgProfile {
+    pub name: String,
+    /// The 団体区分 option id, e.g. `town`.
+    pub kind: Option<String>,
+    pub band: Option<OrgBand>,
+    pub document_title: String,
+    pub plan_start: Option<i32>,
+    pub plan_end: Option<i32>,
+}
+
+impl OrgProfile {
+    pub fn of(draft: &Draft) -> OrgProfile {
+        let name = draft.answer_text(ORG_NAME).trim().to_owned();
+        let kind = Some(draft.answer_text(ORG_KIND)).filter(|k| !k.is_empty());
+        let band = kind.as_deref().and_then(OrgBand::from_org_kind);
+        let custom_title = draft.answer_text(DOCUMENT_TITLE).trim().to_owned();
+        let document_title = if !custom_title.is_empty() {
+            custom_title
+        } else {
+            let who = if name.is_empty() { "○○" } else { &name };
+            format!("{who}人材育成・確保基本方針")
+        };
+        OrgProfile {
+            name,
+            kind,
+            band,
+            document_title,
+            plan_start: crate::wareki::parse_year(&draft.answer_text(PLAN_START)).ok(),
+            plan_end: crate::wareki::parse_year(&draft.answer_text(PLAN_END)).ok(),
+        }
+    }
+
+    /// 「令和8年度～令和12年度」 when both years are valid and in order.
+    pub fn plan_period_ja(&self) -> Option<String> {
+        match (self.plan_start, self.plan_end) {
+            (Some(s), Some(e)) if s <= e => Some(crate::wareki::fiscal_period(s, e)),
+            _ => None,
+        }
+    }
+}

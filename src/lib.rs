@@ -1,0 +1,15 @@
+//! 人材育成・確保基本方針 策定支援ツール.
+//!
+//! Pure core (no DOM, tested natively): `content`, `draft`, `wareki`.
+//! Thin browser shell: `storage` (localStorage) and `ui` (Leptos components).
+
+pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
+pub mod draft; // the user's draft, schema version, codec
+pub mod storage; // localStorage load/save with backup of unreadable data
+pub mod ui; // Leptos components
+pub mod wareki; // 和暦 formatting and year parsing
+
+/// Mounts the app into `<body>`.
+pub fn mount() {
+    leptos::mount::mount_to_body(ui::App);
+}

@@ -1,0 +1,3 @@
+fn main() {
+    jinzai_hoshin::mount();
+}

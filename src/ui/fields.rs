@@ -1,0 +1,415 @@
+//! Form controls for each question kind. Every control has a visible label; hints and errors are
+//! linked with `aria-describedby`; groups use fieldset + legend.
+
+use super::section_page::verification_tag;
+use super::Store;
+use crate::content::{Example, OrgBand, Question, QuestionKind};
+use crate::draft::Answer;
+use crate::wareki;
+use leptos::html;
+use leptos::prelude::*;
+
+/// Writes `value` into the element only when it differs from what is there, so typing (and IME
+/// composition) is never disturbed by our own echo.
+fn sync_value<E>(
+    node: NodeRef<E>,
+    value: Memo<String>,
+    set: fn(&E::Output, &str),
+    get: fn(&E::Output) -> String,
+) where
+    E: leptos::html::ElementType,
+    E::Output: Clone + 'static,
+    NodeRef<E>: Get<Value = Option<E::Output>>,
+{
+    Effect::new(move |_| {
+        let wanted = value.get();
+        if let Some(el) = node.get() {
+            if get(&el) != wanted {
+                set(&el, &wanted);
+            }
+        }
+    });
+}
+
+#[component]
+pub fn SyncedTextarea(
+    id: String,
+    described_by: String,
+    rows: u32,
+    value: Memo<String>,
+    #[prop(into)] on_input: Callback<String>,
+) -> impl IntoView {
+    let node = NodeRef::<html::Textarea>::new();
+    sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
+    view! {
+        <textarea
+            node_ref=node
+            id=id
+            class="textarea"
+            rows=rows
+            aria-describedby=described_by
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+        ></textarea>
+    }
+}
+
+#[component]
+fn SyncedInput(
+    id: String,
+    described_by: String,
+    value: Memo<String>,
+    #[prop(optional)] numeric: bool,
+    #[prop(optional, into)] invalid: Signal<bool>,
+    #[prop(into)] on_input: Callback<String>,
+) -> impl IntoView {
+    let node = NodeRef::<html::Input>::new();
+    sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
+    view! {
+        <input
+            node_ref=node
+            type="text"
+            id=id
+            class=if numeric { "input input--year" } else { "input" }
+            inputmode=numeric.then_some("numeric")
+            autocomplete="off"
+            aria-describedby=described_by
+            aria-invalid=move || invalid.get().then_some("true")
+            on:input=move |ev| on_input.run(event_target_value(&ev))
+        />
+    }
+}
+
+/// The label line shared by all kinds: text, 「※必須」 and the verification tag.
+fn label_content(q: &'static Question) -> impl IntoView {
+    view! {
+        {q.label.clone()}
+        {q.required.then(|| view! { <span class="required">"※必須"</span> })}
+        {verification_tag(q.verification)}
+    }
+}
+
+fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
+    view! { <p class="field__hint" id=hint_id.to_owned()>{q.hint.clone()}</p> }
+}
+
+#[component]
+pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl IntoView {
+    let q = question;
+    let field = match q.kind {
+        QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::List => {
+            view! { <TextField q /> }.into_any()
+        }
+        QuestionKind::Year => view! { <YearField q /> }.into_any(),
+        QuestionKind::Choice => view! { <ChoiceField q /> }.into_any(),
+        QuestionKind::Table => view! { <TableField q /> }.into_any(),
+    };
+    view! {
+        <div class="question" data-question=q.id.clone()>
+            {field}
+            <QuestionHelp q band />
+        </div>
+    }
+}
+
+fn text_answer(q: &'static Question, text: String) -> Answer {
+    match q.kind {
+        QuestionKind::List => Answer::List(text.split('\n').map(str::to_owned).collect()),
+        _ => Answer::Text(text),
+    }
+}
+
+#[component]
+fn TextField(q: &'static Question) -> impl IntoView {
+    let store = Store::get();
+    let qid = q.id.as_str();
+    let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
+    let input_id = format!("q-{qid}");
+    let hint_id = format!("{input_id}-hint");
+    let on_input =
+        move |text: String| store.edit(|d, now| d.set_answer(qid, text_answer(q, text), now));
+    let control = match q.kind {
+        QuestionKind::ShortText => view! {
+            <SyncedInput id=input_id.clone() described_by=hint_id.clone() value on_input />
+        }
+        .into_any(),
+        _ => view! {
+            <SyncedTextarea
+                id=input_id.clone()
+                described_by=hint_id.clone()
+                rows=if q.kind == QuestionKind::List { 5 } else { 7 }
+                value
+                on_input
+            />
+        }
+        .into_any(),
+    };
+    let list_hint = (q.kind == QuestionKind::List).then_some("（1行に1項目）");
+    view! {
+        <div class="field">
+            <label class="field__label" for=input_id>{label_content(q)}</label>
+            <p class="field__hint" id=hint_id>{q.hint.clone()}{list_hint}</p>
+            {control}
+        </div>
+    }
+}
+
+#[component]
+fn YearField(q: &'static Question) -> impl IntoView {
+    let store = Store::get();
+    let qid = q.id.as_str();
+    let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
+    let parsed = Memo::new(move |_| {
+        let text = value.get();
+        (!text.trim().is_empty()).then(|| wareki::parse_year(&text))
+    });
+    let input_id = format!("q-{qid}");
+    let hint_id = format!("{input_id}-hint");
+    let era_id = format!("{input_id}-era");
+    let error_id = format!("{input_id}-error");
+    let described_by = format!("{hint_id} {era_id} {error_id}");
+    let invalid = Signal::derive(move || matches!(parsed.get(), Some(Err(_))));
+    view! {
+        <div class="field" class:field--error=move || invalid.get()>
+            <label class="field__label" for=input_id.clone()>{label_content(q)}</label>
+            {hint(q, &hint_id)}
+            <p class="field__error" id=error_id>
+                {move || match parsed.get() {
+                    Some(Err(e)) => e.message_ja(),
+                    _ => String::new(),
+                }}
+            </p>
+            <SyncedInput
+                id=input_id
+                described_by
+                value
+                numeric=true
+                invalid
+                on_input=move |text: String| store.edit(|d, now| d.set_answer(qid, Answer::Text(text), now))
+            />
+            <span class="field__era" id=era_id>
+                {move || match parsed.get() {
+                    Some(Ok(year)) => format!("（{}）", wareki::fiscal_year(year)),
+                    _ => String::new(),
+                }}
+            </span>
+        </div>
+    }
+}
+
+#[component]
+fn ChoiceField(q: &'static Question) -> impl IntoView {
+    let store = Store::get();
+    let qid = q.id.as_str();
+    let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
+    let hint_id = format!("q-{qid}-hint");
+    view! {
+        <fieldset class="field radios" aria-describedby=hint_id.clone()>
+            <legend class="field__label">{label_content(q)}</legend>
+            {hint(q, &hint_id)}
+            {q
+                .options
+                .iter()
+                .map(|option| {
+                    let option_id = option.id.as_str();
+                    let id = format!("q-{qid}-{option_id}");
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                id=id.clone()
+                                name=qid
+                                value=option_id
+                                prop:checked=move || value.get() == option_id
+                                on:change=move |_| {
+                                    store.edit(|d, now| d.set_answer(qid, Answer::Choice(option_id.to_owned()), now))
+                                }
+                            />
+                            <label for=id>{option.label.clone()}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn TableField(q: &'static Question) -> impl IntoView {
+    let store = Store::get();
+    let qid = q.id.as_str();
+    let row_count = Memo::new(move |_| store.draft.with(|d| d.table_rows(qid).len()));
+    let hint_id = format!("q-{qid}-hint");
+    let set_cell = move |row: usize, col: usize, text: String| {
+        store.edit(|d, now| {
+            let mut rows = d.table_rows(qid);
+            if let Some(cell) = rows.get_mut(row).and_then(|r| r.get_mut(col)) {
+                *cell = text;
+            }
+            d.set_answer(qid, Answer::Table(rows), now);
+        })
+    };
+    let add_row = move |_| {
+        store.edit(|d, now| {
+            let mut rows = d.table_rows(qid);
+            rows.push(vec![String::new(); q.columns.len()]);
+            d.set_answer(qid, Answer::Table(rows), now);
+        })
+    };
+    let delete_row = move |row: usize| {
+        store.edit(|d, now| {
+            let mut rows = d.table_rows(qid);
+            if row < rows.len() {
+                rows.remove(row);
+            }
+            d.set_answer(qid, Answer::Table(rows), now);
+        })
+    };
+    view! {
+        <fieldset class="field table-field" aria-describedby=hint_id.clone()>
+            <legend class="field__label">{label_content(q)}</legend>
+            {hint(q, &hint_id)}
+            <div class="table-field__scroll">
+                <table class="table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"行"</th>
+                            {q.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
+                            <th scope="col">"操作"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || {
+                            (0..row_count.get())
+                                .map(|row| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{row + 1}</th>
+                                            {q
+                                                .columns
+                                                .iter()
+                                                .enumerate()
+                                                .map(|(col, column)| {
+                                                    let value = Memo::new(move |_| {
+                                                        store.draft.with(|d| {
+                                                            d.table_rows(qid)
+                                                                .get(row)
+                                                                .and_then(|r| r.get(col))
+                                                                .cloned()
+                                                                .unwrap_or_default()
+                                                        })
+                                                    });
+                                                    let node = NodeRef::<html::Textarea>::new();
+                                                    sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
+                                                    view! {
+                                                        <td>
+                                                            <textarea
+                                                                node_ref=node
+                                                                class="textarea textarea--cell"
+                                                                rows=2
+                                                                aria-label=format!("{}行目 {}", row + 1, column)
+                                                                on:input=move |ev| set_cell(row, col, event_target_value(&ev))
+                                                            ></textarea>
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                            <td>
+                                                <button
+                                                    type="button"
+                                                    class="button button--small button--secondary"
+                                                    aria-label=format!("{}行目を削除", row + 1)
+                                                    on:click=move |_| delete_row(row)
+                                                >
+                                                    "削除"
+                                                </button>
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" class="button button--secondary" on:click=add_row>
+                "行を追加"
+            </button>
+        </fieldset>
+    }
+}
+
+/// Per-question guidance, 「なぜ聞くか」 and 記入例 with one-click insertion.
+#[component]
+fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoView {
+    let examples: Vec<&'static Example> = q.examples.iter().filter(|e| e.suits(band)).collect();
+    view! {
+        <details class="question-help">
+            <summary>"書き方のヒントと記入例"</summary>
+            <div class="question-help__body">
+                <p>{q.guidance.clone()}</p>
+                <p>
+                    <strong>"なぜ聞くか："</strong>
+                    {q.why.clone()}
+                </p>
+                {(!examples.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3 class="question-help__heading">"記入例"</h3>
+                            <ul class="examples">
+                                {examples
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, example)| view! { <ExampleItem q example index=i /> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn ExampleItem(q: &'static Question, example: &'static Example, index: usize) -> impl IntoView {
+    let store = Store::get();
+    let text_id = format!("example-{}-{index}", q.id);
+    let insertable = q.kind != QuestionKind::Table;
+    let insert = move |_| {
+        store.edit(|d, now| {
+            let current = d.answer_text(&q.id);
+            let replace = current.trim().is_empty()
+                || matches!(q.kind, QuestionKind::Year | QuestionKind::ShortText);
+            let text = if replace {
+                example.text.clone()
+            } else {
+                format!("{current}\n{}", example.text)
+            };
+            d.set_answer(&q.id, text_answer(q, text), now);
+        });
+        // Return focus to the field so the user can edit the inserted text straight away.
+        if let Some(el) = document().get_element_by_id(&format!("q-{}", q.id)) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    view! {
+        <li class="examples__item">
+            <p class="examples__text" id=text_id.clone()>{example.text.clone()}</p>
+            {insertable
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="button button--small button--secondary"
+                            aria-describedby=text_id
+                            on:click=insert
+                        >
+                            "この記入例を入れる"
+                        </button>
+                    }
+                })}
+        </li>
+    }
+}

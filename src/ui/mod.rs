@@ -1,0 +1,73 @@
+//! Leptos components: a thin layer over the pure core (content, draft).
+
+mod fields;
+mod route;
+mod section_page;
+mod status_line;
+mod step_nav;
+mod store;
+mod task_list;
+
+pub use route::Route;
+pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
+
+use leptos::ev;
+use leptos::prelude::*;
+use section_page::SectionPage;
+use status_line::{NoticeBanner, SaveStatusLine};
+use task_list::TaskList;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+
+    let route = RwSignal::new(Route::current());
+    let on_hash = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));
+    // Never lose the last keystrokes: save at once when the tab is hidden or the page goes away.
+    let on_hide = window_event_listener(ev::pagehide, move |_| store.flush());
+    let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = document().visibility_state() == web_sys::VisibilityState::Hidden;
+        if hidden {
+            store.flush();
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_hide.remove();
+        on_visibility.remove();
+    });
+
+    view! {
+        <a class="skip-link" href="#main">"本文へ移動"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-header__title" href="#/">"人材育成・確保基本方針 策定支援ツール"</a>
+                <SaveStatusLine />
+            </div>
+        </header>
+        <NoticeBanner />
+        <main id="main" class="main" tabindex="-1">
+            {move || match route.get() {
+                Route::TaskList => view! { <TaskList /> }.into_any(),
+                Route::Section(id) => view! { <SectionPage section_id=id /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "入力内容はこのブラウザの中（localStorage）にだけ保存され、外部には送信されません。"
+            </p>
+        </footer>
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the page heading after a route change, as a
+/// full page load would.
+pub(crate) fn focus_heading(heading: NodeRef<leptos::html::H1>) {
+    Effect::new(move |_| {
+        if let Some(h1) = heading.get() {
+            let _ = h1.focus();
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+}

@@ -1,0 +1,204 @@
+//! One section: purpose, guidance disclosure, fields, checklist, memo, completion and prev/next.
+
+use super::fields::QuestionField;
+use super::step_nav::StepNav;
+use super::{focus_heading, Route, Store};
+use crate::content::{guideline, OrgBand, Section, Verification};
+use crate::draft::profile::OrgProfile;
+use leptos::prelude::*;
+
+/// The organisation band chosen in the profile, which selects questions and 記入例.
+pub(crate) fn org_band() -> Memo<Option<OrgBand>> {
+    let store = Store::get();
+    Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).band))
+}
+
+/// A 「要確認」 tag for points not confirmed against the official text.
+pub(crate) fn verification_tag(v: Verification) -> impl IntoView {
+    (v != Verification::Confirmed)
+        .then(|| view! { <span class="tag tag--caution">{v.label_ja()}</span> })
+}
+
+fn source_label(id: &str) -> String {
+    guideline()
+        .source(id)
+        .map(|s| s.label.clone())
+        .unwrap_or_else(|| id.to_owned())
+}
+
+#[component]
+pub fn SectionPage(section_id: String) -> impl IntoView {
+    let g = guideline();
+    let index = g
+        .section_index(&section_id)
+        .expect("route only holds known sections");
+    let section: &'static Section = &g.sections[index];
+    let band = org_band();
+    let heading = NodeRef::new();
+    focus_heading(heading);
+
+    let prev = index.checked_sub(1).map(|i| &g.sections[i]);
+    let next = g.sections.get(index + 1);
+
+    view! {
+        <div class="layout-with-nav">
+            <StepNav current=section_id.clone() />
+            <div class="page page--section" data-section=section.id.clone()>
+                <p class="page__step">
+                    {format!("{} / {}", index + 1, g.sections.len())}
+                </p>
+                <h1 node_ref=heading tabindex="-1">{section.title.clone()}</h1>
+                <p class="lead">{section.purpose.clone()}</p>
+                <Guidance section />
+                <form class="section-form" on:submit=|ev| ev.prevent_default()>
+                    {move || {
+                        let band = band.get();
+                        section
+                            .questions_for(band)
+                            .map(|question| view! { <QuestionField question band /> })
+                            .collect_view()
+                    }}
+                    <Checklist section />
+                    <WorkMemo section />
+                    <Completion section />
+                </form>
+                <nav class="pager" aria-label="前後のセクション">
+                    {prev
+                        .map(|s| {
+                            view! {
+                                <a class="pager__prev" href=Route::section_href(&s.id) rel="prev">
+                                    <span class="pager__dir">"前へ"</span>
+                                    {s.title.clone()}
+                                </a>
+                            }
+                        })}
+                    <a class="pager__home" href="#/">"一覧へ戻る"</a>
+                    {next
+                        .map(|s| {
+                            view! {
+                                <a class="pager__next" href=Route::section_href(&s.id) rel="next">
+                                    <span class="pager__dir">"次へ"</span>
+                                    {s.title.clone()}
+                                </a>
+                            }
+                        })}
+                </nav>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn Guidance(section: &'static Section) -> impl IntoView {
+    view! {
+        <details class="guidance">
+            <summary>"このセクションの考え方（ガイダンス）"</summary>
+            <div class="guidance__body">
+                <p>{section.guidance.clone()}</p>
+                <h2 class="guidance__heading">"なぜ聞くか"</h2>
+                <p>{section.why.clone()}</p>
+                <p class="guidance__sources">
+                    "指針の該当箇所："
+                    {section.sources.iter().map(|id| source_label(id)).collect::<Vec<_>>().join("、")}
+                    {verification_tag(section.verification)}
+                </p>
+            </div>
+        </details>
+    }
+}
+
+#[component]
+fn Checklist(section: &'static Section) -> impl IntoView {
+    let store = Store::get();
+    let band = org_band();
+    view! {
+        <fieldset class="checklist">
+            <legend>"指針のポイント（確認できたらチェック）"</legend>
+            <p class="field__hint">
+                "方針の案がこの点に触れているかを確認するためのリストです。チェックしても本文には出力されません。"
+            </p>
+            {move || {
+                section
+                    .checklist_for(band.get())
+                    .map(|item| {
+                        let id = format!("check-{}", item.id);
+                        let item_id = item.id.as_str();
+                        let checked = Memo::new(move |_| store.draft.with(|d| d.is_checked(item_id)));
+                        view! {
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    prop:checked=move || checked.get()
+                                    on:change=move |ev| {
+                                        let value = event_target_checked(&ev);
+                                        store.edit(|d, now| d.set_checked(item_id, value, now));
+                                    }
+                                />
+                                <label for=id>
+                                    {item.text.clone()}
+                                    <span class="tag">{source_label(&item.source)}</span>
+                                    {verification_tag(item.verification)}
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </fieldset>
+    }
+}
+
+#[component]
+fn WorkMemo(section: &'static Section) -> impl IntoView {
+    let store = Store::get();
+    let section_id = section.id.as_str();
+    let value = Memo::new(move |_| store.draft.with(|d| d.memo(section_id).to_owned()));
+    let input_id = format!("memo-{section_id}");
+    let hint_id = format!("{input_id}-hint");
+    view! {
+        <div class="field field--memo">
+            <label class="field__label" for=input_id.clone()>
+                "作業メモ"
+                <span class="tag tag--private">"出力されません"</span>
+            </label>
+            <p class="field__hint" id=hint_id.clone()>
+                "確認したいこと、相談先、根拠資料の場所などを書き留められます。方針の本文には出力されません。"
+            </p>
+            <super::fields::SyncedTextarea
+                id=input_id
+                described_by=hint_id
+                rows=3
+                value
+                on_input=move |text: String| store.edit(|d, now| d.set_memo(section_id, &text, now))
+            />
+        </div>
+    }
+}
+
+#[component]
+fn Completion(section: &'static Section) -> impl IntoView {
+    let store = Store::get();
+    let section_id = section.id.as_str();
+    let completed = Memo::new(move |_| store.draft.with(|d| d.is_completed(section_id)));
+    let id = format!("complete-{section_id}");
+    view! {
+        <fieldset class="completion">
+            <legend>"このセクションの状態"</legend>
+            <div class="checkbox checkbox--large">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    data-testid="complete-section"
+                    prop:checked=move || completed.get()
+                    on:change=move |ev| {
+                        let value = event_target_checked(&ev);
+                        store.edit(|d, now| d.set_completed(section_id, value, now));
+                    }
+                />
+                <label for=id>"このセクションを完了にする"</label>
+            </div>
+            <p class="field__hint">"完了にした後も、いつでも書き直せます。"</p>
+        </fieldset>
+    }
+}

@@ -1,0 +1,89 @@
+//! The reactive shell around the draft: one signal, one way to edit it, debounced autosave.
+
+use crate::draft::{Draft, Timestamp};
+use crate::storage;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+/// Autosave delay after the last edit. Short enough that little is at risk, long enough that a
+/// fast typist does not re-serialise the whole draft on every keystroke.
+pub const SAVE_DEBOUNCE_MS: u32 = 500;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing edited since the page opened.
+    Idle,
+    /// Edited; a save is scheduled.
+    Pending,
+    Saved(Timestamp),
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub draft: RwSignal<Draft>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// A persistent notice (e.g. unreadable stored data was moved aside).
+    pub notice: RwSignal<Option<String>>,
+    can_save: StoredValue<bool>,
+}
+
+thread_local! {
+    static PENDING_SAVE: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+pub fn now() -> Timestamp {
+    js_sys::Date::now() as Timestamp
+}
+
+impl Store {
+    pub fn load() -> Store {
+        let loaded = storage::load(now());
+        Store {
+            draft: RwSignal::new(loaded.draft),
+            save_status: RwSignal::new(SaveStatus::Idle),
+            notice: RwSignal::new(loaded.notice),
+            can_save: StoredValue::new(loaded.can_save),
+        }
+    }
+
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+
+    /// The only way the UI changes the draft: apply the edit, then schedule a save.
+    pub fn edit(&self, change: impl FnOnce(&mut Draft, Timestamp)) {
+        self.draft.update(|d| change(d, now()));
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        if !self.can_save.get_value() {
+            return;
+        }
+        self.save_status.set(SaveStatus::Pending);
+        let store = *self;
+        let timeout = Timeout::new(SAVE_DEBOUNCE_MS, move || store.save_now());
+        // Replacing the previous Timeout drops it, which cancels it: that is the debounce.
+        PENDING_SAVE.with(|p| *p.borrow_mut() = Some(timeout));
+    }
+
+    /// Saves immediately if an edit is waiting (used on pagehide / tab hidden).
+    pub fn flush(&self) {
+        let pending = PENDING_SAVE.with(|p| p.borrow_mut().take());
+        if let Some(timeout) = pending {
+            timeout.cancel();
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        PENDING_SAVE.with(|p| p.borrow_mut().take());
+        let result = self.draft.with_untracked(storage::save);
+        self.save_status.set(match result {
+            Ok(()) => SaveStatus::Saved(now()),
+            Err(message) => SaveStatus::Failed(message),
+        });
+    }
+}

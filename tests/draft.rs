@@ -1,0 +1,196 @@
+//! The draft model, its stored form (codec) and the profile view.
+
+use jinzai_hoshin::content::{guideline, OrgBand};
+use jinzai_hoshin::draft::codec::{decode, encode, DecodeError};
+use jinzai_hoshin::draft::profile::{self, OrgProfile};
+use jinzai_hoshin::draft::{Answer, Draft, SectionStatus, SCHEMA_VERSION};
+
+const T0: i64 = 1_764_000_000_000;
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.to_owned())
+}
+
+#[test]
+fn a_new_draft_carries_the_schema_version_and_time() {
+    let d = Draft::new(T0);
+    assert_eq!(d.schema_version, SCHEMA_VERSION);
+    assert_eq!((d.created_at, d.updated_at), (T0, T0));
+    assert!(d.answers.is_empty());
+}
+
+#[test]
+fn answers_round_trip_and_update_the_timestamp() {
+    let mut d = Draft::new(T0);
+    d.set_answer(profile::ORG_NAME, text("みどり町"), T0 + 5);
+    assert_eq!(d.answer_text(profile::ORG_NAME), "みどり町");
+    assert_eq!(d.updated_at, T0 + 5);
+    // Clearing the field removes the entry, so stored drafts hold only real input.
+    d.set_answer(profile::ORG_NAME, text(""), T0 + 6);
+    assert!(d.answer(profile::ORG_NAME).is_none());
+}
+
+#[test]
+fn whitespace_being_typed_is_kept() {
+    // A paragraph starting with a 全角スペース must not be erased while the user is typing it.
+    let mut d = Draft::new(T0);
+    d.set_answer("purpose.background", text("\u{3000}"), T0);
+    assert_eq!(d.answer_text("purpose.background"), "\u{3000}");
+    d.set_answer(
+        "ideal-staff.list",
+        Answer::List(vec![String::new(), String::new()]),
+        T0,
+    );
+    assert_eq!(d.answer_text("ideal-staff.list"), "\n");
+}
+
+#[test]
+fn section_status_moves_from_not_started_to_in_progress_to_completed() {
+    let section = guideline().section("profile").expect("profile section");
+    let mut d = Draft::new(T0);
+    assert_eq!(d.section_status(section), SectionStatus::NotStarted);
+    // Whitespace alone is not progress.
+    d.set_answer(profile::ORG_NAME, text("  "), T0);
+    assert_eq!(d.section_status(section), SectionStatus::NotStarted);
+    d.set_answer(profile::ORG_NAME, text("みどり町"), T0);
+    assert_eq!(d.section_status(section), SectionStatus::InProgress);
+    d.set_completed("profile", true, T0 + 1);
+    assert_eq!(d.section_status(section), SectionStatus::Completed);
+    assert_eq!(d.sections["profile"].completed_at, Some(T0 + 1));
+    d.set_completed("profile", false, T0 + 2);
+    assert_eq!(d.section_status(section), SectionStatus::InProgress);
+    assert_eq!(d.sections["profile"].completed_at, None);
+}
+
+#[test]
+fn a_checked_item_or_memo_counts_as_progress() {
+    let section = guideline().section("profile").expect("profile section");
+    let item = &section.checklist[0].id;
+    let mut d = Draft::new(T0);
+    d.set_checked(item, true, T0);
+    assert!(d.is_checked(item));
+    assert_eq!(d.section_status(section), SectionStatus::InProgress);
+    d.set_checked(item, false, T0);
+    assert!(!d.checklist.contains_key(item));
+    d.set_memo("profile", "人事課長に確認", T0);
+    assert_eq!(d.section_status(section), SectionStatus::InProgress);
+}
+
+#[test]
+fn status_labels_are_japanese() {
+    assert_eq!(SectionStatus::NotStarted.label_ja(), "未着手");
+    assert_eq!(SectionStatus::InProgress.label_ja(), "作業中");
+    assert_eq!(SectionStatus::Completed.label_ja(), "完了");
+}
+
+fn sample() -> Draft {
+    let mut d = Draft::new(T0);
+    d.set_answer(profile::ORG_NAME, text("みどり町"), T0);
+    d.set_answer(profile::ORG_KIND, Answer::Choice("town".into()), T0);
+    d.set_answer(
+        "ideal-staff.list",
+        Answer::List(vec!["町民に寄り添う".into(), "挑戦する".into()]),
+        T0,
+    );
+    d.set_answer(
+        "competencies.role-matrix",
+        Answer::Table(vec![vec!["課長".into(), "組織運営".into()]]),
+        T0,
+    );
+    d.set_checked("profile-previous-reviewed", true, T0);
+    d.set_memo("profile", "メモ <b>&\"'\u{0}", T0);
+    d.set_completed("profile", true, T0);
+    d
+}
+
+#[test]
+fn codec_round_trips_every_field_exactly() {
+    let d = sample();
+    assert_eq!(decode(&encode(&d)), Ok(d));
+}
+
+#[test]
+fn stored_form_is_stable_json() {
+    // The stored format is a contract with every browser that already holds a draft.
+    let json: serde_json::Value = serde_json::from_str(&encode(&sample())).unwrap();
+    assert_eq!(json["schema_version"], SCHEMA_VERSION);
+    assert_eq!(
+        json["answers"]["profile.org-name"],
+        serde_json::json!({"kind": "text", "value": "みどり町"})
+    );
+    assert_eq!(json["answers"]["profile.org-kind"]["kind"], "choice");
+    assert_eq!(json["answers"]["ideal-staff.list"]["kind"], "list");
+    assert_eq!(json["sections"]["profile"]["completed"], true);
+}
+
+#[test]
+fn a_version_1_fixture_still_loads() {
+    let fixture = include_str!("fixtures/draft-v1.json");
+    let d = decode(fixture).expect("v1 fixture decodes");
+    assert_eq!(d.answer_text(profile::ORG_NAME), "さくら市");
+    assert!(d.is_completed("profile"));
+}
+
+#[test]
+fn unreadable_or_newer_data_is_refused_with_a_japanese_message() {
+    for bad in [
+        "",
+        "{",
+        "null",
+        "[]",
+        "{\"schema_version\":\"1\"}",
+        "{\"schema_version\":1,\"answers\":5}",
+        "{\"schema_version\":0}",
+    ] {
+        match decode(bad) {
+            Err(e @ DecodeError::Unreadable(_)) => {
+                assert!(e.message_ja().contains("読み込めませんでした"))
+            }
+            other => panic!("{bad:?} gave {other:?}"),
+        }
+    }
+    let newer = format!("{{\"schema_version\":{}}}", SCHEMA_VERSION + 1);
+    let err = decode(&newer).unwrap_err();
+    assert_eq!(err, DecodeError::NewerVersion(SCHEMA_VERSION + 1));
+    assert!(err.message_ja().contains("新しい版"));
+}
+
+#[test]
+fn profile_view_reads_the_answers() {
+    let mut d = sample();
+    let p = OrgProfile::of(&d);
+    assert_eq!(p.name, "みどり町");
+    assert_eq!(p.band, Some(OrgBand::Town));
+    assert_eq!(p.document_title, "みどり町人材育成・確保基本方針");
+    assert_eq!(p.plan_period_ja(), None);
+    d.set_answer(profile::PLAN_START, text("2026"), T0);
+    d.set_answer(profile::PLAN_END, text("２０３０"), T0);
+    d.set_answer(
+        profile::DOCUMENT_TITLE,
+        text("みどり町人財マネジメント基本方針"),
+        T0,
+    );
+    let p = OrgProfile::of(&d);
+    assert_eq!(p.plan_period_ja().as_deref(), Some("令和8年度～令和12年度"));
+    assert_eq!(p.document_title, "みどり町人財マネジメント基本方針");
+    d.set_answer(profile::PLAN_END, text("2020"), T0);
+    assert_eq!(
+        OrgProfile::of(&d).plan_period_ja(),
+        None,
+        "end before start"
+    );
+}
+
+#[test]
+fn every_org_kind_option_maps_to_a_band() {
+    let q = guideline()
+        .question(profile::ORG_KIND)
+        .expect("org-kind question");
+    for option in &q.options {
+        assert!(
+            OrgBand::from_org_kind(&option.id).is_some(),
+            "option {} has no band",
+            option.id
+        );
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Idempotent tool set-up: installs only what is missing or at the wrong version.
+# Everything comes from package registries (Debian, crates.io, npm); nothing from GitHub releases.
+# Usage: tools/setup.sh [build|test]   (build: what `./task serve` needs; test: also browser + LibreOffice)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WANT_TRUNK=0.21.14
+WANT_BINDGEN=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
+WANT_BINARYEN=132.0.0
+WANT_PLAYWRIGHT=1.65.1
+scope=${1:-test}
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+have_version() { "$1" --version 2>/dev/null | grep -q "$2"; }
+
+sudo_cmd=""
+if [ "$(id -u)" != 0 ]; then sudo_cmd=sudo; fi
+apt_missing=()
+need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
+need_pkg brotli
+if [ "$scope" = test ]; then
+  need_pkg chromium; need_pkg chromium-driver
+  need_pkg libreoffice-writer-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
+  need_pkg unzip; need_pkg libxml2-utils
+fi
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  say "apt: installing ${apt_missing[*]} (needs root, ~1 GB with LibreOffice)"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+else
+  say "apt packages: present"
+fi
+
+if rustup target list --installed | grep -q wasm32-unknown-unknown; then
+  say "rust target wasm32-unknown-unknown: present"
+else
+  say "rustup: adding wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if have_version trunk "trunk $WANT_TRUNK"; then
+  say "trunk $WANT_TRUNK: present"
+else
+  say "cargo install trunk $WANT_TRUNK (about 9 minutes on 2 cores)"
+  cargo install trunk --locked --version "$WANT_TRUNK"
+fi
+
+if have_version wasm-bindgen "wasm-bindgen $WANT_BINDGEN"; then
+  say "wasm-bindgen-cli $WANT_BINDGEN: present"
+else
+  # Not --locked: the locked set pins a crate version the registry mirror lacks.
+  say "cargo install wasm-bindgen-cli $WANT_BINDGEN (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WANT_BINDGEN" --force
+fi
+
+if [ -x tools/node_modules/.bin/wasm-opt ] && grep -q "\"version\": \"$WANT_BINARYEN\"" tools/node_modules/binaryen/package.json 2>/dev/null; then
+  say "wasm-opt (npm binaryen $WANT_BINARYEN): present"
+else
+  # Debian's binaryen 108 produces wasm that dies in Chromium; npm's 132 is correct.
+  say "npm: installing binaryen $WANT_BINARYEN into tools/"
+  (cd tools && npm install --no-audit --no-fund --silent)
+fi
+
+if [ "$scope" = test ]; then
+  if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" e2e/node_modules/playwright-core/package.json 2>/dev/null; then
+    say "playwright-core $WANT_PLAYWRIGHT: present"
+  else
+    say "npm: installing playwright-core $WANT_PLAYWRIGHT into e2e/ (no browser download; uses Debian chromium)"
+    (cd e2e && npm install --no-audit --no-fund --silent)
+  fi
+fi
+say "done"
