@@ -10,6 +10,7 @@ WANT_BINDGEN=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
 WANT_BINARYEN=132.0.0
 WANT_PLAYWRIGHT=1.65.1
 scope=${1:-test}
+export PATH="$HOME/.cargo/bin:$PATH"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 have_version() { "$1" --version 2>/dev/null | grep -q "$2"; }
@@ -19,6 +20,11 @@ if [ "$(id -u)" != 0 ]; then sudo_cmd=sudo; fi
 apt_missing=()
 need_pkg() { dpkg -s "$1" >/dev/null 2>&1 || apt_missing+=("$1"); }
 need_pkg brotli
+command -v node >/dev/null 2>&1 || { need_pkg nodejs; need_pkg npm; }
+if ! command -v rustup >/dev/null 2>&1; then
+  echo "[setup] rustup is missing: install it first (https://rustup.rs); rust-toolchain.toml then selects Rust 1.95." >&2
+  exit 1
+fi
 if [ "$scope" = test ]; then
   need_pkg chromium; need_pkg chromium-driver
   need_pkg libreoffice-writer-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
@@ -27,7 +33,8 @@ fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt: installing ${apt_missing[*]} (needs root, ~1 GB with LibreOffice)"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/tmp/jinzai-apt.log \
+    || { tail -20 /tmp/jinzai-apt.log; exit 1; }
 else
   say "apt packages: present"
 fi
@@ -63,7 +70,8 @@ else
 fi
 
 if [ "$scope" = test ]; then
-  if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" e2e/node_modules/playwright-core/package.json 2>/dev/null; then
+  if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" e2e/node_modules/playwright-core/package.json 2>/dev/null \
+    && [ -f e2e/node_modules/axe-core/axe.min.js ]; then
     say "playwright-core $WANT_PLAYWRIGHT: present"
   else
     say "npm: installing playwright-core $WANT_PLAYWRIGHT into e2e/ (no browser download; uses Debian chromium)"
