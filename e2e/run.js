@@ -1,7 +1,22 @@
 // Browser tests of what a user does: type, reload, mark complete, recover from bad storage.
 // Usage: node e2e/run.js <dist-dir>     (ONLY=<name part> runs a subset)
 'use strict';
+const fs = require('fs');
 const { run, assert, assertEqual } = require('./harness.js');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A/AA rules) on the current page; fails listing every violation. */
+async function expectNoAxeViolations(page, where) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  });
+  assert(violations.length === 0, `axe violations on ${where}:\n  ${violations.join('\n  ')}`);
+}
 
 const DRAFT_KEY = 'jinzai-hoshin.draft';
 
@@ -136,6 +151,19 @@ const tests = [
     await page.getByLabel('団体名').fill('上書きしない町');
     await page.waitForTimeout(900);
     assertEqual(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), newer, 'newer data untouched');
+  }],
+
+  ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
+    await openApp(page, url);
+    await expectNoAxeViolations(page, 'task list');
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('計画期間の開始年度').fill('R8'); // include the error state
+    for (const summary of await page.locator('summary').all()) await summary.click();
+    await expectNoAxeViolations(page, 'section page (all disclosures open, with an error)');
+    // The check itself must be able to fail: plant an unlabelled input and expect a violation.
+    await page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
+    const caught = await expectNoAxeViolations(page, 'planted').then(() => null, (e) => e.message);
+    assert(caught && caught.includes('label'), `planted violation detected (${caught})`);
   }],
 ];
 
