@@ -140,6 +140,9 @@ pub struct Section {
     /// Ids into [`Guideline::kpi_library`] suggested for this section.
     #[serde(default)]
     pub kpi_examples: Vec<String>,
+    /// This section holds the full KPI table editor (目標・指標).
+    #[serde(default)]
+    pub kpi_builder: bool,
     /// A stub awaiting content (only allowed while the wizard is being written).
     #[serde(default)]
     pub stub: bool,

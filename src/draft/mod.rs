@@ -4,9 +4,11 @@
 //! `profile` section's answers, read through the typed view in [`profile`].
 
 pub mod codec;
+pub mod kpi;
 pub mod profile;
 
-use crate::content::Section;
+use crate::content::{KpiExample, Section};
+use kpi::{KpiField, KpiRow};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -31,6 +33,9 @@ pub struct Draft {
     /// 作業メモ per section id: never exported.
     #[serde(default)]
     pub memos: BTreeMap<String, String>,
+    /// The KPI table, in the user's order.
+    #[serde(default)]
+    pub kpis: Vec<KpiRow>,
 }
 
 /// One answer; the variant follows the question's kind.
@@ -122,6 +127,7 @@ impl Draft {
             checklist: BTreeMap::new(),
             sections: BTreeMap::new(),
             memos: BTreeMap::new(),
+            kpis: Vec::new(),
         }
     }
 
@@ -202,11 +208,69 @@ impl Draft {
             .iter()
             .any(|q| self.answers.get(&q.id).is_some_and(Answer::has_content));
         let checked = section.checklist.iter().any(|c| self.is_checked(&c.id));
-        if answered || checked || !self.memo(&section.id).trim().is_empty() {
+        let kpis = section.kpi_builder && self.kpis.iter().any(KpiRow::has_content);
+        if answered || checked || kpis || !self.memo(&section.id).trim().is_empty() {
             SectionStatus::InProgress
         } else {
             SectionStatus::NotStarted
         }
+    }
+
+    fn next_kpi_id(&self) -> u32 {
+        self.kpis.iter().map(|k| k.id).max().map_or(1, |m| m + 1)
+    }
+
+    /// Adds an empty row for a pillar (or none) and returns its id.
+    pub fn add_kpi(&mut self, pillar: &str, now: Timestamp) -> u32 {
+        let id = self.next_kpi_id();
+        self.kpis.push(KpiRow {
+            id,
+            pillar: pillar.to_owned(),
+            ..KpiRow::default()
+        });
+        self.updated_at = now;
+        id
+    }
+
+    /// Adds a row pre-filled from the example library and returns its id.
+    pub fn add_kpi_from_example(&mut self, example: &KpiExample, now: Timestamp) -> u32 {
+        let id = self.next_kpi_id();
+        self.kpis.push(KpiRow::from_example(id, example));
+        self.updated_at = now;
+        id
+    }
+
+    pub fn kpi(&self, id: u32) -> Option<&KpiRow> {
+        self.kpis.iter().find(|k| k.id == id)
+    }
+
+    pub fn set_kpi_field(&mut self, id: u32, field: KpiField, value: String, now: Timestamp) {
+        if let Some(row) = self.kpis.iter_mut().find(|k| k.id == id) {
+            row.set(field, value);
+            self.updated_at = now;
+        }
+    }
+
+    /// Moves a row one place up (`-1`) or down (`1`); keyboard-friendly reordering without drag.
+    pub fn move_kpi(&mut self, id: u32, offset: isize, now: Timestamp) -> bool {
+        let Some(from) = self.kpis.iter().position(|k| k.id == id) else {
+            return false;
+        };
+        let Some(to) = from
+            .checked_add_signed(offset)
+            .filter(|t| *t < self.kpis.len())
+        else {
+            return false;
+        };
+        self.kpis.swap(from, to);
+        self.updated_at = now;
+        true
+    }
+
+    pub fn delete_kpi(&mut self, id: u32, now: Timestamp) -> Option<KpiRow> {
+        let index = self.kpis.iter().position(|k| k.id == id)?;
+        self.updated_at = now;
+        Some(self.kpis.remove(index))
     }
 
     /// Characters the user wrote in answers and memos.

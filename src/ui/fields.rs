@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// Writes `value` into the element only when it differs from what is there, so typing (and IME
 /// composition) is never disturbed by our own echo.
-fn sync_value<E>(
+pub(crate) fn sync_value<E>(
     node: NodeRef<E>,
     value: Memo<String>,
     set: fn(&E::Output, &str),

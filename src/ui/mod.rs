@@ -1,6 +1,8 @@
 //! Leptos components: a thin layer over the pure core (content, draft).
 
+mod check_answers;
 mod fields;
+mod kpi_builder;
 mod route;
 mod section_page;
 mod status_line;
@@ -11,6 +13,7 @@ mod task_list;
 pub use route::Route;
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
+use check_answers::CheckAnswers;
 use leptos::ev;
 use leptos::prelude::*;
 use section_page::SectionPage;
@@ -50,7 +53,10 @@ pub fn App() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::TaskList => view! { <TaskList /> }.into_any(),
-                Route::Section(id) => view! { <SectionPage section_id=id /> }.into_any(),
+                Route::Section { id, from_check, focus } => {
+                    view! { <SectionPage section_id=id from_check focus /> }.into_any()
+                }
+                Route::CheckAnswers => view! { <CheckAnswers /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
@@ -61,13 +67,31 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Moves keyboard and screen-reader focus to the page heading after a route change, as a
-/// full page load would.
-pub(crate) fn focus_heading(heading: NodeRef<leptos::html::H1>) {
+/// Moves keyboard and screen-reader focus after a route change, as a full page load would: to the
+/// page heading, or to a question's first control when a 「変更」 link named one.
+pub(crate) fn focus_target(heading: NodeRef<leptos::html::H1>, question: Option<String>) {
+    use wasm_bindgen::JsCast;
     Effect::new(move |_| {
-        if let Some(h1) = heading.get() {
-            let _ = h1.focus();
-            window().scroll_to_with_x_and_y(0.0, 0.0);
+        let Some(h1) = heading.get() else { return };
+        let control = question.as_ref().and_then(|q| {
+            let selector = format!(
+                "[data-question=\"{q}\"] input, [data-question=\"{q}\"] textarea, [data-question=\"{q}\"] select"
+            );
+            document()
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        match control {
+            Some(control) => {
+                let _ = control.focus();
+                control.scroll_into_view();
+            }
+            None => {
+                let _ = h1.focus();
+                window().scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     });
 }

@@ -1,8 +1,9 @@
 //! One section: purpose, guidance disclosure, fields, checklist, memo, completion and prev/next.
 
 use super::fields::QuestionField;
+use super::kpi_builder::KpiBuilder;
 use super::step_nav::StepNav;
-use super::{focus_heading, Route, Store};
+use super::{focus_target, Route, Store};
 use crate::content::{guideline, OrgBand, Section, Verification};
 use crate::draft::profile::OrgProfile;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ fn source_label(id: &str) -> String {
 }
 
 #[component]
-pub fn SectionPage(section_id: String) -> impl IntoView {
+pub fn SectionPage(section_id: String, from_check: bool, focus: Option<String>) -> impl IntoView {
     let g = guideline();
     let index = g
         .section_index(&section_id)
@@ -35,8 +36,18 @@ pub fn SectionPage(section_id: String) -> impl IntoView {
     let section: &'static Section = &g.sections[index];
     let band = org_band();
     let heading = NodeRef::new();
-    focus_heading(heading);
+    focus_target(heading, focus);
 
+    let is_pillar = g.kpi_library.iter().any(|k| k.pillar == section.id);
+    let return_link = move || {
+        from_check.then(|| {
+            view! {
+                <p class="return-link">
+                    <a href=Route::CheckAnswers.href()>"入力内容の確認ページに戻る"</a>
+                </p>
+            }
+        })
+    };
     let prev = index.checked_sub(1).map(|i| &g.sections[i]);
     let next = g.sections.get(index + 1);
 
@@ -47,6 +58,7 @@ pub fn SectionPage(section_id: String) -> impl IntoView {
                 <p class="page__step">
                     {format!("{} / {}", index + 1, g.sections.len())}
                 </p>
+                {return_link}
                 <h1 node_ref=heading tabindex="-1">{section.title.clone()}</h1>
                 <p class="lead">{section.purpose.clone()}</p>
                 <Guidance section />
@@ -58,10 +70,14 @@ pub fn SectionPage(section_id: String) -> impl IntoView {
                             .map(|question| view! { <QuestionField question band /> })
                             .collect_view()
                     }}
+                    {section.kpi_builder.then(|| view! { <KpiBuilder /> })}
+                    {(is_pillar && !section.kpi_builder)
+                        .then(|| view! { <KpiBuilder pillar=section.id.as_str() /> })}
                     <Checklist section />
                     <WorkMemo section />
                     <Completion section />
                 </form>
+                {return_link}
                 <nav class="pager" aria-label="前後のセクション">
                     {prev
                         .map(|s| {

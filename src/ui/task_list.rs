@@ -1,6 +1,6 @@
 //! Home: every section as a task with its status (GOV.UK "complete multiple tasks", DADS steps).
 
-use super::{focus_heading, Route, Store};
+use super::{focus_target, Route, Store};
 use crate::content::{guideline, Section};
 use crate::draft::SectionStatus;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn TaskList() -> impl IntoView {
         })
     });
     let heading = NodeRef::new();
-    focus_heading(heading);
+    focus_target(heading, None);
 
     view! {
         <div class="page page--task-list">
@@ -52,6 +52,22 @@ pub fn TaskList() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <li class="step-list__step">
+                    <h2 class="step-list__title">
+                        <span class="step-list__number">{g.steps.len() + 1}</span>
+                        "入力内容を確認する"
+                    </h2>
+                    <ul class="task-list">
+                        <li class="task-list__item">
+                            <a class="task-list__link" href=Route::CheckAnswers.href()>
+                                "入力内容の確認"
+                            </a>
+                            <span class="task-list__purpose">
+                                "すべての入力内容と、まだ確認していない指針のポイントを一覧で確認します。"
+                            </span>
+                        </li>
+                    </ul>
+                </li>
             </ol>
         </div>
     }

@@ -1,0 +1,242 @@
+//! KPI rows (目標・指標) and their validation. Values are kept as typed, so nothing the user wrote
+//! is lost, and checked on the way: numbers must be numbers and the target year must not come
+//! before the baseline year.
+
+use crate::content::KpiExample;
+use crate::wareki;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KpiRow {
+    /// Stable id within the draft (used for element ids and moves), never reused.
+    pub id: u32,
+    /// Section id of the pillar (development, recruitment, workplace, digital, collaboration).
+    #[serde(default)]
+    pub pillar: String,
+    #[serde(default)]
+    pub indicator: String,
+    #[serde(default)]
+    pub definition: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub data_source: String,
+    #[serde(default)]
+    pub baseline_value: String,
+    #[serde(default)]
+    pub baseline_year: String,
+    #[serde(default)]
+    pub target_value: String,
+    #[serde(default)]
+    pub target_year: String,
+    /// 担当課
+    #[serde(default)]
+    pub owner: String,
+    /// 関連計画 (e.g. 特定事業主行動計画), to avoid duplicate targets.
+    #[serde(default)]
+    pub related_plan: String,
+    /// The library example it was added from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
+}
+
+/// The fields of a row, for editing by name and for linking errors to fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiField {
+    Pillar,
+    Indicator,
+    Definition,
+    Unit,
+    DataSource,
+    BaselineValue,
+    BaselineYear,
+    TargetValue,
+    TargetYear,
+    Owner,
+    RelatedPlan,
+}
+
+impl KpiField {
+    pub const ALL: [KpiField; 11] = [
+        KpiField::Pillar,
+        KpiField::Indicator,
+        KpiField::Definition,
+        KpiField::Unit,
+        KpiField::DataSource,
+        KpiField::BaselineValue,
+        KpiField::BaselineYear,
+        KpiField::TargetValue,
+        KpiField::TargetYear,
+        KpiField::Owner,
+        KpiField::RelatedPlan,
+    ];
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            KpiField::Pillar => "分野",
+            KpiField::Indicator => "指標名",
+            KpiField::Definition => "定義・算出方法",
+            KpiField::Unit => "単位",
+            KpiField::DataSource => "データの出典",
+            KpiField::BaselineValue => "現状値",
+            KpiField::BaselineYear => "現状値の年度",
+            KpiField::TargetValue => "目標値",
+            KpiField::TargetYear => "目標年度",
+            KpiField::Owner => "担当課",
+            KpiField::RelatedPlan => "関連する計画",
+        }
+    }
+
+    /// A short machine name for element ids and test hooks.
+    pub fn key(self) -> &'static str {
+        match self {
+            KpiField::Pillar => "pillar",
+            KpiField::Indicator => "indicator",
+            KpiField::Definition => "definition",
+            KpiField::Unit => "unit",
+            KpiField::DataSource => "data-source",
+            KpiField::BaselineValue => "baseline-value",
+            KpiField::BaselineYear => "baseline-year",
+            KpiField::TargetValue => "target-value",
+            KpiField::TargetYear => "target-year",
+            KpiField::Owner => "owner",
+            KpiField::RelatedPlan => "related-plan",
+        }
+    }
+
+    pub fn is_year(self) -> bool {
+        matches!(self, KpiField::BaselineYear | KpiField::TargetYear)
+    }
+}
+
+impl KpiRow {
+    pub fn from_example(id: u32, example: &KpiExample) -> KpiRow {
+        KpiRow {
+            id,
+            pillar: example.pillar.clone(),
+            indicator: example.indicator.clone(),
+            definition: example.definition.clone(),
+            unit: example.unit.clone(),
+            data_source: example.data_source.clone(),
+            example: Some(example.id.clone()),
+            ..KpiRow::default()
+        }
+    }
+
+    pub fn get(&self, field: KpiField) -> &str {
+        match field {
+            KpiField::Pillar => &self.pillar,
+            KpiField::Indicator => &self.indicator,
+            KpiField::Definition => &self.definition,
+            KpiField::Unit => &self.unit,
+            KpiField::DataSource => &self.data_source,
+            KpiField::BaselineValue => &self.baseline_value,
+            KpiField::BaselineYear => &self.baseline_year,
+            KpiField::TargetValue => &self.target_value,
+            KpiField::TargetYear => &self.target_year,
+            KpiField::Owner => &self.owner,
+            KpiField::RelatedPlan => &self.related_plan,
+        }
+    }
+
+    pub fn set(&mut self, field: KpiField, value: String) {
+        let slot = match field {
+            KpiField::Pillar => &mut self.pillar,
+            KpiField::Indicator => &mut self.indicator,
+            KpiField::Definition => &mut self.definition,
+            KpiField::Unit => &mut self.unit,
+            KpiField::DataSource => &mut self.data_source,
+            KpiField::BaselineValue => &mut self.baseline_value,
+            KpiField::BaselineYear => &mut self.baseline_year,
+            KpiField::TargetValue => &mut self.target_value,
+            KpiField::TargetYear => &mut self.target_year,
+            KpiField::Owner => &mut self.owner,
+            KpiField::RelatedPlan => &mut self.related_plan,
+        };
+        *slot = value;
+    }
+
+    /// Every problem in the row, each tied to the field it belongs to. Empty fields are not errors
+    /// here (a row is filled in over time); the check-answers page reports what is missing.
+    pub fn errors(&self) -> Vec<(KpiField, String)> {
+        let mut errors = Vec::new();
+        for field in [KpiField::BaselineValue, KpiField::TargetValue] {
+            let value = self.get(field);
+            if !value.trim().is_empty() && parse_number(value).is_none() {
+                errors.push((
+                    field,
+                    format!(
+                        "{}は数値で入力してください（例：15、3.5）。単位は「単位」欄に書きます。",
+                        field.label_ja()
+                    ),
+                ));
+            }
+        }
+        let mut years = [None, None];
+        for (slot, field) in [KpiField::BaselineYear, KpiField::TargetYear]
+            .into_iter()
+            .enumerate()
+        {
+            let value = self.get(field);
+            if value.trim().is_empty() {
+                continue;
+            }
+            match wareki::parse_year(value) {
+                Ok(year) => years[slot] = Some(year),
+                Err(e) => errors.push((field, format!("{}：{}", field.label_ja(), e.message_ja()))),
+            }
+        }
+        if let [Some(baseline), Some(target)] = years {
+            if target < baseline {
+                errors.push((
+                    KpiField::TargetYear,
+                    format!(
+                        "目標年度（{}）が現状値の年度（{}）より前になっています。",
+                        wareki::fiscal_year(target),
+                        wareki::fiscal_year(baseline)
+                    ),
+                ));
+            }
+        }
+        errors
+    }
+
+    pub fn error_for(&self, field: KpiField) -> Option<String> {
+        self.errors()
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, message)| message)
+    }
+
+    pub fn has_content(&self) -> bool {
+        KpiField::ALL
+            .iter()
+            .filter(|f| **f != KpiField::Pillar)
+            .any(|f| !self.get(*f).trim().is_empty())
+    }
+}
+
+/// Parses a number typed with half- or full-width digits, optional sign, comma separators and a
+/// decimal point. Returns None for anything else (e.g. 「約15」, 「15%」).
+pub fn parse_number(input: &str) -> Option<f64> {
+    let normalised: String = input
+        .trim()
+        .chars()
+        .filter(|c| *c != ',' && *c != '，')
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '－' | '−' | 'ー' => '-',
+            '＋' => '+',
+            other => other,
+        })
+        .collect();
+    if normalised.is_empty()
+        || !normalised
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+    {
+        return None;
+    }
+    normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+}

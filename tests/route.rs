@@ -1,0 +1,64 @@
+//! Hash routes: every section has a URL, unknown ones fall back to the task list.
+
+use jinzai_hoshin::ui::Route;
+
+#[test]
+fn section_urls_round_trip() {
+    let href = Route::section_href("profile");
+    assert_eq!(href, "#/section/profile");
+    assert_eq!(
+        Route::parse(&href),
+        Route::Section {
+            id: "profile".into(),
+            from_check: false,
+            focus: None
+        }
+    );
+}
+
+#[test]
+fn change_links_return_to_check_answers_and_focus_the_question() {
+    let href = Route::change_href("profile", Some("profile.org-name"));
+    assert_eq!(href, "#/section/profile?from=check&q=profile.org-name");
+    assert_eq!(
+        Route::parse(&href),
+        Route::Section {
+            id: "profile".into(),
+            from_check: true,
+            focus: Some("profile.org-name".into())
+        }
+    );
+    // A question of another section is ignored rather than focused.
+    assert_eq!(
+        Route::parse("#/section/profile?from=check&q=purpose.x"),
+        Route::Section {
+            id: "profile".into(),
+            from_check: true,
+            focus: None
+        }
+    );
+}
+
+#[test]
+fn check_answers_has_a_url() {
+    assert_eq!(
+        Route::parse(&Route::CheckAnswers.href()),
+        Route::CheckAnswers
+    );
+}
+
+#[test]
+fn unknown_or_empty_hashes_show_the_task_list() {
+    for hash in [
+        "",
+        "#",
+        "#/",
+        "#/section/",
+        "#/section/no-such",
+        "#/other/profile",
+        "#/section/profile/extra",
+        "#/check/x",
+    ] {
+        assert_eq!(Route::parse(hash), Route::TaskList, "{hash:?}");
+    }
+}
