@@ -29,6 +29,20 @@ async function waitSaved(page) {
   await page.getByTestId('save-status').filter({ hasText: '保存しました' }).waitFor({ timeout: 5000 });
 }
 
+/** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+async function tabTo(page, selector, max = 400) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((sel) => document.activeElement && document.activeElement.matches(sel), selector)) return;
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+async function sectionIds(page, url) {
+  await openApp(page, url);
+  return page.locator('.task-list__item[data-section]').evaluateAll((els) => els.map((e) => e.dataset.section));
+}
+
 function taskStatus(page, sectionId) {
   return page.locator(`.task-list__item[data-section="${sectionId}"] [data-testid="task-status"]`);
 }
@@ -38,7 +52,7 @@ const tests = [
     await openApp(page, url);
     assertEqual(await page.title(), '人材育成・確保基本方針 策定支援ツール', 'title');
     assertEqual(await page.locator('html').getAttribute('lang'), 'ja', 'lang');
-    const rows = page.locator('.task-list__item');
+    const rows = page.locator('.task-list__item[data-section]');
     const count = await rows.count();
     assert(count >= 3, `at least 3 sections, got ${count}`);
     assertEqual(await taskStatus(page, 'profile').innerText(), '未着手', 'profile status');
@@ -72,7 +86,7 @@ const tests = [
     await page.goto(url + '#/');
     await page.reload();
     assertEqual(await taskStatus(page, 'profile').innerText(), '完了', 'completed status');
-    const total = await page.locator('.task-list__item').count();
+    const total = await page.locator('.task-list__item[data-section]').count();
     assertEqual(await page.getByTestId('progress').innerText(), `全${total}項目中、1項目完了`, 'progress');
   }],
 
@@ -153,6 +167,138 @@ const tests = [
     assertEqual(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY), newer, 'newer data untouched');
   }],
 
+  ['one answer in every section, KPIs from the library and a 記入例 survive a reload and show on the check page', async ({ page, url, shot }) => {
+    const ids = await sectionIds(page, url);
+    assert(ids.length >= 14, `all sections present (${ids.length})`);
+    const written = {};
+    for (const id of ids) {
+      await page.goto(`${url}#/section/${id}`);
+      await page.locator(`.page--section[data-section="${id}"]`).waitFor();
+      const field = page.locator('.question input[type="text"]:not(.input--year), .question textarea').first();
+      const qid = await field.evaluate((el) => el.closest('[data-question]').dataset.question);
+      const text = `テスト回答 ${id}`;
+      await field.fill(text);
+      written[qid] = text;
+      await page.getByLabel('このセクションを完了にする').check();
+      await waitSaved(page);
+    }
+    // A 記入例 inserted with one click.
+    await page.goto(`${url}#/section/ideal-staff`);
+    const helpQuestion = page.locator('.question').nth(1);
+    await helpQuestion.locator('summary').click();
+    const exampleText = (await helpQuestion.locator('.examples__text').first().innerText()).trim();
+    await helpQuestion.getByRole('button', { name: 'この記入例を入れる' }).first().click();
+    const exampleQid = await helpQuestion.getAttribute('data-question');
+    // Two KPI rows from the library.
+    await page.goto(`${url}#/section/targets`);
+    const builder = page.getByTestId('kpi-builder');
+    await builder.locator('summary', { hasText: '例から指標を追加する' }).click();
+    const addButtons = builder.locator('.kpi-library__item button');
+    const firstName = (await builder.locator('.kpi-library__item strong').nth(0).innerText()).trim();
+    const secondName = (await builder.locator('.kpi-library__item strong').nth(1).innerText()).trim();
+    await addButtons.nth(0).click();
+    await addButtons.nth(1).click();
+    assertEqual(await builder.locator('.kpi-row').count(), 2, 'two KPI rows');
+    const firstRow = builder.locator('.kpi-row').nth(0);
+    await firstRow.getByLabel('現状値', { exact: true }).fill('12.5');
+    await firstRow.getByLabel('現状値の年度（西暦）').fill('2024');
+    await firstRow.getByLabel('目標値', { exact: true }).fill('20');
+    await firstRow.getByLabel('目標年度（西暦）').fill('2030');
+    await waitSaved(page);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assertEqual(await page.getByTestId('kpi-builder').locator('.kpi-row').count(), 2, 'KPI rows restored');
+    // Task list: everything complete.
+    await page.goto(url + '#/');
+    assertEqual(await page.getByTestId('progress').innerText(), `全${ids.length}項目中、${ids.length}項目完了`, 'progress');
+    // Check-answers page shows every answer, the example and the KPIs.
+    await page.getByRole('link', { name: '入力内容の確認' }).click();
+    await page.getByRole('heading', { level: 1, name: '入力内容の確認' }).waitFor();
+    for (const [qid, text] of Object.entries(written)) {
+      const row = page.locator(`.summary-list__row[data-question="${qid}"] .summary-list__value`);
+      assert((await row.innerText()).includes(text), `${qid} shows its answer`);
+    }
+    const exampleRow = page.locator(`.summary-list__row[data-question="${exampleQid}"] .summary-list__value`);
+    assert((await exampleRow.innerText()).includes(exampleText.split('\n')[0]), 'inserted example shown');
+    const kpiText = await page.locator('.summary-list__row[data-question="kpis"]').innerText();
+    assert(kpiText.includes(firstName) && kpiText.includes(secondName), 'KPIs on the check page');
+    assert(kpiText.includes('12.5') && kpiText.includes('令和12年度'), 'KPI values with 和暦');
+    assert((await page.locator('.unanswered').count()) > 0, 'unanswered items say 未記入');
+    await shot('check-answers.png');
+  }],
+
+  ['「変更」 returns to the check page and focuses the question', async ({ page, url }) => {
+    await openApp(page, url, '#/check');
+    const row = page.locator('.summary-list__row[data-question="profile.org-name"]');
+    assertEqual((await row.locator('.summary-list__value').innerText()).trim(), '未記入', 'unanswered');
+    await row.getByRole('link', { name: /変更/ }).click();
+    await page.waitForURL(/from=check/);
+    const focusedId = await page.evaluate(() => document.activeElement.id);
+    assertEqual(focusedId, 'q-profile.org-name', 'question focused');
+    await page.keyboard.type('ひかり市');
+    await page.getByRole('link', { name: '入力内容の確認ページに戻る' }).first().click();
+    await page.getByRole('heading', { level: 1, name: '入力内容の確認' }).waitFor();
+    assertEqual((await row.locator('.summary-list__value').innerText()).trim(), 'ひかり市', 'changed answer');
+  }],
+
+  ['KPI rows validate next to the field, reorder without drag and delete after confirmation', async ({ page, url, shot }) => {
+    await openApp(page, url, '#/section/targets');
+    const builder = page.getByTestId('kpi-builder');
+    await builder.getByRole('button', { name: '空の指標を追加' }).click();
+    await builder.getByRole('button', { name: '空の指標を追加' }).click();
+    const rows = builder.locator('.kpi-row');
+    await rows.nth(0).getByLabel('指標名').fill('女性管理職比率');
+    await rows.nth(1).getByLabel('指標名').fill('年休取得日数');
+    const value = rows.nth(0).getByLabel('現状値', { exact: true });
+    await value.fill('約15');
+    const error = rows.nth(0).locator('.field__error', { hasText: '数値で入力' });
+    await error.waitFor();
+    assertEqual(await value.getAttribute('aria-invalid'), 'true', 'aria-invalid');
+    assert((await value.getAttribute('aria-describedby')).includes(await error.getAttribute('id')), 'error linked');
+    await value.fill('１５．５');
+    await error.waitFor({ state: 'detached' }).catch(() => {});
+    assertEqual(await rows.nth(0).locator('.field__error:not(:empty)').count(), 0, 'full-width number accepted');
+    await rows.nth(0).getByLabel('現状値の年度（西暦）').fill('2025');
+    await rows.nth(0).getByLabel('目標年度（西暦）').fill('2024');
+    await rows.nth(0).locator('.field__error', { hasText: '目標年度' }).waitFor();
+    await shot('kpi-builder.png');
+    // Move the second row up with the keyboard.
+    await rows.nth(1).getByRole('button', { name: '上へ移動' }).focus();
+    await page.keyboard.press('Enter');
+    assertEqual(await rows.nth(0).getByLabel('指標名').inputValue(), '年休取得日数', 'moved up');
+    const focused = await page.evaluate(() => document.activeElement.textContent.trim());
+    assertEqual(focused, '上へ移動', 'focus stays on the move button');
+    page.once('dialog', (d) => { assert(d.message().includes('年休取得日数'), 'confirmation names the KPI'); d.dismiss(); });
+    await rows.nth(0).getByRole('button', { name: 'この指標を削除' }).click();
+    assertEqual(await rows.count(), 2, 'dismissed confirmation keeps the row');
+    page.once('dialog', (d) => d.accept());
+    await rows.nth(0).getByRole('button', { name: 'この指標を削除' }).click();
+    assertEqual(await rows.count(), 1, 'row deleted');
+    await expectNoAxeViolations(page, 'KPI builder with errors');
+  }],
+
+  ['the whole flow works with the keyboard alone', async ({ page, url }) => {
+    await openApp(page, url);
+    await tabTo(page, 'a[href="#/section/profile"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/section\/profile$/);
+    await tabTo(page, '#q-profile\\.org-name');
+    await page.keyboard.type('キーボード町');
+    await tabTo(page, '#complete-profile');
+    await page.keyboard.press('Space');
+    await tabTo(page, 'a.pager__next');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/section\/purpose$/);
+    await tabTo(page, 'a.pager__home');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#\/$/);
+    assertEqual(await taskStatus(page, 'profile').innerText(), '完了', 'completed by keyboard');
+    await tabTo(page, 'a[href="#/check"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: '入力内容の確認' }).waitFor();
+    assert((await page.locator('.summary-list__row[data-question="profile.org-name"]').innerText()).includes('キーボード町'), 'typed by keyboard');
+  }],
+
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
     await openApp(page, url);
     await expectNoAxeViolations(page, 'task list');
@@ -161,9 +307,16 @@ const tests = [
     for (const summary of await page.locator('summary').all()) await summary.click();
     await expectNoAxeViolations(page, 'section page (all disclosures open, with an error)');
     // The check itself must be able to fail: plant an unlabelled input and expect a violation.
-    await page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
+    await page.evaluate(() => {
+      const planted = document.createElement('input');
+      planted.id = 'planted';
+      document.querySelector('main').append(planted);
+    });
     const caught = await expectNoAxeViolations(page, 'planted').then(() => null, (e) => e.message);
     assert(caught && caught.includes('label'), `planted violation detected (${caught})`);
+    await page.evaluate(() => document.getElementById('planted').remove());
+    await openApp(page, url, '#/check');
+    await expectNoAxeViolations(page, 'check answers');
   }],
 ];
 
