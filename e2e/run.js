@@ -266,8 +266,10 @@ const tests = [
     await rows.nth(1).getByRole('button', { name: '上へ移動' }).focus();
     await page.keyboard.press('Enter');
     assertEqual(await rows.nth(0).getByLabel('指標名').inputValue(), '年休取得日数', 'moved up');
-    const focused = await page.evaluate(() => document.activeElement.textContent.trim());
-    assertEqual(focused, '上へ移動', 'focus stays on the move button');
+    // It is now first, so 「上へ移動」 is disabled and focus moves to its 「下へ移動」.
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id.endsWith('-down'));
+    const focused = await page.evaluate(() => document.activeElement.closest('.kpi-row').querySelector('input').value);
+    assertEqual(focused, '年休取得日数', 'focus stays on the moved row');
     page.once('dialog', (d) => { assert(d.message().includes('年休取得日数'), 'confirmation names the KPI'); d.dismiss(); });
     await rows.nth(0).getByRole('button', { name: 'この指標を削除' }).click();
     assertEqual(await rows.count(), 2, 'dismissed confirmation keeps the row');

@@ -194,3 +194,11 @@ fn every_org_kind_option_maps_to_a_band() {
         );
     }
 }
+
+#[test]
+fn a_maximal_draft_round_trips_and_is_large() {
+    let d = jinzai_hoshin::draft::sample::maximal_draft(guideline(), 100_000, 30, T0);
+    assert!(d.char_count() >= 90_000, "{} chars", d.char_count());
+    assert_eq!(d.kpis.len(), 30);
+    assert_eq!(decode(&encode(&d)), Ok(d));
+}

@@ -6,6 +6,7 @@
 pub mod codec;
 pub mod kpi;
 pub mod profile;
+pub mod sample;
 
 use crate::content::{KpiExample, Section};
 use kpi::{KpiField, KpiRow};

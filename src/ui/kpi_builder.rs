@@ -20,13 +20,21 @@ fn pillars() -> Vec<(&'static str, &'static str)> {
 }
 
 fn focus_by_id(id: &str) {
-    let id = id.to_owned();
-    // After the row is rendered.
+    focus_first_enabled(vec![id.to_owned()]);
+}
+
+/// Focuses the first of `ids` that exists and is enabled, after the next render (a row that moved
+/// to the top has its 「上へ移動」 disabled, so focus goes to 「下へ移動」 instead).
+fn focus_first_enabled(ids: Vec<String>) {
     request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(&id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        let target = ids.iter().find_map(|id| {
+            let el = document().get_element_by_id(id)?;
+            let disabled = el.has_attribute("disabled");
+            (!disabled)
+                .then_some(el)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        if let Some(el) = target {
             let _ = el.focus();
         }
     });
@@ -163,13 +171,13 @@ fn KpiRowEditor(id: u32, announcement: RwSignal<String>) -> impl IntoView {
         };
         format!("指標{}：{}", position.get().0 + 1, name)
     };
-    let move_by = move |offset: isize, button_id: String| {
+    let move_by = move |offset: isize, button_id: String, other_id: String| {
         let mut moved = false;
         store.edit(|d, now| moved = d.move_kpi(id, offset, now));
         if moved {
             let (index, _) = position.get_untracked();
             announcement.set(format!("{}番目に移動しました。", index + 1));
-            focus_by_id(&button_id);
+            focus_first_enabled(vec![button_id, other_id]);
         }
     };
     let delete = move |_| {
@@ -210,8 +218,8 @@ fn KpiRowEditor(id: u32, announcement: RwSignal<String>) -> impl IntoView {
                         class="button button--small button--secondary"
                         disabled=move || position.get().0 == 0
                         on:click={
-                            let up_id = up_id.clone();
-                            move |_| move_by(-1, up_id.clone())
+                            let (up_id, down_id) = (up_id.clone(), down_id.clone());
+                            move |_| move_by(-1, up_id.clone(), down_id.clone())
                         }
                     >
                         "上へ移動"
@@ -222,8 +230,8 @@ fn KpiRowEditor(id: u32, announcement: RwSignal<String>) -> impl IntoView {
                         class="button button--small button--secondary"
                         disabled=move || { let (i, n) = position.get(); i + 1 >= n }
                         on:click={
-                            let down_id = down_id.clone();
-                            move |_| move_by(1, down_id.clone())
+                            let (up_id, down_id) = (up_id.clone(), down_id.clone());
+                            move |_| move_by(1, down_id.clone(), up_id.clone())
                         }
                     >
                         "下へ移動"

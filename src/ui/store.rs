@@ -80,7 +80,21 @@ impl Store {
 
     fn save_now(&self) {
         PENDING_SAVE.with(|p| p.borrow_mut().take());
+        // A User Timing measure named "autosave" (serialise + write), read by the benchmark.
+        let performance = window().performance();
+        if let Some(p) = &performance {
+            p.clear_measures_with_measure_name("autosave");
+            let _ = p.mark("autosave-start");
+        }
         let result = self.draft.with_untracked(storage::save);
+        if let Some(p) = &performance {
+            let _ = p.mark("autosave-end");
+            let _ = p.measure_with_start_mark_and_end_mark(
+                "autosave",
+                "autosave-start",
+                "autosave-end",
+            );
+        }
         self.save_status.set(match result {
             Ok(()) => SaveStatus::Saved(now()),
             Err(message) => SaveStatus::Failed(message),
