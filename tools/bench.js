@@ -88,7 +88,7 @@ async function largeDraft(dist) {
   }
   await browser.close();
   server.close();
-  return { chars: draftJson.length, load, typing, save: median(saves) };
+  return { json: draftJson, load, typing, save: median(saves) };
 }
 
 async function main() {
@@ -128,7 +128,7 @@ async function main() {
     '',
     '## Typing and autosave on a maximal draft',
     '',
-    `Draft: every question answered, about 100,000 characters, 30 KPI rows (${fmt(large.chars)} bytes stored;`,
+    `Draft: every question answered, about 100,000 characters, 30 KPI rows (${fmt(Buffer.byteLength(large.json))} bytes of stored JSON;`,
     '`cargo run --example max_draft`). Saving is debounced (500 ms after the last keystroke), so a',
     'keystroke itself never serialises the draft.',
     '',

@@ -328,7 +328,7 @@ fn KpiInput(id: u32, field: KpiField, row: Memo<KpiRow>) -> impl IntoView {
             />
             {field.is_year().then(|| view! {
                 <span class="field__era" id=era_id.clone()>
-                    {move || wareki::parse_year(&value.get()).map(|y| wareki::fiscal_year(y)).unwrap_or_default()}
+                    {move || wareki::parse_year(&value.get()).map(wareki::fiscal_year).unwrap_or_default()}
                 </span>
             })}
         </div>
