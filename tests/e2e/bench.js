@@ -1,12 +1,12 @@
 // Benchmark: bundle sizes (raw, gzip -9, brotli q11) of the first load, and load time in headless
-// Chromium. Writes a Markdown report. Usage: node tools/bench.js <dist-dir> <report.md>
+// Chromium. Writes a Markdown report. Usage: node tests/e2e/bench.js <dist-dir> <report.md>
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
 const { execSync } = require('child_process');
 const { serve } = require('./serve.js');
-const { launch } = require('../e2e/harness.js');
+const { launch } = require('./harness.js');
 
 const BUDGET_BROTLI = 250 * 1024;
 const LOAD_RUNS = 7;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent tool set-up: installs only what is missing or at the wrong version.
 # Everything comes from package registries (Debian, crates.io, npm); nothing from GitHub releases.
-# Usage: tools/setup.sh [build|test]   (build: what `./task serve` needs; test: also browser + LibreOffice)
+# Usage: .ci/setup.sh [build|test]   (build: what `./task serve` needs; test: also browser + LibreOffice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,21 +61,21 @@ else
   cargo install wasm-bindgen-cli --version "$WANT_BINDGEN" --force
 fi
 
-if [ -x tools/node_modules/.bin/wasm-opt ] && grep -q "\"version\": \"$WANT_BINARYEN\"" tools/node_modules/binaryen/package.json 2>/dev/null; then
+if [ -x .ci/tools/node_modules/.bin/wasm-opt ] && grep -q "\"version\": \"$WANT_BINARYEN\"" .ci/tools/node_modules/binaryen/package.json 2>/dev/null; then
   say "wasm-opt (npm binaryen $WANT_BINARYEN): present"
 else
   # Debian's binaryen 108 produces wasm that dies in Chromium; npm's 132 is correct.
-  say "npm: installing binaryen $WANT_BINARYEN into tools/"
-  (cd tools && npm install --no-audit --no-fund --silent)
+  say "npm: installing binaryen $WANT_BINARYEN into .ci/tools/"
+  (cd .ci/tools && npm ci --no-audit --no-fund --silent)
 fi
 
 if [ "$scope" = test ]; then
-  if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" e2e/node_modules/playwright-core/package.json 2>/dev/null \
-    && [ -f e2e/node_modules/axe-core/axe.min.js ]; then
+  if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" tests/e2e/node_modules/playwright-core/package.json 2>/dev/null \
+    && [ -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
     say "playwright-core $WANT_PLAYWRIGHT: present"
   else
-    say "npm: installing playwright-core $WANT_PLAYWRIGHT into e2e/ (no browser download; uses Debian chromium)"
-    (cd e2e && npm install --no-audit --no-fund --silent)
+    say "npm: installing playwright-core $WANT_PLAYWRIGHT into tests/e2e/ (no browser download; uses Debian chromium)"
+    (cd tests/e2e && npm ci --no-audit --no-fund --silent)
   fi
 fi
 say "done"

@@ -5,7 +5,7 @@
 const path = require('path');
 const fs = require('fs');
 const { chromium } = require('playwright-core');
-const { serve } = require('../tools/serve.js');
+const { serve } = require('./serve.js');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // Without these, Chromium keeps trying to reach Google's hosts on this closed network.

@@ -1,5 +1,5 @@
 // Browser tests of what a user does: type, reload, mark complete, recover from bad storage.
-// Usage: node e2e/run.js <dist-dir>     (ONLY=<name part> runs a subset)
+// Usage: node tests/e2e/run.js <dist-dir>     (ONLY=<name part> runs a subset)
 'use strict';
 const fs = require('fs');
 const { run, assert, assertEqual } = require('./harness.js');
