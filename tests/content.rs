@@ -110,3 +110,168 @@ fn validation_requires_a_source_for_reference_values() {
             .any(|e| e.problem.contains("reference value needs reference_source")));
     }
 }
+
+#[test]
+fn every_section_has_guidance_and_every_question_an_example() {
+    for section in &guideline().sections {
+        assert!(!section.stub, "section `{}` is still a stub", section.id);
+        assert!(
+            !section.guidance.trim().is_empty(),
+            "section `{}` has no guidance",
+            section.id
+        );
+        assert!(
+            !section.why.trim().is_empty(),
+            "section `{}` has no 「なぜ聞くか」",
+            section.id
+        );
+        for q in section
+            .questions
+            .iter()
+            .filter(|q| q.kind != QuestionKind::Choice)
+        {
+            assert!(!q.examples.is_empty(), "{} has no 記入例", q.id);
+        }
+    }
+}
+
+#[test]
+fn all_sections_of_the_brief_exist_in_order() {
+    let ids: Vec<&str> = guideline().sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "profile",
+            "purpose",
+            "context",
+            "positioning",
+            "ideal-staff",
+            "competencies",
+            "development",
+            "recruitment",
+            "workplace",
+            "digital",
+            "collaboration",
+            "targets",
+            "governance",
+            "appendix"
+        ]
+    );
+    let g = guideline();
+    for (section, subs) in [("development", 8), ("recruitment", 5), ("workplace", 6)] {
+        let s = g.section(section).unwrap();
+        assert_eq!(s.subsections.len(), subs, "{section} sub-sections");
+        for sub in &s.subsections {
+            assert!(
+                s.questions
+                    .iter()
+                    .any(|q| q.subsection.as_deref() == Some(sub.id.as_str())),
+                "{section}/{} has a question",
+                sub.id
+            );
+        }
+    }
+}
+
+#[test]
+fn examples_differ_by_organisation_band_where_it_matters() {
+    use jinzai_hoshin::content::OrgBand;
+    let g = guideline();
+    for section in [
+        "ideal-staff",
+        "development",
+        "recruitment",
+        "workplace",
+        "digital",
+        "collaboration",
+    ] {
+        let s = g.section(section).unwrap();
+        for band in [OrgBand::Prefecture, OrgBand::City, OrgBand::Town] {
+            assert!(
+                s.questions
+                    .iter()
+                    .flat_map(|q| &q.examples)
+                    .any(|e| e.bands == [band]),
+                "{section} has an example written for {band:?} only"
+            );
+        }
+    }
+}
+
+#[test]
+fn prefecture_and_municipality_views_differ_for_cooperation() {
+    use jinzai_hoshin::content::{Audience, OrgBand};
+    let g = guideline();
+    for section in ["collaboration", "digital"] {
+        let s = g.section(section).unwrap();
+        let ids = |band| {
+            s.questions_for(Some(band))
+                .map(|q| q.id.clone())
+                .collect::<Vec<_>>()
+        };
+        let pref = ids(OrgBand::Prefecture);
+        let town = ids(OrgBand::Town);
+        assert!(
+            s.questions
+                .iter()
+                .any(|q| q.audience == Audience::Prefecture),
+            "{section} asks prefectures"
+        );
+        assert!(
+            s.questions
+                .iter()
+                .any(|q| q.audience == Audience::Municipality),
+            "{section} asks municipalities"
+        );
+        for q in s
+            .questions
+            .iter()
+            .filter(|q| q.audience == Audience::Prefecture)
+        {
+            assert!(
+                pref.contains(&q.id) && !town.contains(&q.id),
+                "{} only for prefectures",
+                q.id
+            );
+        }
+        for q in s
+            .questions
+            .iter()
+            .filter(|q| q.audience == Audience::Municipality)
+        {
+            assert!(
+                town.contains(&q.id) && !pref.contains(&q.id),
+                "{} only for municipalities",
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_kpi_library_covers_the_indicators_users_expect() {
+    let g = guideline();
+    let names: Vec<&str> = g.kpi_library.iter().map(|k| k.indicator.as_str()).collect();
+    for expected in [
+        "女性管理職比率",
+        "男性育休取得率",
+        "年休取得日数",
+        "時間外勤務",
+        "エンゲージメント",
+        "研修受講率",
+        "デジタル人材数",
+        "受験者数",
+        "競争倍率",
+        "離職率",
+    ] {
+        assert!(
+            names.iter().any(|n| n.contains(expected)),
+            "KPI library lacks {expected}: {names:?}"
+        );
+    }
+    assert_eq!(
+        g.sections.iter().filter(|s| s.kpi_builder).count(),
+        1,
+        "one section holds the KPI builder"
+    );
+}

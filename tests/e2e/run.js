@@ -98,8 +98,10 @@ const tests = [
     const focused = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
     assertEqual(focused, 'H1', 'focus moves to the heading');
     await page.getByRole('link', { name: /次へ/ }).click();
-    await page.waitForURL(/#\/section\/(?!profile)/);
-    assert((await page.locator('.step-nav [aria-current="step"]').innerText()) !== '団体情報・基本設定', 'current moved');
+    await page.waitForURL(/#\/section\/purpose$/);
+    await page.getByRole('heading', { level: 1, name: '策定（改定）の趣旨' }).waitFor();
+    await page.locator('.step-nav [aria-current="step"]', { hasText: '策定（改定）の趣旨' }).waitFor();
+    assertEqual(await page.locator('.step-nav [aria-current="step"]').count(), 1, 'still one current step');
   }],
 
   ['last keystrokes are saved when the page is left before the debounce', async ({ page, url }) => {
@@ -299,6 +301,27 @@ const tests = [
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: '入力内容の確認' }).waitFor();
     assert((await page.locator('.summary-list__row[data-question="profile.org-name"]').innerText()).includes('キーボード町'), 'typed by keyboard');
+  }],
+
+  ['the 団体区分 switches questions and 記入例 between prefecture and municipality', async ({ page, url }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('都道府県', { exact: true }).check();
+    await waitSaved(page);
+    await page.goto(url + '#/section/collaboration');
+    await page.locator('.page--section[data-section="collaboration"]').waitFor();
+    assertEqual(await page.locator('[data-question="collaboration.pref-joint"]').count(), 1, 'prefecture question shown');
+    assertEqual(await page.locator('[data-question="collaboration.muni-neighbours"]').count(), 0, 'municipality question hidden');
+    const prefExamples = await page.locator('.examples__text').allTextContents();
+    await page.goto(url + '#/section/profile');
+    await page.getByLabel('村', { exact: true }).check();
+    await waitSaved(page);
+    await page.goto(url + '#/section/collaboration');
+    await page.locator('.page--section[data-section="collaboration"]').waitFor();
+    assertEqual(await page.locator('[data-question="collaboration.pref-joint"]').count(), 0, 'prefecture question hidden');
+    assertEqual(await page.locator('[data-question="collaboration.muni-neighbours"]').count(), 1, 'municipality question shown');
+    const townExamples = await page.locator('.examples__text').allTextContents();
+    assert(townExamples.length > 0 && townExamples.every((t) => t.trim()), 'examples present');
+    assert(JSON.stringify(prefExamples) !== JSON.stringify(townExamples), 'examples differ by band');
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
