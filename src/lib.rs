@@ -4,7 +4,9 @@
 //! Thin browser shell: `storage` (localStorage) and `ui` (Leptos components).
 
 pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
+pub mod coverage; // which guideline points the draft addresses (pure rules)
 pub mod draft; // the user's draft, schema version, codec
+pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components
 pub mod wareki; // 和暦 formatting and year parsing

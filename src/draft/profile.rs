@@ -8,6 +8,7 @@ pub const ORG_KIND: &str = "profile.org-kind";
 pub const DOCUMENT_TITLE: &str = "profile.document-title";
 pub const PLAN_START: &str = "profile.plan-start";
 pub const PLAN_END: &str = "profile.plan-end";
+pub const DEPARTMENT: &str = "profile.department";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgProfile {

@@ -1,0 +1,60 @@
+//! Making user text safe for the output formats.
+
+/// Removes characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF)
+/// and the C1 controls it discourages, and normalises line endings to `\n`. Lone surrogates cannot
+/// occur in a Rust `String`.
+pub fn xml_safe(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| match *c as u32 {
+            0x09 | 0x0A => true,
+            0x00..=0x1F | 0x7F..=0x9F | 0xFFFE | 0xFFFF => false,
+            _ => true,
+        })
+        .collect()
+}
+
+/// Escapes one line of user text so Markdown reads it as plain body text: block markers at the
+/// start (`#`, `>`, `-`, `+`, `*`, `|`, `=`, "1." …) and HTML-looking `<` are backslash-escaped.
+pub fn markdown_line(line: &str) -> String {
+    let escaped = line
+        .replace('\\', "\\\\")
+        .replace('<', "\\<")
+        .replace('`', "\\`");
+    let trimmed = escaped.trim_start();
+    let indent = &escaped[..escaped.len() - trimmed.len()];
+    let starts_block = trimmed.starts_with(['#', '>', '-', '+', '*', '|', '=', '_', '~'])
+        || ordered_list_marker(trimmed);
+    if starts_block {
+        format!("{indent}\\{trimmed}")
+    } else {
+        escaped
+    }
+}
+
+fn ordered_list_marker(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'))
+}
+
+/// A table cell: inline escapes, pipes escaped and line breaks flattened, so a cell can never
+/// split the table (block markers need no escaping inside a cell).
+pub fn markdown_cell(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            l.trim()
+                .replace('\\', "\\\\")
+                .replace('<', "\\<")
+                .replace('`', "\\`")
+                .replace('|', "\\|")
+        })
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ／ ")
+}
+
+/// Text for single-line places (title, organisation name): XML-safe with line breaks flattened.
+pub fn one_line(text: &str) -> String {
+    xml_safe(text).replace('\n', " ").trim().to_owned()
+}

@@ -1,0 +1,354 @@
+//! Exports: Markdown golden file, DOCX structure (unzipped and parsed), numbering presets, and a
+//! fuzz-style check that no user input can break either format.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::draft::codec::decode;
+use jinzai_hoshin::draft::kpi::KpiField;
+use jinzai_hoshin::draft::{Answer, Draft};
+use jinzai_hoshin::export::document::{Block, PolicyDocument};
+use jinzai_hoshin::export::numbering::NumberingPreset;
+use jinzai_hoshin::export::{docx, file_name, markdown, ExportOptions, ExportProfile, FontSet};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+fn sample() -> Draft {
+    decode(include_str!("fixtures/sample-draft.json")).expect("sample draft decodes")
+}
+
+fn options() -> ExportOptions {
+    ExportOptions::default_for(2026, 11)
+}
+
+/// Every part of the .docx, by name.
+fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip");
+    let mut parts = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        if file.read_to_string(&mut text).is_ok() {
+            parts.insert(file.name().to_owned(), text);
+        }
+    }
+    parts
+}
+
+/// Parses every XML part; returns the parts for further checks.
+fn well_formed(bytes: &[u8]) -> BTreeMap<String, String> {
+    let parts = unzip(bytes);
+    assert!(
+        parts.contains_key("word/document.xml"),
+        "document.xml present"
+    );
+    for (name, text) in &parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            roxmltree::Document::parse(text)
+                .unwrap_or_else(|e| panic!("{name} is not well-formed XML: {e}"));
+        }
+    }
+    parts
+}
+
+fn texts(xml: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .map(|n| n.text().unwrap_or("").to_owned())
+        .collect()
+}
+
+#[test]
+fn markdown_matches_the_golden_file() {
+    let md = markdown::render(&PolicyDocument::build(guideline(), &sample(), &options()));
+    let golden_path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/sample-draft.md");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(golden_path, &md).unwrap();
+    }
+    let golden =
+        std::fs::read_to_string(golden_path).expect("golden file (create with UPDATE_GOLDEN=1)");
+    assert_eq!(
+        md, golden,
+        "Markdown export changed; review and run with UPDATE_GOLDEN=1 if intended"
+    );
+}
+
+#[test]
+fn markdown_keeps_user_lines_as_body_text() {
+    let doc = PolicyDocument::build(guideline(), &sample(), &options());
+    let md = markdown::render(&doc);
+    let headings = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .count();
+    let md_headings = md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(
+        md_headings,
+        headings + 1,
+        "only our headings (and the title) start with #"
+    );
+    assert!(md.contains("\\# 見出しではない行"));
+    assert!(md.contains("\\- 箇条書きに見える行"));
+    assert!(md.contains("\\> 引用に見える行"));
+    assert!(
+        md.contains("マネジメント力 \\| 判断力"),
+        "pipes in cells are escaped"
+    );
+    assert!(!md.contains("出力されない"), "memos never appear");
+}
+
+#[test]
+fn headings_follow_the_chosen_preset() {
+    let mut opts = options();
+    for (preset, first, second) in [
+        (NumberingPreset::Dai, "第1　", "### 1　"),
+        (NumberingPreset::Chapter, "第1章　", "### 1　"),
+        (NumberingPreset::Roman, "Ⅰ　", "### 1　"),
+    ] {
+        opts.numbering = preset;
+        let md = markdown::render(&PolicyDocument::build(guideline(), &sample(), &opts));
+        assert!(
+            md.contains(&format!("## {first}策定（改定）の趣旨")),
+            "{preset:?}"
+        );
+        assert!(
+            md.contains(&format!("{second}職場における育成")),
+            "{preset:?}"
+        );
+    }
+    assert_eq!(NumberingPreset::Dai.number(3, 2), "(2)");
+    assert_eq!(NumberingPreset::Dai.number(4, 1), "ア");
+    assert_eq!(NumberingPreset::Dai.number(5, 2), "(イ)");
+}
+
+#[test]
+fn question_text_only_in_the_review_profile() {
+    let mut opts = options();
+    let approval = markdown::render(&PolicyDocument::build(guideline(), &sample(), &opts));
+    opts.profile = ExportProfile::Review;
+    let review = markdown::render(&PolicyDocument::build(guideline(), &sample(), &opts));
+    assert!(!approval.contains("【問】"));
+    assert!(review.contains("【問】"));
+}
+
+#[test]
+fn docx_has_a4_japanese_fonts_headings_tables_and_page_numbers() {
+    let doc = PolicyDocument::build(guideline(), &sample(), &options());
+    let parts = well_formed(&docx::render(&doc, &options()));
+    let document = &parts["word/document.xml"];
+    let styles = &parts["word/styles.xml"];
+    assert!(
+        document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
+        "A4 portrait"
+    );
+    assert!(
+        document.contains(r#"w:top="1985""#) && document.contains(r#"w:left="1701""#),
+        "Japanese margins"
+    );
+    // East-Asian fonts on the defaults (明朝) and on every heading style (ゴシック).
+    let styles_doc = roxmltree::Document::parse(styles).unwrap();
+    let defaults = styles_doc
+        .descendants()
+        .find(|n| n.has_tag_name("docDefaults"))
+        .expect("docDefaults");
+    let east_asia = |node: roxmltree::Node| {
+        node.descendants()
+            .find(|n| n.has_tag_name("rFonts"))
+            .and_then(|f| {
+                f.attributes()
+                    .find(|a| a.name() == "eastAsia")
+                    .map(|a| a.value().to_owned())
+            })
+    };
+    assert_eq!(east_asia(defaults).as_deref(), Some("游明朝"));
+    for level in 1..=3 {
+        let style = styles_doc
+            .descendants()
+            .find(|n| {
+                n.has_tag_name("style")
+                    && n.attributes()
+                        .any(|a| a.name() == "styleId" && a.value() == format!("Heading{level}"))
+            })
+            .unwrap_or_else(|| panic!("Heading{level} style"));
+        assert_eq!(
+            east_asia(style).as_deref(),
+            Some("游ゴシック"),
+            "Heading{level} font"
+        );
+        assert!(
+            style.descendants().any(|n| n.has_tag_name("outlineLvl")),
+            "Heading{level} has an outline level"
+        );
+    }
+    let all_text = texts(document).join("");
+    assert!(all_text.contains("第1　策定（改定）の趣旨"));
+    assert!(
+        all_text.contains("さくら市人材育成・確保基本方針"),
+        "cover title"
+    );
+    assert!(all_text.contains("令和8年11月"), "cover date in 和暦");
+    assert!(all_text.contains("指針との対応表"), "coverage appendix");
+    assert!(!all_text.contains("出力されない"), "memos never appear");
+    assert!(document.contains("TOC \\o"), "a table of contents field");
+    let table_count = roxmltree::Document::parse(document)
+        .unwrap()
+        .descendants()
+        .filter(|n| n.has_tag_name("tbl"))
+        .count();
+    assert!(
+        table_count >= 4,
+        "role matrix, KPI, history and coverage tables ({table_count})"
+    );
+    assert!(document.contains("w:shd"), "header rows are shaded");
+    let footer = parts
+        .iter()
+        .find(|(k, v)| k.starts_with("word/footer") && v.contains("PAGE"))
+        .expect("a footer with PAGE");
+    assert!(footer.1.contains("fldChar"));
+    // Line breaks are <w:br/>, never raw newlines inside <w:t>.
+    assert!(texts(document).iter().all(|t| !t.contains('\n')));
+    assert!(document.contains("<w:br"), "multi-line answers use breaks");
+}
+
+#[test]
+fn docx_font_choice_applies() {
+    let mut opts = options();
+    opts.fonts = FontSet::Ms;
+    let parts = unzip(&docx::render(
+        &PolicyDocument::build(guideline(), &sample(), &opts),
+        &opts,
+    ));
+    assert!(
+        parts["word/styles.xml"].contains("ＭＳ 明朝")
+            && parts["word/styles.xml"].contains("ＭＳ ゴシック")
+    );
+}
+
+/// A small deterministic generator (no extra dependency): xorshift over a pool of hostile text.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn text(&mut self) -> String {
+        const POOL: &[&str] = &[
+            "#",
+            "|",
+            "-",
+            ">",
+            "*",
+            "`",
+            "<w:t>",
+            "</w:body>",
+            "&amp;",
+            "&",
+            "<",
+            "]]>",
+            "<!--",
+            "\u{0}",
+            "\u{1}",
+            "\u{8}",
+            "\u{b}",
+            "\u{c}",
+            "\u{1f}",
+            "\u{7f}",
+            "\u{85}",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\r\n",
+            "\r",
+            "\n",
+            "\t",
+            "\u{200b}",
+            "\u{202e}",
+            "𠮷",
+            "👩‍👩‍👧",
+            "令和",
+            "　",
+            "\\",
+            "\"",
+            "'",
+            "{{",
+            "%",
+            "1.",
+            "Ⅻ",
+            "\u{d7ff}",
+            "\u{e000}",
+        ];
+        let n = (self.next() % 40) as usize;
+        (0..n)
+            .map(|_| POOL[(self.next() % POOL.len() as u64) as usize])
+            .collect()
+    }
+}
+
+#[test]
+fn any_user_input_yields_well_formed_documents() {
+    let g = guideline();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for round in 0..12 {
+        let mut d = Draft::new(0);
+        for q in g.sections.iter().flat_map(|s| &s.questions) {
+            let answer = match q.kind {
+                jinzai_hoshin::content::QuestionKind::List => {
+                    Answer::List((0..3).map(|_| rng.text()).collect())
+                }
+                jinzai_hoshin::content::QuestionKind::Table => Answer::Table(
+                    (0..2)
+                        .map(|_| q.columns.iter().map(|_| rng.text()).collect())
+                        .collect(),
+                ),
+                jinzai_hoshin::content::QuestionKind::Choice => Answer::Choice(rng.text()),
+                _ => Answer::Text(rng.text()),
+            };
+            d.set_answer(&q.id, answer, 0);
+        }
+        let id = d.add_kpi("workplace", 0);
+        for field in KpiField::ALL {
+            d.set_kpi_field(id, field, rng.text(), 0);
+        }
+        if round == 0 {
+            // Very long text in one field.
+            d.set_answer("purpose.trigger", Answer::Text("長".repeat(200_000)), 0);
+        }
+        for profile in [ExportProfile::Approval, ExportProfile::Review] {
+            let opts = ExportOptions {
+                profile,
+                ..options()
+            };
+            let doc = PolicyDocument::build(g, &d, &opts);
+            well_formed(&docx::render(&doc, &opts));
+            let md = markdown::render(&doc);
+            let headings = doc
+                .blocks
+                .iter()
+                .filter(|b| matches!(b, Block::Heading { .. }))
+                .count();
+            assert_eq!(
+                md.lines().filter(|l| l.starts_with('#')).count(),
+                headings + 1,
+                "round {round}: structure intact"
+            );
+            assert!(!md.contains('\u{0}'));
+        }
+    }
+}
+
+#[test]
+fn file_names_carry_the_organisation_and_date() {
+    assert_eq!(
+        file_name("さくら市", (2026, 11, 24), "docx"),
+        "さくら市_人材育成・確保基本方針_案_20261124.docx"
+    );
+    assert_eq!(
+        file_name("a/b:c*?", (2026, 1, 2), "md"),
+        "a_b_c___人材育成・確保基本方針_案_20260102.md"
+    );
+    assert_eq!(
+        file_name("  ", (2026, 1, 2), "md"),
+        "団体名未設定_人材育成・確保基本方針_案_20260102.md"
+    );
+}
