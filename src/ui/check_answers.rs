@@ -74,6 +74,9 @@ pub fn CheckAnswers() -> impl IntoView {
                 }}
             </p>
             {g.sections.iter().map(|section| view! { <SectionSummary section /> }).collect_view()}
+            <p class="next-step">
+                <a class="button" href=Route::Export.href()>"書き出し・印刷へ進む"</a>
+            </p>
         </div>
     }
 }

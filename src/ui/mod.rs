@@ -1,6 +1,8 @@
 //! Leptos components: a thin layer over the pure core (content, draft).
 
 mod check_answers;
+mod download;
+mod export_page;
 mod fields;
 mod kpi_builder;
 mod route;
@@ -14,6 +16,7 @@ pub use route::Route;
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use check_answers::CheckAnswers;
+use export_page::ExportPage;
 use leptos::ev;
 use leptos::prelude::*;
 use section_page::SectionPage;
@@ -43,7 +46,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">"本文へ移動"</a>
-        <header class="site-header">
+        <header class="site-header no-print">
             <div class="site-header__inner">
                 <a class="site-header__title" href="#/">"人材育成・確保基本方針 策定支援ツール"</a>
                 <SaveStatusLine />
@@ -57,9 +60,10 @@ pub fn App() -> impl IntoView {
                     view! { <SectionPage section_id=id from_check focus /> }.into_any()
                 }
                 Route::CheckAnswers => view! { <CheckAnswers /> }.into_any(),
+                Route::Export => view! { <ExportPage /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
+        <footer class="site-footer no-print">
             <p>
                 "入力内容はこのブラウザの中（localStorage）にだけ保存され、外部には送信されません。"
             </p>

@@ -1,7 +1,8 @@
 //! Hash routes, so every page has its own URL and a reload stays on it without a server.
 //!
 //! `#/` task list · `#/section/<id>` a section · `#/section/<id>?from=check&q=<question>` a section
-//! opened from a 「変更」 link (offers the way back and focuses the question) · `#/check` check answers.
+//! opened from a 「変更」 link (offers the way back and focuses the question) · `#/check` check answers
+//! · `#/export` exports, preview and printing.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -14,6 +15,8 @@ pub enum Route {
         focus: Option<String>,
     },
     CheckAnswers,
+    /// 書き出し・印刷 (exports and preview).
+    Export,
 }
 
 impl Route {
@@ -36,6 +39,7 @@ impl Route {
                 }
             }
             None if path == "check" => Route::CheckAnswers,
+            None if path == "export" => Route::Export,
             _ => Route::TaskList,
         }
     }
@@ -44,6 +48,7 @@ impl Route {
         match self {
             Route::TaskList => "#/".to_owned(),
             Route::CheckAnswers => "#/check".to_owned(),
+            Route::Export => "#/export".to_owned(),
             Route::Section {
                 id,
                 from_check,

@@ -55,7 +55,7 @@ pub fn TaskList() -> impl IntoView {
                 <li class="step-list__step">
                     <h2 class="step-list__title">
                         <span class="step-list__number">{g.steps.len() + 1}</span>
-                        "入力内容を確認する"
+                        "確認して書き出す"
                     </h2>
                     <ul class="task-list">
                         <li class="task-list__item">
@@ -64,6 +64,12 @@ pub fn TaskList() -> impl IntoView {
                             </a>
                             <span class="task-list__purpose">
                                 "すべての入力内容と、まだ確認していない指針のポイントを一覧で確認します。"
+                            </span>
+                        </li>
+                        <li class="task-list__item">
+                            <a class="task-list__link" href=Route::Export.href()>"書き出し・印刷"</a>
+                            <span class="task-list__purpose">
+                                "方針の案を Word（DOCX）・Markdown で保存したり、画面で確認して印刷したりします。"
                             </span>
                         </li>
                     </ul>

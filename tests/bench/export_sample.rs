@@ -1,5 +1,5 @@
 //! Writes the Markdown and DOCX exports of a stored draft JSON file.
-//! `cargo run --example export_sample -- <draft.json> <out-dir> [review]`
+//! `cargo run --example export_sample -- <draft.json> <out-dir> [approval|review] [year month]`
 //! Used by the LibreOffice check in `./task test` and to render page images for docs/.
 
 use jinzai_hoshin::content::guideline;

@@ -2,6 +2,8 @@
 // Usage: node tests/e2e/run.js <dist-dir>     (ONLY=<name part> runs a subset)
 'use strict';
 const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
 const { run, assert, assertEqual } = require('./harness.js');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -322,6 +324,62 @@ const tests = [
     const townExamples = await page.locator('.examples__text').allTextContents();
     assert(townExamples.length > 0 && townExamples.every((t) => t.trim()), 'examples present');
     assert(JSON.stringify(prefExamples) !== JSON.stringify(townExamples), 'examples differ by band');
+  }],
+
+  ['DOCX and Markdown downloads carry the typed text; Markdown equals the native export', async ({ page, url, shot }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('みなと町');
+    await page.getByLabel('町', { exact: true }).check();
+    await page.goto(url + '#/section/purpose');
+    const field = page.locator('.question textarea').first();
+    await field.fill('一行目の趣旨です。\n# 見出しにならない行\n<script>alert(1)</script>');
+    await page.goto(url + '#/section/purpose');
+    await page.getByLabel('作業メモ').fill('秘密のメモ');
+    await waitSaved(page);
+    await page.goto(url + '#/export');
+    await page.getByRole('heading', { level: 1, name: '書き出し・印刷' }).waitFor();
+    const preview = page.getByTestId('preview');
+    assert((await preview.innerText()).includes('第1　策定（改定）の趣旨'), 'preview numbering');
+    assert(!(await preview.innerText()).includes('秘密のメモ'), 'memo not in preview');
+    const out = path.join(__dirname, 'out');
+    // Record every status text, to see the 「作成中…」 state.
+    await page.evaluate(() => {
+      window.__statuses = [];
+      const el = document.querySelector('[data-testid="export-status"]');
+      new MutationObserver(() => window.__statuses.push(el.textContent)).observe(el, { childList: true, subtree: true, characterData: true });
+    });
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+    const today = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; });
+    const stamp = `${today[0]}${String(today[1]).padStart(2, '0')}${String(today[2]).padStart(2, '0')}`;
+    assertEqual(docx.suggestedFilename(), `みなと町_人材育成・確保基本方針_案_${stamp}.docx`, 'docx file name');
+    const docxPath = path.join(out, 'download.docx');
+    await docx.saveAs(docxPath);
+    await page.getByTestId('export-status').filter({ hasText: '保存しました' }).waitFor();
+    const statuses = await page.evaluate(() => window.__statuses);
+    assert(statuses.some((s) => s.includes('作成中')), `作成中 shown (${statuses})`);
+    const documentXml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml']).toString();
+    assert(documentXml.includes('一行目の趣旨です。'), 'typed text in the DOCX');
+    assert(documentXml.includes('みなと町'), 'organisation in the DOCX');
+    assert(!documentXml.includes('秘密のメモ'), 'memo not in the DOCX');
+    assert(documentXml.includes('&lt;script&gt;'), 'markup kept as text');
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
+    const mdPath = path.join(out, 'download.md');
+    await md.saveAs(mdPath);
+    const markdown = fs.readFileSync(mdPath, 'utf8');
+    assert(markdown.includes('\\# 見出しにならない行'), 'user # line stays body text');
+    // The browser's Markdown equals the native exporter's output for the same stored draft.
+    const stored = await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft'));
+    const draftPath = path.join(out, 'browser-draft.json');
+    fs.writeFileSync(draftPath, stored);
+    execFileSync('cargo', ['run', '--quiet', '--example', 'export_sample', '--', draftPath, out, 'approval', String(today[0]), String(today[1])]);
+    assertEqual(markdown, fs.readFileSync(path.join(out, 'browser-draft.md'), 'utf8'), 'Markdown identical to the native export');
+    await shot('export.png');
+    await page.emulateMedia({ media: 'print' });
+    assert(!(await page.locator('.site-header').isVisible()), 'print hides the header');
+    assert(!(await page.getByTestId('export-docx').isVisible()), 'print hides the buttons');
+    assert(await preview.isVisible(), 'print shows the document');
+    await page.emulateMedia({ media: 'screen' });
+    await expectNoAxeViolations(page, 'export page');
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {

@@ -1,0 +1,42 @@
+//! Downloads through a Blob and `<a download>`: works on locked-down PCs without the File System
+//! Access API.
+
+use wasm_bindgen::JsCast;
+
+pub const DOCX_MIME: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+pub const MARKDOWN_MIME: &str = "text/markdown;charset=utf-8";
+
+pub fn save_bytes(bytes: &js_sys::Uint8Array, mime: &str, file_name: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(bytes);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(|_| "ファイルを作れませんでした。".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "ファイルを作れませんでした。".to_owned())?;
+    let document = leptos::prelude::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "保存を開始できませんでした。".to_owned())?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+pub fn save_text(text: &str, mime: &str, file_name: &str) -> Result<(), String> {
+    save_bytes(&js_sys::Uint8Array::from(text.as_bytes()), mime, file_name)
+}
+
+/// Today's (year, month, day) in local time, for file names and the cover date.
+pub fn today() -> (i32, u32, u32) {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}

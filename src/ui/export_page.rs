@@ -1,0 +1,315 @@
+//! 書き出し・印刷: export options, DOCX (built in a lazily loaded worker) and Markdown downloads,
+//! an accessible on-screen preview with the same numbering, and printing via the print stylesheet.
+
+use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
+use super::{focus_target, Store};
+use crate::content::guideline;
+use crate::draft::codec;
+use crate::draft::profile::OrgProfile;
+use crate::export::document::{Block, PolicyDocument};
+use crate::export::numbering::NumberingPreset;
+use crate::export::request::{DocxRequest, WORKER_READY};
+use crate::export::{file_name, markdown, ExportOptions, ExportProfile, FontSet};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Trunk's loader shim for the export worker (see index.html).
+const WORKER_URL: &str = "./export-worker_loader.js";
+
+thread_local! {
+    /// The export worker, created on the first DOCX export, and whether it announced readiness.
+    static WORKER: RefCell<Option<(web_sys::Worker, bool)>> = const { RefCell::new(None) };
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum ExportState {
+    Idle,
+    Working(&'static str),
+    Done(String),
+    Failed(String),
+}
+
+fn worker() -> Result<(web_sys::Worker, bool), String> {
+    WORKER.with(|w| {
+        let mut slot = w.borrow_mut();
+        if let Some(entry) = slot.as_ref() {
+            return Ok(entry.clone());
+        }
+        let worker = web_sys::Worker::new(WORKER_URL)
+            .map_err(|_| "書き出しの準備ができませんでした。".to_owned())?;
+        *slot = Some((worker.clone(), false));
+        Ok((worker, false))
+    })
+}
+
+fn mark_ready() {
+    WORKER.with(|w| {
+        if let Some(entry) = w.borrow_mut().as_mut() {
+            entry.1 = true;
+        }
+    });
+}
+
+/// User Timing around an export, read by the benchmark (`export-docx`, `export-markdown`).
+fn timing_mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+fn timing_measure(name: &str) {
+    if let Some(p) = window().performance() {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark_and_end_mark(
+            name,
+            &format!("{name}-start"),
+            &format!("{name}-end"),
+        );
+    }
+}
+
+fn send_request(
+    worker: &web_sys::Worker,
+    request: &str,
+    name: String,
+    state: RwSignal<ExportState>,
+) {
+    timing_mark("export-docx-start");
+    let on_reply = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+        timing_mark("export-docx-end");
+        timing_measure("export-docx");
+        let result = match event.data().dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
+            Err(other) => Err(other
+                .as_string()
+                .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
+        };
+        state.set(match result {
+            Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
+            Err(e) => ExportState::Failed(e),
+        });
+    });
+    worker.set_onmessage(Some(on_reply.unchecked_ref()));
+    if worker.post_message(&JsValue::from_str(request)).is_err() {
+        state.set(ExportState::Failed(
+            "書き出しを開始できませんでした。".to_owned(),
+        ));
+    }
+}
+
+fn export_docx(request: String, name: String, state: RwSignal<ExportState>) {
+    let (worker, ready) = match worker() {
+        Ok(entry) => entry,
+        Err(e) => return state.set(ExportState::Failed(e)),
+    };
+    let on_error = Closure::once_into_js(move |_: JsValue| {
+        state.set(ExportState::Failed(
+            "Word ファイルを作る処理を読み込めませんでした。ページを再読み込みしてください。"
+                .to_owned(),
+        ));
+    });
+    worker.set_onerror(Some(on_error.unchecked_ref()));
+    if ready {
+        send_request(&worker, &request, name, state);
+        return;
+    }
+    // First use: wait for the worker's wasm to start before sending the request.
+    let waiting = worker.clone();
+    let on_ready = Closure::once_into_js(move |event: web_sys::MessageEvent| {
+        if event.data().as_string().as_deref() == Some(WORKER_READY) {
+            mark_ready();
+            send_request(&waiting, &request, name, state);
+        } else {
+            state.set(ExportState::Failed(
+                "書き出しの処理が正しく起動しませんでした。".to_owned(),
+            ));
+        }
+    });
+    worker.set_onmessage(Some(on_ready.unchecked_ref()));
+}
+
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let store = Store::get();
+    let heading = NodeRef::new();
+    focus_target(heading, None);
+    let numbering = RwSignal::new(NumberingPreset::default());
+    let profile = RwSignal::new(ExportProfile::default());
+    let fonts = RwSignal::new(FontSet::default());
+    let state = RwSignal::new(ExportState::Idle);
+    let options = move || {
+        let (y, m, _) = today();
+        ExportOptions {
+            numbering: numbering.get(),
+            profile: profile.get(),
+            fonts: fonts.get(),
+            issued: (y, m),
+        }
+    };
+    let document = Memo::new(move |_| {
+        let opts = options();
+        store
+            .draft
+            .with(|d| PolicyDocument::build(guideline(), d, &opts))
+    });
+    let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
+    let busy = move || matches!(state.get(), ExportState::Working(_));
+
+    let on_docx = move |_| {
+        if busy() {
+            return;
+        }
+        store.flush();
+        state.set(ExportState::Working("Word（DOCX）ファイルを作成中…"));
+        let request = DocxRequest {
+            draft: store.draft.with_untracked(codec::encode),
+            options: options(),
+        };
+        let json = serde_json::to_string(&request).expect("a request serialises");
+        export_docx(json, file_name(&org(), today(), "docx"), state);
+    };
+    let on_markdown = move |_| {
+        let name = file_name(&org(), today(), "md");
+        timing_mark("export-markdown-start");
+        let text = store.draft.with_untracked(|d| {
+            markdown::render(&PolicyDocument::build(guideline(), d, &options()))
+        });
+        timing_mark("export-markdown-end");
+        timing_measure("export-markdown");
+        state.set(match save_text(&text, MARKDOWN_MIME, &name) {
+            Ok(()) => ExportState::Done(format!("「{name}」を保存しました。")),
+            Err(e) => ExportState::Failed(e),
+        });
+    };
+    let on_print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <div class="page page--export">
+            <p class="back-link no-print"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
+            <h1 node_ref=heading tabindex="-1" class="no-print">"書き出し・印刷"</h1>
+            <p class="lead no-print">
+                "方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
+            </p>
+            <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
+                <Choice legend="見出しの番号" name="numbering" signal=numbering items=NumberingPreset::ALL.map(|p| (p, p.label_ja())).to_vec() />
+                <Choice legend="出力の種類" name="profile" signal=profile items=vec![
+                    (ExportProfile::Approval, ExportProfile::Approval.label_ja()),
+                    (ExportProfile::Review, ExportProfile::Review.label_ja()),
+                ] />
+                <Choice legend="フォント（Word）" name="fonts" signal=fonts items=FontSet::ALL.map(|f| (f, f.label_ja())).to_vec() />
+                <div class="export-actions">
+                    <button type="button" class="button" data-testid="export-docx" aria-disabled=move || busy().then_some("true") on:click=on_docx>
+                        "Word（DOCX）で保存"
+                    </button>
+                    <button type="button" class="button button--secondary" data-testid="export-markdown" on:click=on_markdown>
+                        "Markdown で保存"
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=on_print>"印刷する"</button>
+                </div>
+                <p class="export-status" role="status" data-testid="export-status">
+                    {move || match state.get() {
+                        ExportState::Idle => String::new(),
+                        ExportState::Working(text) => text.to_owned(),
+                        ExportState::Done(text) => text,
+                        ExportState::Failed(text) => format!("保存できませんでした：{text}"),
+                    }}
+                </p>
+            </form>
+            <h2 class="no-print">"プレビュー"</h2>
+            <Preview document />
+        </div>
+    }
+}
+
+#[component]
+fn Choice<T>(
+    legend: &'static str,
+    name: &'static str,
+    signal: RwSignal<T>,
+    items: Vec<(T, &'static str)>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    view! {
+        <fieldset class="field radios radios--inline">
+            <legend class="field__label">{legend}</legend>
+            {items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (value, label))| {
+                    let id = format!("export-{name}-{i}");
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name=name prop:checked=move || signal.get() == value on:change=move |_| signal.set(value) />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+fn multiline(text: &str) -> impl IntoView {
+    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let last = lines.len().saturating_sub(1);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| view! { {line}{(i < last).then(|| view! { <br /> })} })
+        .collect_view()
+}
+
+/// The whole document as accessible HTML: the same blocks and numbers as the files.
+#[component]
+fn Preview(document: Memo<PolicyDocument>) -> impl IntoView {
+    view! {
+        <article class="preview" aria-label="方針の案のプレビュー" data-testid="preview">
+            {move || {
+                let doc = document.get();
+                view! {
+                    <header class="preview__cover">
+                        <p class="preview__title">{doc.title.clone()}</p>
+                        {doc.period_ja.clone().map(|p| view! { <p>{format!("計画期間：{p}")}</p> })}
+                        <p class="preview__date">{doc.date_ja.clone()}</p>
+                        <p class="preview__org">{doc.org_name.clone()}</p>
+                    </header>
+                    {doc
+                        .blocks
+                        .into_iter()
+                        .map(|block| match block {
+                            Block::Heading { level: 1, number, text } => view! { <h3 class="preview__h1">{format!("{number}　{text}")}</h3> }.into_any(),
+                            Block::Heading { level, number, text } => {
+                                view! { <h4 class=format!("preview__h{level}")>{format!("{number}　{text}")}</h4> }.into_any()
+                            }
+                            Block::QuestionLabel(label) => view! { <p class="preview__question">{format!("【問】{label}")}</p> }.into_any(),
+                            Block::Paragraph(text) => view! { <p class="preview__p">{multiline(&text)}</p> }.into_any(),
+                            Block::List(items) => view! {
+                                <ul class="preview__list">{items.into_iter().map(|i| view! { <li>{multiline(&i)}</li> }).collect_view()}</ul>
+                            }
+                            .into_any(),
+                            Block::Table { header, rows } => view! {
+                                <div class="table-field__scroll">
+                                    <table class="table preview__table">
+                                        <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                                        <tbody>
+                                            {rows.into_iter().map(|r| view! {
+                                                <tr>{r.into_iter().map(|c| view! { <td>{multiline(&c)}</td> }).collect_view()}</tr>
+                                            }).collect_view()}
+                                        </tbody>
+                                    </table>
+                                </div>
+                            }
+                            .into_any(),
+                        })
+                        .collect_view()}
+                }
+            }}
+        </article>
+    }
+}

@@ -1,0 +1,42 @@
+//! Native export timings on the maximal draft (100k characters, 30 KPI rows); prints JSON for
+//! tests/e2e/bench.js. Run in release: `cargo run --release --example bench_export`.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::draft::sample::maximal_draft;
+use jinzai_hoshin::export::document::PolicyDocument;
+use jinzai_hoshin::export::{docx, markdown, ExportOptions};
+use std::time::Instant;
+
+fn median_ms(mut f: impl FnMut()) -> f64 {
+    let mut runs: Vec<f64> = (0..9)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    runs.sort_by(f64::total_cmp);
+    runs[runs.len() / 2]
+}
+
+fn main() {
+    let g = guideline();
+    let draft = maximal_draft(g, 100_000, 30, 0);
+    let options = ExportOptions::default_for(2026, 11);
+    let doc = PolicyDocument::build(g, &draft, &options);
+    let docx_bytes = docx::render(&doc, &options).len();
+    let markdown_ms = median_ms(|| {
+        std::hint::black_box(markdown::render(&PolicyDocument::build(
+            g, &draft, &options,
+        )));
+    });
+    let docx_ms = median_ms(|| {
+        std::hint::black_box(docx::render(
+            &PolicyDocument::build(g, &draft, &options),
+            &options,
+        ));
+    });
+    println!(
+        "{{\"markdown_ms\":{markdown_ms:.2},\"docx_ms\":{docx_ms:.2},\"docx_bytes\":{docx_bytes}}}"
+    );
+}
