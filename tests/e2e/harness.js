@@ -41,12 +41,16 @@ async function run(distDir, tests, { outDir = path.join(__dirname, 'out') } = {}
     const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });
     const page = await context.newPage();
     const problems = [];
+    const expected = []; // console errors a test provokes on purpose
+    const expectConsoleError = (pattern) => expected.push(pattern);
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expected.some((re) => re.test(m.text()))) problems.push(`console error: ${m.text()}`);
+    });
     const shot = (file) => page.screenshot({ path: path.join(outDir, file), fullPage: true });
     const started = Date.now();
     try {
-      await body({ page, context, url, shot, server });
+      await body({ page, context, url, shot, server, expectConsoleError });
       if (problems.length) throw new Error(problems.join('\n'));
       console.log(`  ok   ${name} (${Date.now() - started} ms)`);
     } catch (e) {

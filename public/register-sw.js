@@ -1,0 +1,51 @@
+// Registers the service worker and offers 「新しいバージョンがあります — 再読み込み」 when a new
+// version has been installed. Reloading fires `pagehide`, on which the app saves any pending input,
+// so an update never loses what the user typed.
+'use strict';
+(function () {
+  if (!('serviceWorker' in navigator)) return;
+  let userAskedForUpdate = false;
+
+  function offerUpdate(worker) {
+    if (document.getElementById('update-banner')) return;
+    const banner = document.createElement('div');
+    banner.id = 'update-banner';
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    text.textContent = '新しいバージョンがあります。入力内容は保存されたまま、再読み込みで最新版に切り替わります。';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button';
+    button.textContent = '再読み込み';
+    button.addEventListener('click', function () {
+      userAskedForUpdate = true;
+      button.disabled = true;
+      worker.postMessage('SKIP_WAITING');
+    });
+    banner.append(text, button);
+    document.body.prepend(banner);
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', function () {
+    if (userAskedForUpdate) window.location.reload();
+  });
+
+  window.addEventListener('load', function () {
+    navigator.serviceWorker.register('./sw.js').then(function (registration) {
+      if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+      registration.addEventListener('updatefound', function () {
+        const installing = registration.installing;
+        if (!installing) return;
+        installing.addEventListener('statechange', function () {
+          if (installing.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(installing);
+        });
+      });
+      // Users keep the tab open for weeks: look for a new version every hour and on return.
+      setInterval(function () { registration.update().catch(function () {}); }, 60 * 60 * 1000);
+      document.addEventListener('visibilitychange', function () {
+        if (document.visibilityState === 'visible') registration.update().catch(function () {});
+      });
+    });
+  });
+})();
