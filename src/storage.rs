@@ -8,6 +8,12 @@ use gloo_storage::{LocalStorage, Storage};
 pub const DRAFT_KEY: &str = "jinzai-hoshin.draft";
 /// Prefix for raw copies of stored text the app could not read.
 pub const UNREADABLE_PREFIX: &str = "jinzai-hoshin.unreadable.";
+/// Prefix for a draft that an import replaced or another tab overtook (kept, never deleted silently).
+pub const KEPT_PREFIX: &str = "jinzai-hoshin.kept.";
+/// When the user last saved a JSON backup (ms since epoch).
+pub const LAST_BACKUP_KEY: &str = "jinzai-hoshin.last-backup";
+/// Every key this app writes starts with this.
+pub const APP_PREFIX: &str = "jinzai-hoshin.";
 
 pub struct Loaded {
     pub draft: Draft,
@@ -70,9 +76,61 @@ pub fn load(now: Timestamp) -> Loaded {
     }
 }
 
-/// Writes the draft; the error is a Japanese message for the status line.
-pub fn save(draft: &Draft) -> Result<(), String> {
+/// Writes the encoded draft; the error is a Japanese message for the status line.
+pub fn save_text(text: &str) -> Result<(), String> {
     raw_storage()
-        .and_then(|s| s.set_item(DRAFT_KEY, &codec::encode(draft)).ok())
+        .and_then(|s| s.set_item(DRAFT_KEY, text).ok())
         .ok_or_else(|| "端末に保存できませんでした（容量不足などの可能性があります）。".to_owned())
+}
+
+/// Stores a copy of a draft under a `kept` key (before an import replaces it, or on a tab conflict).
+pub fn keep_copy(draft: &Draft, now: Timestamp) -> Result<String, String> {
+    let key = format!("{KEPT_PREFIX}{now}");
+    raw_storage()
+        .and_then(|s| s.set_item(&key, &codec::encode(draft)).ok())
+        .map(|_| key)
+        .ok_or_else(|| "現在の内容を退避できませんでした。".to_owned())
+}
+
+/// The stored draft text as it is (to compare with what another tab wrote).
+pub fn stored_draft_text() -> Option<String> {
+    raw_storage()?.get_item(DRAFT_KEY).ok().flatten()
+}
+
+pub fn last_backup() -> Option<Timestamp> {
+    raw_storage()?
+        .get_item(LAST_BACKUP_KEY)
+        .ok()
+        .flatten()?
+        .parse()
+        .ok()
+}
+
+pub fn set_last_backup(now: Timestamp) {
+    if let Some(s) = raw_storage() {
+        let _ = s.set_item(LAST_BACKUP_KEY, &now.to_string());
+    }
+}
+
+/// Removes every key of this app from this browser (for shared PCs).
+pub fn delete_everything() -> Result<(), String> {
+    let storage = raw_storage().ok_or_else(|| "保存領域にアクセスできません。".to_owned())?;
+    let len = storage.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(APP_PREFIX))
+        .collect();
+    for key in keys {
+        storage
+            .remove_item(&key)
+            .map_err(|_| "削除できないデータがありました。".to_owned())?;
+    }
+    Ok(())
+}
+
+/// Asks the browser not to evict our data under storage pressure (once, after a real save).
+pub fn request_persistence() {
+    if let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = storage.persist();
+    }
 }

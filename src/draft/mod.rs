@@ -3,6 +3,7 @@
 //! Answers are keyed by question id (`<section>.<name>`), so the organisation profile is simply the
 //! `profile` section's answers, read through the typed view in [`profile`].
 
+pub mod backup;
 pub mod codec;
 pub mod kpi;
 pub mod profile;

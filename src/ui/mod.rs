@@ -1,6 +1,7 @@
 //! Leptos components: a thin layer over the pure core (content, draft).
 
 mod check_answers;
+mod data_page;
 mod download;
 mod export_page;
 mod fields;
@@ -16,11 +17,12 @@ pub use route::Route;
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use check_answers::CheckAnswers;
+use data_page::DataPage;
 use export_page::ExportPage;
 use leptos::ev;
 use leptos::prelude::*;
 use section_page::SectionPage;
-use status_line::{NoticeBanner, SaveStatusLine};
+use status_line::{NoticeBanner, OtherTabLock, SaveFailureBanner, SaveStatusLine};
 use task_list::TaskList;
 
 #[component]
@@ -38,7 +40,14 @@ pub fn App() -> impl IntoView {
             store.flush();
         }
     });
+    // Another tab saved the same draft: pause here instead of overwriting newer data later.
+    let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() == Some(crate::storage::DRAFT_KEY) {
+            store.on_other_tab_saved(event.new_value());
+        }
+    });
     on_cleanup(move || {
+        on_storage.remove();
         on_hash.remove();
         on_hide.remove();
         on_visibility.remove();
@@ -50,9 +59,12 @@ pub fn App() -> impl IntoView {
             <div class="site-header__inner">
                 <a class="site-header__title" href="#/">"人材育成・確保基本方針 策定支援ツール"</a>
                 <SaveStatusLine />
+                <a class="site-header__link" href=Route::Data.href()>"データの管理（バックアップ）"</a>
             </div>
         </header>
         <NoticeBanner />
+        <SaveFailureBanner />
+        <OtherTabLock />
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::TaskList => view! { <TaskList /> }.into_any(),
@@ -61,6 +73,7 @@ pub fn App() -> impl IntoView {
                 }
                 Route::CheckAnswers => view! { <CheckAnswers /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
+                Route::Data => view! { <DataPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer no-print">

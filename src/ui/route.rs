@@ -17,6 +17,8 @@ pub enum Route {
     CheckAnswers,
     /// 書き出し・印刷 (exports and preview).
     Export,
+    /// データの管理 (backup, import, delete all).
+    Data,
 }
 
 impl Route {
@@ -40,6 +42,7 @@ impl Route {
             }
             None if path == "check" => Route::CheckAnswers,
             None if path == "export" => Route::Export,
+            None if path == "data" => Route::Data,
             _ => Route::TaskList,
         }
     }
@@ -49,6 +52,7 @@ impl Route {
             Route::TaskList => "#/".to_owned(),
             Route::CheckAnswers => "#/check".to_owned(),
             Route::Export => "#/export".to_owned(),
+            Route::Data => "#/data".to_owned(),
             Route::Section {
                 id,
                 from_check,

@@ -26,7 +26,12 @@ pub struct Store {
     pub save_status: RwSignal<SaveStatus>,
     /// A persistent notice (e.g. unreadable stored data was moved aside).
     pub notice: RwSignal<Option<String>>,
+    /// Another tab saved this draft after us: editing here is paused until the user takes over.
+    pub locked_by_other_tab: RwSignal<bool>,
     can_save: StoredValue<bool>,
+    /// The text we last wrote, to tell our own writes from another tab's.
+    last_written: StoredValue<Option<String>>,
+    persistence_requested: StoredValue<bool>,
 }
 
 thread_local! {
@@ -44,7 +49,10 @@ impl Store {
             draft: RwSignal::new(loaded.draft),
             save_status: RwSignal::new(SaveStatus::Idle),
             notice: RwSignal::new(loaded.notice),
+            locked_by_other_tab: RwSignal::new(false),
             can_save: StoredValue::new(loaded.can_save),
+            last_written: StoredValue::new(storage::stored_draft_text()),
+            persistence_requested: StoredValue::new(false),
         }
     }
 
@@ -54,8 +62,39 @@ impl Store {
 
     /// The only way the UI changes the draft: apply the edit, then schedule a save.
     pub fn edit(&self, change: impl FnOnce(&mut Draft, Timestamp)) {
+        if self.locked_by_other_tab.get_untracked() {
+            return;
+        }
         self.draft.update(|d| change(d, now()));
         self.schedule_save();
+    }
+
+    /// Replaces the whole draft (import, delete-all) and saves it at once.
+    pub fn replace(&self, draft: Draft) {
+        PENDING_SAVE.with(|p| p.borrow_mut().take());
+        self.draft.set(draft);
+        self.can_save.set_value(true);
+        self.save_now();
+    }
+
+    /// Another tab wrote the draft. Pause editing here; keep any unsaved edits of ours aside.
+    pub fn on_other_tab_saved(&self, new_text: Option<String>) {
+        if new_text == self.last_written.get_value() {
+            return;
+        }
+        let pending = PENDING_SAVE.with(|p| p.borrow_mut().take()).is_some();
+        if pending {
+            let _ = self.draft.with_untracked(|d| storage::keep_copy(d, now()));
+        }
+        self.locked_by_other_tab.set(true);
+    }
+
+    /// 「このタブで編集を続ける」: load what the other tab saved, then edit here again.
+    pub fn take_over(&self) {
+        let loaded = storage::load(now());
+        self.last_written.set_value(storage::stored_draft_text());
+        self.draft.set(loaded.draft);
+        self.locked_by_other_tab.set(false);
     }
 
     fn schedule_save(&self) {
@@ -86,7 +125,10 @@ impl Store {
             p.clear_measures_with_measure_name("autosave");
             let _ = p.mark("autosave-start");
         }
-        let result = self.draft.with_untracked(storage::save);
+        let result = self.draft.with_untracked(|d| {
+            let text = crate::draft::codec::encode(d);
+            storage::save_text(&text).map(|()| text)
+        });
         if let Some(p) = &performance {
             let _ = p.mark("autosave-end");
             let _ = p.measure_with_start_mark_and_end_mark(
@@ -96,7 +138,14 @@ impl Store {
             );
         }
         self.save_status.set(match result {
-            Ok(()) => SaveStatus::Saved(now()),
+            Ok(text) => {
+                self.last_written.set_value(Some(text));
+                if !self.persistence_requested.get_value() {
+                    self.persistence_requested.set_value(true);
+                    storage::request_persistence();
+                }
+                SaveStatus::Saved(now())
+            }
             Err(message) => SaveStatus::Failed(message),
         });
     }

@@ -499,6 +499,101 @@ const tests = [
     assertEqual(await page.locator('main img, main script').count(), 0, 'no markup was created from user text');
   }],
 
+  ['a JSON backup restores the draft after deleting everything', async ({ page, url }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('バックアップ市');
+    await waitSaved(page);
+    await page.goto(url + '#/data');
+    await page.getByTestId('last-backup').filter({ hasText: 'まだ保存していません' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
+    assert(download.suggestedFilename().startsWith('バックアップ市_人材育成・確保基本方針_バックアップ_'), download.suggestedFilename());
+    const file = path.join(__dirname, 'out', 'backup.json');
+    await download.saveAs(file);
+    await page.getByTestId('last-backup').filter({ hasText: '今日' }).waitFor();
+    page.once('dialog', (d) => { assert(d.message().includes('すべて削除'), d.message()); d.accept(); });
+    await page.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
+    page.once('dialog', (d) => { assert(d.message().includes('バックアップ市'), 'confirmation names the incoming draft'); d.accept(); });
+    await page.getByLabel('読み込むファイル').setInputFiles(file);
+    await page.getByTestId('data-message').filter({ hasText: '読み込みました' }).waitFor();
+    await page.goto(url + '#/section/profile');
+    assertEqual(await page.getByLabel('団体名').inputValue(), 'バックアップ市', 'restored from the backup');
+  }],
+
+  ['20 malformed import files are refused and leave storage byte-for-byte unchanged', async ({ page, url }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('壊さない町');
+    await waitSaved(page);
+    await page.goto(url + '#/data');
+    const snapshot = () => page.evaluate(() => JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+    const before = await snapshot();
+    const dir = path.join(__dirname, '..', 'fixtures', 'bad-imports');
+    const files = fs.readdirSync(dir).sort();
+    assert(files.length >= 15, 'at least 15 malformed files');
+    for (const name of files) {
+      await page.getByLabel('読み込むファイル').setInputFiles(path.join(dir, name));
+      await page.getByTestId('data-message').filter({ hasText: `「${name}」は読み込めません` }).waitFor();
+      assertEqual(await snapshot(), before, `storage unchanged after ${name}`);
+    }
+    // A wrong file type and a huge file too.
+    await page.getByLabel('読み込むファイル').setInputFiles({ name: 'memo.txt', mimeType: 'text/plain', buffer: Buffer.from('メモです') });
+    await page.getByTestId('data-message').filter({ hasText: '「memo.txt」は読み込めません' }).waitFor();
+    await page.getByLabel('読み込むファイル').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
+    await page.getByTestId('data-message').filter({ hasText: '大きすぎます' }).waitFor();
+    // Declining the confirmation changes nothing either.
+    const good = Buffer.from(await page.evaluate(() => JSON.stringify({
+      format: 'jinzai-hoshin-backup', format_version: 1, exported_at: 0, schema_version: 1,
+      drafts: [JSON.parse(localStorage.getItem('jinzai-hoshin.draft'))],
+    })));
+    page.once('dialog', (d) => d.dismiss());
+    await page.getByLabel('読み込むファイル').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: good });
+    await page.getByTestId('data-message').filter({ hasText: '取りやめました' }).waitFor();
+    assertEqual(await snapshot(), before, 'storage unchanged after a declined import');
+  }],
+
+  ['a failed write keeps the input and offers an immediate JSON download', async ({ page, url }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'jinzai-hoshin.draft') throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.getByLabel('団体名').fill('容量不足町');
+    const banner = page.getByTestId('save-failure');
+    await banner.waitFor();
+    assert((await page.getByTestId('save-status').innerText()).includes('保存できませんでした'), 'status says so');
+    assertEqual(await page.getByLabel('団体名').inputValue(), '容量不足町', 'input kept in memory');
+    const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: '今すぐバックアップを保存' }).click()]);
+    const file = path.join(__dirname, 'out', 'quota-backup.json');
+    await download.saveAs(file);
+    assert(fs.readFileSync(file, 'utf8').includes('容量不足町'), 'backup holds the unsaved input');
+  }],
+
+  ['a second tab on the same draft never overwrites newer data', async ({ page, context, url }) => {
+    await openApp(page, url, '#/section/profile');
+    const other = await context.newPage();
+    await openApp(other, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('タブA');
+    await waitSaved(page);
+    const lock = other.getByTestId('tab-lock');
+    await lock.getByRole('heading', { name: '別のタブで編集中です' }).waitFor();
+    const focused = await other.evaluate(() => document.activeElement.textContent);
+    assert(focused.includes('このタブで編集を続ける'), 'focus moves into the notice');
+    const stored = await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft'));
+    await other.getByLabel('団体名').fill('タブB（止められているはず）', { force: true }).catch(() => {});
+    await other.waitForTimeout(800);
+    assertEqual(await other.evaluate(() => localStorage.getItem('jinzai-hoshin.draft')), stored, 'locked tab did not write');
+    await lock.getByRole('button', { name: /このタブで編集を続ける/ }).click();
+    await lock.waitFor({ state: 'detached' });
+    assertEqual(await other.getByLabel('団体名').inputValue(), 'タブA', 'took over with the newer data');
+    await other.getByLabel('団体名').fill('タブB');
+    await waitSaved(other);
+    await page.getByTestId('tab-lock').waitFor();
+    await other.close();
+  }],
+
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
     await openApp(page, url);
     await expectNoAxeViolations(page, 'task list');
@@ -517,6 +612,8 @@ const tests = [
     await page.evaluate(() => document.getElementById('planted').remove());
     await openApp(page, url, '#/check');
     await expectNoAxeViolations(page, 'check answers');
+    await openApp(page, url, '#/data');
+    await expectNoAxeViolations(page, 'data management');
   }],
 ];
 

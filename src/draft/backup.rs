@@ -1,0 +1,203 @@
+//! JSON backup files: writing, and validating an imported file completely before anything is
+//! stored. Every problem is reported in Japanese with where it is and what was expected.
+
+use super::codec::{self, DecodeError};
+use super::{Answer, Draft, Timestamp, SCHEMA_VERSION};
+use crate::content::{Guideline, QuestionKind};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// Marks our files, so an unrelated JSON file is recognised as such.
+pub const FORMAT: &str = "jinzai-hoshin-backup";
+pub const FORMAT_VERSION: u32 = 1;
+/// Larger files are refused before parsing (a maximal draft is about 0.3 MB).
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct BackupFile {
+    format: String,
+    format_version: u32,
+    exported_at: Timestamp,
+    schema_version: u32,
+    drafts: Vec<Value>,
+}
+
+pub fn encode(drafts: &[&Draft], now: Timestamp) -> String {
+    let file = BackupFile {
+        format: FORMAT.to_owned(),
+        format_version: FORMAT_VERSION,
+        exported_at: now,
+        schema_version: SCHEMA_VERSION,
+        drafts: drafts
+            .iter()
+            .map(|d| serde_json::to_value(d).expect("a Draft serialises"))
+            .collect(),
+    };
+    serde_json::to_string_pretty(&file).expect("a backup serialises")
+}
+
+/// Why a file cannot be imported: `at` says where, `message` what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub at: String,
+    pub message: String,
+}
+
+impl ImportError {
+    fn new(at: impl Into<String>, message: impl Into<String>) -> ImportError {
+        ImportError {
+            at: at.into(),
+            message: message.into(),
+        }
+    }
+
+    pub fn to_japanese(&self) -> String {
+        if self.at.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}：{}", self.at, self.message)
+        }
+    }
+}
+
+fn kind_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Year => "文章（text）",
+        QuestionKind::Choice => "選択肢（choice）",
+        QuestionKind::List => "箇条書き（list）",
+        QuestionKind::Table => "表（table）",
+    }
+}
+
+fn answer_fits(kind: QuestionKind, answer: &Answer) -> bool {
+    matches!(
+        (kind, answer),
+        (
+            QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Year,
+            Answer::Text(_)
+        ) | (QuestionKind::Choice, Answer::Choice(_))
+            | (QuestionKind::List, Answer::List(_))
+            | (QuestionKind::Table, Answer::Table(_))
+    )
+}
+
+/// Checks a decoded draft against the guideline: answers of the right kind, valid choices,
+/// table rows of the right width, unique KPI ids. Unknown question ids are refused too, because
+/// they would be silently invisible.
+fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
+    for (id, answer) in &d.answers {
+        let here = format!("{at}.answers[\"{id}\"]");
+        let q = g.question(id).ok_or_else(|| ImportError::new(&here, "このツールにない質問です。別のツールのファイルか、より新しい版のファイルの可能性があります。"))?;
+        if !answer_fits(q.kind, answer) {
+            return Err(ImportError::new(
+                &here,
+                format!("{}の回答が必要です。", kind_name(q.kind)),
+            ));
+        }
+        match answer {
+            Answer::Choice(choice) if !q.options.iter().any(|o| &o.id == choice) => {
+                let allowed: Vec<&str> = q.options.iter().map(|o| o.id.as_str()).collect();
+                return Err(ImportError::new(
+                    &here,
+                    format!(
+                        "選択肢「{choice}」はありません（{}のいずれか）。",
+                        allowed.join("、")
+                    ),
+                ));
+            }
+            Answer::Table(rows) => {
+                if let Some((i, row)) = rows
+                    .iter()
+                    .enumerate()
+                    .find(|(_, r)| r.len() != q.columns.len())
+                {
+                    return Err(ImportError::new(
+                        format!("{here}[{i}]"),
+                        format!(
+                            "表の行には{}列が必要ですが、{}列あります。",
+                            q.columns.len(),
+                            row.len()
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut ids = HashSet::new();
+    for (i, kpi) in d.kpis.iter().enumerate() {
+        if !ids.insert(kpi.id) {
+            return Err(ImportError::new(
+                format!("{at}.kpis[{i}].id"),
+                format!("指標の番号 {} が重複しています。", kpi.id),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parses and validates a whole backup file. Nothing is stored by this function; the caller
+/// stores the drafts only when this returns Ok.
+pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<Draft>, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::new(
+            "",
+            format!(
+                "ファイルが大きすぎます（{} MB まで）。",
+                MAX_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| ImportError::new("", "文字コードが UTF-8 のテキストではありません。このツールで保存した JSON ファイルを選んでください。"))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::new(
+            format!("{}行目{}文字目", e.line(), e.column()),
+            "JSON として読み取れません。このツールで保存したバックアップファイルを選んでください。",
+        )
+    })?;
+    let object = value.as_object().ok_or_else(|| {
+        ImportError::new(
+            "",
+            "バックアップファイルの形式ではありません（全体が { } で囲まれた JSON が必要です）。",
+        )
+    })?;
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => {
+            return Err(ImportError::new(
+                "format",
+                format!("「{FORMAT}」が必要です。このツールのバックアップファイルではありません。"),
+            ))
+        }
+    }
+    let format_version = object
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError::new("format_version", "整数が必要です。"))?;
+    if format_version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::new("format_version", format!("より新しい版のツールで作られたファイルです（形式 {format_version}）。最新版で読み込んでください。")));
+    }
+    let drafts = object
+        .get("drafts")
+        .and_then(Value::as_array)
+        .ok_or_else(|| ImportError::new("drafts", "下書きの一覧（配列）が必要です。"))?;
+    if drafts.is_empty() {
+        return Err(ImportError::new("drafts", "下書きが1件も入っていません。"));
+    }
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let at = format!("drafts[{i}]");
+            let draft = codec::decode(&raw.to_string()).map_err(|e| match e {
+                DecodeError::NewerVersion(v) => ImportError::new(&at, format!("より新しい版のツールの下書きです（形式 {v}）。最新版で読み込んでください。")),
+                DecodeError::Unreadable(detail) => ImportError::new(&at, format!("下書きの形式が正しくありません（{detail}）。")),
+            })?;
+            check_draft(g, &draft, &at)?;
+            Ok(draft)
+        })
+        .collect()
+}

@@ -1,0 +1,101 @@
+//! Backup files: a round trip keeps every draft exactly; every malformed file is refused with a
+//! Japanese message that says where the problem is.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::draft::backup::{decode, encode, MAX_BYTES};
+use jinzai_hoshin::draft::codec;
+
+#[test]
+fn a_backup_round_trips_exactly() {
+    let sample = codec::decode(include_str!("fixtures/sample-draft.json")).unwrap();
+    let maximal = jinzai_hoshin::draft::sample::maximal_draft(guideline(), 100_000, 30, 5);
+    let file = encode(&[&sample, &maximal], 42);
+    let drafts = decode(guideline(), file.as_bytes()).expect("own backup imports");
+    assert_eq!(drafts, vec![sample, maximal]);
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let sample = codec::decode(include_str!("fixtures/sample-draft.json")).unwrap();
+    let file = format!("\u{feff}{}", encode(&[&sample], 1));
+    assert!(decode(guideline(), file.as_bytes()).is_ok());
+}
+
+#[test]
+fn every_malformed_file_is_refused_with_a_located_message() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-imports");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "at least 15 malformed files");
+    let expected_at = [
+        ("01", "1行目"),
+        ("02", "1行目"),
+        ("03", ""),
+        ("04", "format"),
+        ("05", "format"),
+        ("06", "format_version"),
+        ("07", "drafts"),
+        ("08", "drafts"),
+        ("09", "drafts[0]"),
+        ("10", "drafts[0]"),
+        ("11", "drafts[0]"),
+        ("12", "drafts[0].answers[\"profile.org-kind\"]"),
+        ("13", "drafts[0].answers[\"profile.org-kind\"]"),
+        ("14", "drafts[0].answers[\"nowhere.q\"]"),
+        ("15", "drafts[0].answers[\"competencies.role-matrix\"][0]"),
+        ("16", "drafts[0].kpis[1].id"),
+        ("17", "drafts[0]"),
+        ("18", ""),
+        ("19", ""),
+        ("20", ""),
+    ];
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let err = decode(guideline(), &bytes).expect_err(&name);
+        let (_, at) = expected_at
+            .iter()
+            .find(|(p, _)| name.starts_with(p))
+            .unwrap_or_else(|| panic!("no expectation for {name}"));
+        assert!(
+            err.at.starts_with(at),
+            "{name}: at `{}` (message: {})",
+            err.at,
+            err.message
+        );
+        assert!(
+            !err.message.is_empty() && !err.message.is_ascii(),
+            "{name}: Japanese message, got {}",
+            err.message
+        );
+    }
+}
+
+#[test]
+fn specific_messages_name_what_was_expected() {
+    let read = |n: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/bad-imports/{n}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let msg = |n: &str| decode(guideline(), &read(n)).unwrap_err().to_japanese();
+    assert!(msg("12-wrong-answer-kind.json").contains("選択肢（choice）の回答が必要です"));
+    assert!(msg("13-unknown-choice.json").contains("選択肢「country」はありません"));
+    assert!(msg("15-table-width.json").contains("3列が必要ですが、2列あります"));
+    assert!(msg("06-newer-format.json").contains("より新しい版"));
+    assert!(msg("09-newer-schema.json").contains("より新しい版"));
+}
+
+#[test]
+fn huge_files_are_refused_before_parsing() {
+    let huge = vec![b' '; MAX_BYTES + 1];
+    assert!(decode(guideline(), &huge)
+        .unwrap_err()
+        .message
+        .contains("大きすぎます"));
+}
