@@ -28,7 +28,7 @@ fi
 if [ "$scope" = test ]; then
   need_pkg chromium; need_pkg chromium-driver
   need_pkg libreoffice-writer-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
-  need_pkg unzip; need_pkg libxml2-utils
+  need_pkg unzip
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt: installing ${apt_missing[*]} (needs root, ~1 GB with LibreOffice)"
