@@ -134,3 +134,42 @@ pub fn request_persistence() {
         let _ = storage.persist();
     }
 }
+
+/// Prefix of the drafts that are not open (the open one lives under [`DRAFT_KEY`]).
+pub const OTHER_DRAFT_PREFIX: &str = "jinzai-hoshin.drafts.";
+
+/// Every stored draft that is not open, newest first. Unreadable ones are left where they are.
+pub fn other_drafts() -> Vec<Draft> {
+    let Some(storage) = raw_storage() else {
+        return Vec::new();
+    };
+    let len = storage.length().unwrap_or(0);
+    let mut drafts: Vec<Draft> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(OTHER_DRAFT_PREFIX))
+        .filter_map(|k| storage.get_item(&k).ok().flatten())
+        .filter_map(|raw| codec::decode(&raw).ok())
+        .collect();
+    drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
+    drafts
+}
+
+pub fn store_other(draft: &Draft) -> Result<(), String> {
+    raw_storage()
+        .and_then(|s| {
+            s.set_item(
+                &format!("{OTHER_DRAFT_PREFIX}{}", draft.id),
+                &codec::encode(draft),
+            )
+            .ok()
+        })
+        .ok_or_else(|| {
+            "下書きを保存できませんでした（容量不足などの可能性があります）。".to_owned()
+        })
+}
+
+pub fn remove_other(id: &str) -> Result<(), String> {
+    raw_storage()
+        .and_then(|s| s.remove_item(&format!("{OTHER_DRAFT_PREFIX}{id}")).ok())
+        .ok_or_else(|| "下書きを削除できませんでした。".to_owned())
+}

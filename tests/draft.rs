@@ -202,3 +202,35 @@ fn a_maximal_draft_round_trips_and_is_large() {
     assert_eq!(d.kpis.len(), 30);
     assert_eq!(decode(&encode(&d)), Ok(d));
 }
+
+#[test]
+fn every_past_version_has_a_fixture_that_migrates() {
+    let fixtures = [
+        include_str!("fixtures/draft-v1.json"),
+        include_str!("fixtures/draft-v2.json"),
+    ];
+    assert_eq!(
+        fixtures.len() as u32,
+        SCHEMA_VERSION,
+        "add a fixture for each new schema version"
+    );
+    for (i, fixture) in fixtures.iter().enumerate() {
+        let d = decode(fixture).unwrap_or_else(|e| panic!("v{} fixture: {e:?}", i + 1));
+        assert_eq!(d.schema_version, SCHEMA_VERSION);
+        assert!(!d.id.is_empty(), "v{} gets an id", i + 1);
+    }
+}
+
+#[test]
+fn v1_drafts_get_an_id_from_their_creation_time() {
+    let d = decode(include_str!("fixtures/draft-v1.json")).unwrap();
+    assert_eq!(d.id, "d1764000000000");
+    assert_eq!(d.name, "");
+    assert_eq!(d.label(), "さくら市人材育成・確保基本方針");
+    let v2 = decode(include_str!("fixtures/draft-v2.json")).unwrap();
+    assert_eq!(
+        (v2.id.as_str(), v2.label().as_str()),
+        ("d1764500000000", "庁内協議用")
+    );
+    assert_eq!(v2.kpis[0].indicator, "年休取得日数");
+}

@@ -46,13 +46,33 @@ pub fn decode(raw: &str) -> Result<Draft, DecodeError> {
     serde_json::from_value(value).map_err(|e| DecodeError::Unreadable(e.to_string()))
 }
 
-/// Applies each migration from `from` up to [`SCHEMA_VERSION`]. Version 1 is the first format,
-/// so there is nothing to do yet; later versions add `vN_to_vN+1` steps here with fixtures in tests.
-fn migrate(value: Value, from: u32) -> Result<Value, DecodeError> {
+/// Applies each migration from `from` up to [`SCHEMA_VERSION`], one version at a time. Every past
+/// version has a stored fixture in `tests/fixtures/draft-v<N>.json`.
+fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
     if from == 0 {
         return Err(DecodeError::Unreadable(
             "schema_version 0 は存在しません".to_owned(),
         ));
     }
+    if from < 2 {
+        value = v1_to_v2(value)?;
+    }
+    Ok(value)
+}
+
+/// v1 held a single draft; v2 gives each draft an id (from its creation time) and a name.
+fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
+    let created = object
+        .get("created_at")
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
+    object.insert("id".to_owned(), Value::String(format!("d{created}")));
+    object
+        .entry("name")
+        .or_insert_with(|| Value::String(String::new()));
+    object.insert("schema_version".to_owned(), Value::from(2));
     Ok(value)
 }

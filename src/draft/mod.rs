@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the stored draft format. Bump it and add a migration in [`codec`] when it changes.
-pub const SCHEMA_VERSION: u32 = 1;
+/// v1: single draft. v2: adds `id` and `name` so several drafts can be kept.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
 pub type Timestamp = i64;
@@ -23,6 +24,12 @@ pub type Timestamp = i64;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Draft {
     pub schema_version: u32,
+    /// Stable identifier among the drafts on this device.
+    #[serde(default)]
+    pub id: String,
+    /// The user's name for the draft (empty: the document title is shown instead).
+    #[serde(default)]
+    pub name: String,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default)]
@@ -123,6 +130,8 @@ impl Draft {
     pub fn new(now: Timestamp) -> Draft {
         Draft {
             schema_version: SCHEMA_VERSION,
+            id: format!("d{now}"),
+            name: String::new(),
             created_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
@@ -273,6 +282,19 @@ impl Draft {
         let index = self.kpis.iter().position(|k| k.id == id)?;
         self.updated_at = now;
         Some(self.kpis.remove(index))
+    }
+
+    /// How the draft is named in lists and confirmations: its name, else the document title.
+    pub fn label(&self) -> String {
+        if !self.name.trim().is_empty() {
+            return self.name.trim().to_owned();
+        }
+        let profile = profile::OrgProfile::of(self);
+        if profile.name.is_empty() {
+            "名称未設定の下書き".to_owned()
+        } else {
+            profile.document_title
+        }
     }
 
     /// Characters the user wrote in answers and memos.

@@ -1,5 +1,6 @@
-//! データの管理: JSON backup and import (validated completely before anything is stored), the last
-//! backup's age, and deleting everything this app keeps on a shared PC.
+//! データの管理: several drafts (create, open, rename, duplicate, delete), JSON backup and import
+//! (validated completely before anything is stored; imported drafts are added, never overwrite),
+//! the last backup's age, and deleting everything this app keeps on a shared PC.
 
 use super::download::{save_text, today};
 use super::{focus_target, Store};
@@ -13,13 +14,18 @@ const JSON_MIME: &str = "application/json;charset=utf-8";
 /// After this many days without a backup, the app nudges the user.
 pub const BACKUP_NUDGE_DAYS: i64 = 7;
 
-fn draft_label(d: &Draft) -> String {
-    let p = OrgProfile::of(d);
-    if p.name.is_empty() {
-        "名称未設定の下書き".to_owned()
-    } else {
-        format!("「{}」", p.document_title)
-    }
+type Report = Callback<Result<String, String>>;
+
+fn clock(ts: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64));
+    format!(
+        "{}年{}月{}日 {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
 }
 
 /// 「最終バックアップ：3日前」.
@@ -33,14 +39,26 @@ pub fn last_backup_text(last: Option<i64>, now: i64) -> String {
     }
 }
 
-/// Downloads the current draft as a backup file and records the time.
-pub fn download_backup(store: Store) -> Result<String, String> {
+/// Downloads the open draft (or every draft) as a backup file and records the time.
+pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
     store.flush();
     let now = super::store::now();
-    let (text, org) = store
-        .draft
-        .with_untracked(|d| (backup::encode(&[d], now), OrgProfile::of(d).name));
-    let name = crate::export::file_name(&org, today(), "json").replace("_案_", "_バックアップ_");
+    let others = if all {
+        storage::other_drafts()
+    } else {
+        Vec::new()
+    };
+    let (text, org) = store.draft.with_untracked(|d| {
+        let mut drafts = vec![d];
+        drafts.extend(others.iter());
+        (backup::encode(&drafts, now), OrgProfile::of(d).name)
+    });
+    let kind = if all {
+        "_全下書きバックアップ_"
+    } else {
+        "_バックアップ_"
+    };
+    let name = crate::export::file_name(&org, today(), "json").replace("_案_", kind);
     save_text(&text, JSON_MIME, &name)?;
     storage::set_last_backup(now);
     Ok(name)
@@ -53,13 +71,35 @@ pub fn DataPage() -> impl IntoView {
     focus_target(heading, None);
     let last_backup = RwSignal::new(storage::last_backup());
     let message = RwSignal::new(None::<(bool, String)>); // (is_error, text)
-
-    let on_backup = move |_| match download_backup(store) {
-        Ok(name) => {
-            last_backup.set(storage::last_backup());
-            message.set(Some((false, format!("「{name}」を保存しました。"))));
+                                                         // Bumped after every change to the stored drafts, so the list re-reads storage.
+    let revision = RwSignal::new(0u32);
+    let report: Report = Callback::new(move |result: Result<String, String>| {
+        revision.update(|r| *r += 1);
+        message.set(Some(match result {
+            Ok(text) => (false, text),
+            Err(e) => (true, e),
+        }));
+    });
+    let drafts = Memo::new(move |_| {
+        revision.track();
+        let mut rows = vec![store
+            .draft
+            .with(|d| (d.id.clone(), d.label(), d.updated_at, true))];
+        rows.extend(
+            storage::other_drafts()
+                .into_iter()
+                .map(|d| (d.id.clone(), d.label(), d.updated_at, false)),
+        );
+        rows
+    });
+    let backup_button = move |all: bool| {
+        move |_| match download_backup(store, all) {
+            Ok(name) => {
+                last_backup.set(storage::last_backup());
+                message.set(Some((false, format!("「{name}」を保存しました。"))));
+            }
+            Err(e) => message.set(Some((true, e))),
         }
-        Err(e) => message.set(Some((true, e))),
     };
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -79,43 +119,33 @@ pub fn DataPage() -> impl IntoView {
             let drafts = match backup::decode(guideline(), &buffer) {
                 Ok(drafts) => drafts,
                 Err(e) => {
-                    return message.set(Some((true, format!("「{file_name}」は読み込めません。{}　（この端末のデータは変更していません）", e.to_japanese()))))
+                    let text = format!("「{file_name}」は読み込めません。{}　（この端末のデータは変更していません）", e.to_japanese());
+                    return message.set(Some((true, text)));
                 }
             };
-            let incoming = drafts
-                .into_iter()
-                .next()
-                .expect("decode returns at least one draft");
-            let current = store.draft.with_untracked(draft_label);
-            let question = format!(
-                "現在の下書き{current}を、ファイルの下書き{}で置き換えます。現在の内容は消さずに退避します。よろしいですか。",
-                draft_label(&incoming)
-            );
-            if !window().confirm_with_message(&question).unwrap_or(false) {
-                return message.set(Some((
-                    false,
-                    "読み込みを取りやめました。この端末のデータは変更していません。".to_owned(),
-                )));
-            }
-            let kept = store
-                .draft
-                .with_untracked(|d| storage::keep_copy(d, super::store::now()));
-            match kept {
-                Ok(_) => {
-                    store.replace(incoming);
-                    message.set(Some((
-                        false,
-                        format!("「{file_name}」を読み込みました。前の内容は退避してあります。"),
-                    )));
+            // Imported drafts are added next to the existing ones: nothing is overwritten.
+            let count = drafts.len();
+            let mut added: Vec<String> = Vec::new();
+            for mut draft in drafts {
+                draft.id = store.fresh_id_excluding(&added);
+                if let Err(e) = storage::store_other(&draft) {
+                    for id in &added {
+                        let _ = storage::remove_other(id);
+                    }
+                    return message.set(Some((true, format!("{e}読み込みを取り消しました。"))));
                 }
-                Err(e) => message.set(Some((true, format!("{e}そのため読み込みを中止しました。")))),
+                added.push(draft.id.clone());
             }
+            report.run(Ok(format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。")));
         });
     };
 
     let on_delete_all = move |_| {
-        let label = store.draft.with_untracked(draft_label);
-        let question = format!("この端末に保存されている下書き{label}と、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。");
+        let label = store.draft.with_untracked(Draft::label);
+        let count = drafts.with_untracked(Vec::len);
+        let question = format!(
+            "この端末に保存されている「{label}」を含む{count}件の下書きと、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。"
+        );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
         }
@@ -124,10 +154,7 @@ pub fn DataPage() -> impl IntoView {
                 store.replace(Draft::new(super::store::now()));
                 let _ = storage::delete_everything();
                 last_backup.set(None);
-                message.set(Some((
-                    false,
-                    "この端末のデータをすべて削除しました。".to_owned(),
-                )));
+                report.run(Ok("この端末のデータをすべて削除しました。".to_owned()));
             }
             Err(e) => message.set(Some((true, e))),
         }
@@ -147,15 +174,30 @@ pub fn DataPage() -> impl IntoView {
                     </div>
                 }
             })}
+            <section class="data-section" aria-labelledby="drafts-heading">
+                <h2 id="drafts-heading">"下書きの一覧"</h2>
+                <p class="field__hint">"庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。"</p>
+                <ul class="draft-list" data-testid="draft-list">
+                    <For each=move || drafts.get() key=|row| row.clone() let:row>
+                        <DraftRow row report />
+                    </For>
+                </ul>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    report.run(store.new_draft().map(|()| "新しい下書きを作成して開きました。".to_owned()))
+                }>"新しい下書きを作成"</button>
+            </section>
             <section class="data-section" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">"バックアップを保存する"</h2>
                 <p data-testid="last-backup">{move || last_backup_text(last_backup.get(), super::store::now())}</p>
-                <button type="button" class="button" data-testid="backup" on:click=on_backup>"バックアップ（JSON）を保存"</button>
+                <div class="export-actions">
+                    <button type="button" class="button" data-testid="backup" on:click=backup_button(false)>"開いている下書きをバックアップ（JSON）"</button>
+                    <button type="button" class="button button--secondary" data-testid="backup-all" on:click=backup_button(true)>"すべての下書きをバックアップ（JSON）"</button>
+                </div>
             </section>
             <section class="data-section" aria-labelledby="import-heading">
                 <h2 id="import-heading">"バックアップから読み込む"</h2>
                 <p id="import-hint" class="field__hint">
-                    "このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。現在の下書きを置き換える前に確認します。"
+                    "このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。"
                 </p>
                 <label class="field__label" for="import-file">"読み込むファイル"</label>
                 <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint" on:change=on_file />
@@ -166,6 +208,92 @@ pub fn DataPage() -> impl IntoView {
                 <button type="button" class="button button--danger" on:click=on_delete_all>"この端末のデータをすべて削除"</button>
             </section>
         </div>
+    }
+}
+
+/// One draft in the list, with its actions. Destructive actions name the draft in the confirmation.
+#[component]
+fn DraftRow(row: (String, String, i64, bool), report: Report) -> impl IntoView {
+    let store = Store::get();
+    let (id, label, updated_at, current) = row;
+    let stored = move |id: &str| storage::other_drafts().into_iter().find(|d| d.id == id);
+    let open = {
+        let id = id.clone();
+        move |_| {
+            report.run(
+                store
+                    .open_draft(&id)
+                    .map(|()| "下書きを開きました。".to_owned()),
+            )
+        }
+    };
+    let rename = {
+        let (id, label) = (id.clone(), label.clone());
+        move |_| {
+            let Ok(Some(name)) = window()
+                .prompt_with_message_and_default(&format!("「{label}」の新しい名前"), &label)
+            else {
+                return;
+            };
+            let name = name.trim().to_owned();
+            let done = format!("名前を「{name}」に変更しました。");
+            if current {
+                store.edit(|d, _| d.name = name.clone());
+                report.run(Ok(done));
+            } else if let Some(mut d) = stored(&id) {
+                d.name = name;
+                report.run(storage::store_other(&d).map(|()| done));
+            }
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            store.flush();
+            let source = if current {
+                Some(store.draft.get_untracked())
+            } else {
+                stored(&id)
+            };
+            let Some(mut copy) = source else { return };
+            copy.name = format!("{}（コピー）", copy.label());
+            copy.id = store.fresh_id_excluding(&[]);
+            copy.created_at = super::store::now();
+            report.run(
+                storage::store_other(&copy).map(|()| format!("「{}」を作成しました。", copy.name)),
+            )
+        }
+    };
+    let delete = {
+        let (id, label) = (id.clone(), label.clone());
+        move |_| {
+            let question =
+                format!("下書き「{label}」を削除します。元に戻せません。よろしいですか。");
+            if window().confirm_with_message(&question).unwrap_or(false) {
+                report.run(
+                    store
+                        .delete_draft(&id)
+                        .map(|()| format!("下書き「{label}」を削除しました。")),
+                );
+            }
+        }
+    };
+    view! {
+        <li class="draft-list__item" class:draft-list__item--current=current data-draft=id.clone()>
+            <div>
+                <strong class="draft-list__name">{label.clone()}</strong>
+                {current.then(|| view! { <span class="tag tag--current">"開いている下書き"</span> })}
+                <p class="field__hint">{format!("最終更新：{}", clock(updated_at))}</p>
+            </div>
+            <div class="draft-list__actions">
+                {(!current).then(|| view! {
+                    <button type="button" class="button button--small" aria-label=format!("「{label}」を開く") on:click=open>"開く"</button>
+                })}
+                <button type="button" class="button button--small button--secondary" aria-label=format!("「{label}」の名前を変更") on:click=rename>"名前を変更"</button>
+                <button type="button" class="button button--small button--secondary" aria-label=format!("「{label}」を複製") on:click=duplicate>"複製"</button>
+                <button type="button" class="button button--small button--danger" aria-label=format!("「{label}」を削除") on:click=delete>"削除"</button>
+            </div>
+        </li>
     }
 }
 

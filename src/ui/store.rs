@@ -77,6 +77,72 @@ impl Store {
         self.save_now();
     }
 
+    /// An id no stored draft uses.
+    pub fn fresh_id(&self) -> String {
+        self.fresh_id_excluding(&[])
+    }
+
+    /// An id no stored draft uses and not in `also_taken` (ids being written in the same batch).
+    pub fn fresh_id_excluding(&self, also_taken: &[String]) -> String {
+        let mut taken: Vec<String> = storage::other_drafts().into_iter().map(|d| d.id).collect();
+        taken.extend(also_taken.iter().cloned());
+        taken.push(self.draft.with_untracked(|d| d.id.clone()));
+        let base = format!("d{}", now());
+        let mut id = base.clone();
+        let mut n = 1;
+        while taken.contains(&id) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+
+    /// Saves the open draft, then moves it among the other drafts (before opening another).
+    fn set_aside_current(&self) -> Result<(), String> {
+        self.flush();
+        self.draft.with_untracked(storage::store_other)
+    }
+
+    /// Opens another stored draft; the open one is kept among the others.
+    pub fn open_draft(&self, id: &str) -> Result<(), String> {
+        let target = storage::other_drafts()
+            .into_iter()
+            .find(|d| d.id == id)
+            .ok_or_else(|| "その下書きは見つかりませんでした。".to_owned())?;
+        self.set_aside_current()?;
+        self.replace(target);
+        storage::remove_other(id)
+    }
+
+    /// Starts a new empty draft; the open one is kept among the others.
+    pub fn new_draft(&self) -> Result<(), String> {
+        let mut draft = Draft::new(now());
+        draft.id = self.fresh_id();
+        self.set_aside_current()?;
+        self.replace(draft);
+        Ok(())
+    }
+
+    /// Deletes a draft. Deleting the open one opens the most recent other draft (or a new one).
+    pub fn delete_draft(&self, id: &str) -> Result<(), String> {
+        if self.draft.with_untracked(|d| d.id != id) {
+            return storage::remove_other(id);
+        }
+        match storage::other_drafts().into_iter().next() {
+            Some(next) => {
+                let next_id = next.id.clone();
+                self.replace(next);
+                storage::remove_other(&next_id)
+            }
+            None => {
+                let mut draft = Draft::new(now());
+                draft.id = self.fresh_id();
+                self.replace(draft);
+                Ok(())
+            }
+        }
+    }
+
     /// Another tab wrote the draft. Pause editing here; keep any unsaved edits of ours aside.
     pub fn on_other_tab_saved(&self, new_text: Option<String>) {
         if new_text == self.last_written.get_value() {

@@ -513,11 +513,44 @@ const tests = [
     page.once('dialog', (d) => { assert(d.message().includes('すべて削除'), d.message()); d.accept(); });
     await page.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
     await page.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
-    page.once('dialog', (d) => { assert(d.message().includes('バックアップ市'), 'confirmation names the incoming draft'); d.accept(); });
     await page.getByLabel('読み込むファイル').setInputFiles(file);
-    await page.getByTestId('data-message').filter({ hasText: '読み込みました' }).waitFor();
+    await page.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
+    await page.getByRole('button', { name: '「バックアップ市人材育成・確保基本方針」を開く' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '開きました' }).waitFor();
     await page.goto(url + '#/section/profile');
     assertEqual(await page.getByLabel('団体名').inputValue(), 'バックアップ市', 'restored from the backup');
+  }],
+
+  ['several drafts: create, rename, duplicate, open, delete, and the last one reopens', async ({ page, url }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('第一市');
+    await waitSaved(page);
+    await page.goto(url + '#/data');
+    const list = page.getByTestId('draft-list');
+    page.once('dialog', (d) => { assert(d.message().includes('第一市人材育成・確保基本方針'), 'prompt names the draft'); d.accept('庁内協議用 第1版'); });
+    await page.getByRole('button', { name: '「第一市人材育成・確保基本方針」の名前を変更' }).click();
+    await list.getByText('庁内協議用 第1版').waitFor();
+    await page.getByRole('button', { name: '「庁内協議用 第1版」を複製' }).click();
+    await list.getByText('庁内協議用 第1版（コピー）').waitFor();
+    await page.getByRole('button', { name: '新しい下書きを作成' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '新しい下書きを作成' }).waitFor();
+    assertEqual(await list.locator('li').count(), 3, 'three drafts');
+    await page.goto(url + '#/section/profile');
+    assertEqual(await page.getByLabel('団体名').inputValue(), '', 'the new draft is empty');
+    await page.getByLabel('団体名').fill('第二町');
+    await waitSaved(page);
+    await page.goto(url + '#/data');
+    await page.getByRole('button', { name: '「庁内協議用 第1版」を開く' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '開きました' }).waitFor();
+    await page.reload();
+    await page.goto(url + '#/section/profile');
+    assertEqual(await page.getByLabel('団体名').inputValue(), '第一市', 'the last opened draft reopens');
+    await page.goto(url + '#/data');
+    page.once('dialog', (d) => { assert(d.message().includes('「第二町人材育成・確保基本方針」を削除'), d.message()); d.accept(); });
+    await page.getByRole('button', { name: '「第二町人材育成・確保基本方針」を削除' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
+    assertEqual(await list.locator('li').count(), 2, 'two drafts left');
+    await expectNoAxeViolations(page, 'draft list');
   }],
 
   ['20 malformed import files are refused and leave storage byte-for-byte unchanged', async ({ page, url }) => {
@@ -540,15 +573,15 @@ const tests = [
     await page.getByTestId('data-message').filter({ hasText: '「memo.txt」は読み込めません' }).waitFor();
     await page.getByLabel('読み込むファイル').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(6 * 1024 * 1024, 32) });
     await page.getByTestId('data-message').filter({ hasText: '大きすぎます' }).waitFor();
-    // Declining the confirmation changes nothing either.
-    const good = Buffer.from(await page.evaluate(() => JSON.stringify({
-      format: 'jinzai-hoshin-backup', format_version: 1, exported_at: 0, schema_version: 1,
-      drafts: [JSON.parse(localStorage.getItem('jinzai-hoshin.draft'))],
-    })));
-    page.once('dialog', (d) => d.dismiss());
+    // A valid import adds a draft and never touches the existing ones.
+    const openDraft = await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft'));
+    const good = Buffer.from(JSON.stringify({
+      format: 'jinzai-hoshin-backup', format_version: 1, exported_at: 0, schema_version: 2, drafts: [JSON.parse(openDraft)],
+    }));
     await page.getByLabel('読み込むファイル').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: good });
-    await page.getByTestId('data-message').filter({ hasText: '取りやめました' }).waitFor();
-    assertEqual(await snapshot(), before, 'storage unchanged after a declined import');
+    await page.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
+    assertEqual(await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft')), openDraft, 'open draft untouched');
+    assertEqual(await page.getByTestId('draft-list').locator('li').count(), 2, 'imported draft added');
   }],
 
   ['a failed write keeps the input and offers an immediate JSON download', async ({ page, url }) => {
