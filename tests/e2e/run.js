@@ -452,6 +452,22 @@ const tests = [
     }
   }],
 
+  ['the app makes no request outside its own origin', async ({ page, context, url }) => {
+    const foreign = [];
+    context.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+    });
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('通信しない町');
+    await waitSaved(page);
+    await page.goto(url + '#/export');
+    await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+    await page.goto(url + '#/data');
+    await page.getByTestId('draft-list').waitFor();
+    assertEqual(JSON.stringify(foreign), '[]', 'requests outside the origin');
+  }],
+
   ['the manifest makes the app installable in Japanese', async ({ page, url }) => {
     await openApp(page, url);
     const manifest = await page.evaluate(async () => {
