@@ -1,7 +1,25 @@
 //! Converts the guideline content from TOML (pleasant for domain experts to edit) to JSON, so the
 //! wasm bundle parses it with serde_json, which the app needs anyway, instead of shipping a TOML parser.
+//!
+//! The long texts (guidance, 「なぜ聞くか」, 記入例, the KPI example library) are split off into
+//! `target/jinzai-hoshin/guideline-texts-<hash>.json`, which the Trunk post-build hook copies into
+//! dist/: the wasm embeds only the core (structure, labels, checklists), keeping the first load small.
 
+use serde_json::{Map, Value};
 use std::{env, fs, path::Path};
+
+/// FNV-1a, enough to give the texts file a content-derived name.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn take(object: &mut Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
+    keys.iter()
+        .filter_map(|k| object.remove(*k).map(|v| ((*k).to_owned(), v)))
+        .collect()
+}
 
 fn main() {
     let source = "src/content/guideline.toml";
@@ -9,7 +27,50 @@ fn main() {
     let text = fs::read_to_string(source).expect("read guideline.toml");
     let value: toml::Value = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("src/content/guideline.toml is not valid TOML:\n{e}"));
-    let json = serde_json::to_string(&value).expect("TOML converts to JSON");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("guideline.json");
-    fs::write(out, json).expect("write guideline.json");
+    let full = serde_json::to_value(&value).expect("TOML converts to JSON");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    fs::write(out.join("guideline.json"), full.to_string()).expect("write guideline.json");
+
+    // Split the long texts off the core.
+    let mut core = full;
+    let mut section_texts = Map::new();
+    let mut question_texts = Map::new();
+    for section in core["sections"].as_array_mut().expect("sections") {
+        let section = section.as_object_mut().expect("section table");
+        let id = section["id"].as_str().expect("section id").to_owned();
+        section_texts.insert(id, Value::Object(take(section, &["guidance", "why"])));
+        for question in section
+            .get_mut("questions")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            let question = question.as_object_mut().expect("question table");
+            let id = question["id"].as_str().expect("question id").to_owned();
+            question_texts.insert(
+                id,
+                Value::Object(take(question, &["guidance", "why", "examples"])),
+            );
+        }
+    }
+    let kpi_library = core
+        .as_object_mut()
+        .expect("top table")
+        .remove("kpi_library")
+        .unwrap_or(Value::Array(Vec::new()));
+    fs::write(out.join("guideline-core.json"), core.to_string()).expect("write core");
+    let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "kpi_library": kpi_library })
+        .to_string();
+    let name = format!("guideline-texts-{:016x}.json", fnv1a(texts.as_bytes()));
+    println!("cargo:rustc-env=GUIDELINE_TEXTS_FILE={name}");
+    // target/<triple>/<profile>/build/<pkg>/out → target/jinzai-hoshin/
+    if let Some(target) = out
+        .ancestors()
+        .find(|p| p.file_name().is_some_and(|n| n == "target"))
+    {
+        let dir = target.join("jinzai-hoshin");
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create target/jinzai-hoshin");
+        fs::write(dir.join(&name), texts).expect("write guideline texts");
+    }
 }

@@ -61,8 +61,9 @@ else
   cargo install wasm-bindgen-cli --version "$WANT_BINDGEN" --force
 fi
 
-if [ -x .ci/tools/node_modules/.bin/wasm-opt ] && grep -q "\"version\": \"$WANT_BINARYEN\"" .ci/tools/node_modules/binaryen/package.json 2>/dev/null; then
-  say "wasm-opt (npm binaryen $WANT_BINARYEN): present"
+if [ -x .ci/tools/node_modules/.bin/wasm-opt ] && grep -q "\"version\": \"$WANT_BINARYEN\"" .ci/tools/node_modules/binaryen/package.json 2>/dev/null \
+  && [ -x .ci/tools/node_modules/.bin/esbuild ]; then
+  say "wasm-opt (npm binaryen $WANT_BINARYEN) and esbuild: present"
 else
   # Debian's binaryen 108 produces wasm that dies in Chromium; npm's 132 is correct.
   say "npm: installing binaryen $WANT_BINARYEN into .ci/tools/"

@@ -10,13 +10,50 @@ use std::sync::OnceLock;
 
 pub use validate::ContentError;
 
-/// The embedded guideline, parsed once.
+/// The embedded guideline, parsed once. In the browser it is the *core* only: guidance,
+/// 「なぜ聞くか」 and 記入例 arrive separately ([`TEXTS_FILE`], see `ui::texts`), so the first load
+/// stays small. Native builds (tests, tools) embed everything.
 pub fn guideline() -> &'static Guideline {
     static GUIDELINE: OnceLock<Guideline> = OnceLock::new();
     GUIDELINE.get_or_init(|| {
-        serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guideline.json")))
+        #[cfg(target_arch = "wasm32")]
+        let json = include_str!(concat!(env!("OUT_DIR"), "/guideline-core.json"));
+        #[cfg(not(target_arch = "wasm32"))]
+        let json = include_str!(concat!(env!("OUT_DIR"), "/guideline.json"));
+        serde_json::from_str(json)
             .expect("guideline.toml matches the content schema (checked by tests)")
     })
+}
+
+/// Name of the file in dist/ holding the long texts (content-hashed, so caches never go stale).
+pub const TEXTS_FILE: &str = env!("GUIDELINE_TEXTS_FILE");
+
+/// The long texts split off the core: guidance, 「なぜ聞くか」 and 記入例 by section and question
+/// id, and the KPI example library.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Texts {
+    pub sections: std::collections::HashMap<String, SectionTexts>,
+    pub questions: std::collections::HashMap<String, QuestionTexts>,
+    #[serde(default)]
+    pub kpi_library: Vec<KpiExample>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SectionTexts {
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(default)]
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct QuestionTexts {
+    #[serde(default)]
+    pub guidance: String,
+    #[serde(default)]
+    pub why: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
 }
 
 /// How sure we are that a point really is in the official guideline.
@@ -98,6 +135,7 @@ pub struct Guideline {
     /// Groups of sections on the task list (DADS step navigation).
     pub steps: Vec<Step>,
     pub sections: Vec<Section>,
+    /// Empty in the browser's core content (see [`Texts`]).
     #[serde(default)]
     pub kpi_library: Vec<KpiExample>,
 }
@@ -126,8 +164,11 @@ pub struct Section {
     pub title: String,
     /// One sentence: what this part of the policy is for.
     pub purpose: String,
+    /// Empty in the browser's core content (see [`Texts`]).
+    #[serde(default)]
     pub guidance: String,
     /// 「なぜ聞くか」: why the guideline asks for this.
+    #[serde(default)]
     pub why: String,
     pub sources: Vec<String>,
     pub verification: Verification,
@@ -176,7 +217,10 @@ pub struct Question {
     /// Short hint under the label.
     #[serde(default)]
     pub hint: String,
+    /// Empty in the browser's core content (see [`Texts`]).
+    #[serde(default)]
     pub guidance: String,
+    #[serde(default)]
     pub why: String,
     pub source: String,
     pub verification: Verification,
@@ -266,6 +310,11 @@ impl Guideline {
 }
 
 impl Section {
+    /// A pillar section shows its own KPIs (the KPI section shows all of them).
+    pub fn is_kpi_pillar(&self) -> bool {
+        !self.kpi_examples.is_empty() && !self.kpi_builder
+    }
+
     /// Questions shown to an organisation of the given band.
     pub fn questions_for(&self, band: Option<OrgBand>) -> impl Iterator<Item = &Question> {
         self.questions

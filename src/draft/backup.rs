@@ -34,7 +34,7 @@ pub fn encode(drafts: &[&Draft], now: Timestamp) -> String {
             .map(|d| serde_json::to_value(d).expect("a Draft serialises"))
             .collect(),
     };
-    serde_json::to_string_pretty(&file).expect("a backup serialises")
+    serde_json::to_string(&file).expect("a backup serialises")
 }
 
 /// Why a file cannot be imported: `at` says where, `message` what was expected.

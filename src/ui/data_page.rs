@@ -4,7 +4,6 @@
 
 use super::download::{save_text, today};
 use super::{focus_target, Store};
-use crate::content::guideline;
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::storage;
@@ -116,10 +115,32 @@ pub fn DataPage() -> impl IntoView {
                     return message.set(Some((true, "ファイルを読み込めませんでした。".to_owned())))
                 }
             };
-            let drafts = match backup::decode(guideline(), &buffer) {
+            // Validated in the worker, so the import checks stay out of the first load.
+            let (sender, receiver) = futures_channel::oneshot::channel();
+            // Either the reply or a failure answers, once.
+            let sender = std::rc::Rc::new(std::cell::RefCell::new(Some(sender)));
+            let answer = move |result: Result<Vec<Draft>, String>| {
+                if let Some(sender) = sender.borrow_mut().take() {
+                    let _ = sender.send(result);
+                }
+            };
+            let on_failure = answer.clone();
+            super::worker::ask(
+                js_sys::Uint8Array::from(buffer.as_slice()).into(),
+                move |reply| {
+                    answer(crate::export::request::read_import_reply(
+                        &reply.as_string().unwrap_or_default(),
+                    ))
+                },
+                move |e| on_failure(Err(e)),
+            );
+            let result = receiver
+                .await
+                .unwrap_or_else(|_| Err("読み込みが中断されました。".to_owned()));
+            let drafts = match result {
                 Ok(drafts) => drafts,
                 Err(e) => {
-                    let text = format!("「{file_name}」は読み込めません。{}　（この端末のデータは変更していません）", e.to_japanese());
+                    let text = format!("「{file_name}」は読み込めません。{e}　（この端末のデータは変更していません）");
                     return message.set(Some((true, text)));
                 }
             };

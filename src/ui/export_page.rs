@@ -8,20 +8,11 @@ use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::document::{Block, PolicyDocument};
 use crate::export::numbering::NumberingPreset;
-use crate::export::request::{DocxRequest, WORKER_READY};
+use crate::export::request::DocxRequest;
 use crate::export::{file_name, markdown, ExportOptions, ExportProfile, FontSet};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Trunk's loader shim for the export worker (see index.html).
-const WORKER_URL: &str = "./export-worker_loader.js";
-
-thread_local! {
-    /// The export worker, created on the first DOCX export, and whether it announced readiness.
-    static WORKER: RefCell<Option<(web_sys::Worker, bool)>> = const { RefCell::new(None) };
-}
 
 #[derive(Debug, Clone, PartialEq)]
 enum ExportState {
@@ -29,27 +20,6 @@ enum ExportState {
     Working(&'static str),
     Done(String),
     Failed(String),
-}
-
-fn worker() -> Result<(web_sys::Worker, bool), String> {
-    WORKER.with(|w| {
-        let mut slot = w.borrow_mut();
-        if let Some(entry) = slot.as_ref() {
-            return Ok(entry.clone());
-        }
-        let worker = web_sys::Worker::new(WORKER_URL)
-            .map_err(|_| "書き出しの準備ができませんでした。".to_owned())?;
-        *slot = Some((worker.clone(), false));
-        Ok((worker, false))
-    })
-}
-
-fn mark_ready() {
-    WORKER.with(|w| {
-        if let Some(entry) = w.borrow_mut().as_mut() {
-            entry.1 = true;
-        }
-    });
 }
 
 /// User Timing around an export, read by the benchmark (`export-docx`, `export-markdown`).
@@ -70,64 +40,26 @@ fn timing_measure(name: &str) {
     }
 }
 
-fn send_request(
-    worker: &web_sys::Worker,
-    request: &str,
-    name: String,
-    state: RwSignal<ExportState>,
-) {
-    timing_mark("export-docx-start");
-    let on_reply = Closure::once_into_js(move |event: web_sys::MessageEvent| {
-        timing_mark("export-docx-end");
-        timing_measure("export-docx");
-        let result = match event.data().dyn_into::<js_sys::Uint8Array>() {
-            Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
-            Err(other) => Err(other
-                .as_string()
-                .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
-        };
-        state.set(match result {
-            Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
-            Err(e) => ExportState::Failed(e),
-        });
-    });
-    worker.set_onmessage(Some(on_reply.unchecked_ref()));
-    if worker.post_message(&JsValue::from_str(request)).is_err() {
-        state.set(ExportState::Failed(
-            "書き出しを開始できませんでした。".to_owned(),
-        ));
-    }
-}
-
 fn export_docx(request: String, name: String, state: RwSignal<ExportState>) {
-    let (worker, ready) = match worker() {
-        Ok(entry) => entry,
-        Err(e) => return state.set(ExportState::Failed(e)),
-    };
-    let on_error = Closure::once_into_js(move |_: JsValue| {
-        state.set(ExportState::Failed(
-            "Word ファイルを作る処理を読み込めませんでした。ページを再読み込みしてください。"
-                .to_owned(),
-        ));
-    });
-    worker.set_onerror(Some(on_error.unchecked_ref()));
-    if ready {
-        send_request(&worker, &request, name, state);
-        return;
-    }
-    // First use: wait for the worker's wasm to start before sending the request.
-    let waiting = worker.clone();
-    let on_ready = Closure::once_into_js(move |event: web_sys::MessageEvent| {
-        if event.data().as_string().as_deref() == Some(WORKER_READY) {
-            mark_ready();
-            send_request(&waiting, &request, name, state);
-        } else {
-            state.set(ExportState::Failed(
-                "書き出しの処理が正しく起動しませんでした。".to_owned(),
-            ));
-        }
-    });
-    worker.set_onmessage(Some(on_ready.unchecked_ref()));
+    timing_mark("export-docx-start");
+    super::worker::ask(
+        JsValue::from_str(&request),
+        move |reply| {
+            timing_mark("export-docx-end");
+            timing_measure("export-docx");
+            let result = match reply.dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
+                Err(other) => Err(other
+                    .as_string()
+                    .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
+            };
+            state.set(match result {
+                Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
+                Err(e) => ExportState::Failed(e),
+            });
+        },
+        move |e| state.set(ExportState::Failed(e)),
+    );
 }
 
 #[component]

@@ -341,37 +341,48 @@ fn TableField(q: &'static Question) -> impl IntoView {
 /// Per-question guidance, 「なぜ聞くか」 and 記入例 with one-click insertion.
 #[component]
 fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoView {
-    let examples: Vec<&'static Example> = q.examples.iter().filter(|e| e.suits(band)).collect();
+    let texts = super::texts::GuidanceTexts::get();
     view! {
         <details class="question-help">
             <summary>"書き方のヒントと記入例"</summary>
             <div class="question-help__body">
-                <p>{q.guidance.clone()}</p>
-                <p>
-                    <strong>"なぜ聞くか："</strong>
-                    {q.why.clone()}
-                </p>
-                {(!examples.is_empty())
-                    .then(|| {
-                        view! {
-                            <h3 class="question-help__heading">"記入例"</h3>
-                            <ul class="examples">
-                                {examples
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(i, example)| view! { <ExampleItem q example index=i /> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })}
+                {move || {
+                    if let Some(message) = texts.unavailable_message() {
+                        return view! { <p>{message}</p> }.into_any();
+                    }
+                    let t = texts.with(|t| t.questions.get(&q.id).cloned().unwrap_or_default());
+                    let examples: Vec<Example> = t.examples.into_iter().filter(|e| e.suits(band)).collect();
+                    view! {
+                        <p>{t.guidance}</p>
+                        <p>
+                            <strong>"なぜ聞くか："</strong>
+                            {t.why}
+                        </p>
+                        {(!examples.is_empty())
+                            .then(|| {
+                                view! {
+                                    <h3 class="question-help__heading">"記入例"</h3>
+                                    <ul class="examples">
+                                        {examples
+                                            .into_iter()
+                                            .enumerate()
+                                            .map(|(i, example)| view! { <ExampleItem q example index=i /> })
+                                            .collect_view()}
+                                    </ul>
+                                }
+                            })}
+                    }
+                    .into_any()
+                }}
             </div>
         </details>
     }
 }
 
 #[component]
-fn ExampleItem(q: &'static Question, example: &'static Example, index: usize) -> impl IntoView {
+fn ExampleItem(q: &'static Question, example: Example, index: usize) -> impl IntoView {
     let store = Store::get();
+    let example_text = example.text.clone();
     let text_id = format!("example-{}-{index}", q.id);
     let insertable = q.kind != QuestionKind::Table;
     let insert = move |_| {
@@ -380,9 +391,9 @@ fn ExampleItem(q: &'static Question, example: &'static Example, index: usize) ->
             let replace = current.trim().is_empty()
                 || matches!(q.kind, QuestionKind::Year | QuestionKind::ShortText);
             let text = if replace {
-                example.text.clone()
+                example_text.clone()
             } else {
-                format!("{current}\n{}", example.text)
+                format!("{current}\n{example_text}")
             };
             d.set_answer(&q.id, text_answer(q, text), now);
         });
@@ -396,7 +407,7 @@ fn ExampleItem(q: &'static Question, example: &'static Example, index: usize) ->
     };
     view! {
         <li class="examples__item">
-            <p class="examples__text" id=text_id.clone()>{example.text.clone()}</p>
+            <p class="examples__text" id=text_id.clone()>{example.text}</p>
             {insertable
                 .then(|| {
                     view! {

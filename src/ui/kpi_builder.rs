@@ -14,7 +14,7 @@ fn pillars() -> Vec<(&'static str, &'static str)> {
     let g = guideline();
     g.sections
         .iter()
-        .filter(|s| g.kpi_library.iter().any(|k| k.pillar == s.id))
+        .filter(|s| s.is_kpi_pillar())
         .map(|s| (s.id.as_str(), s.title.as_str()))
         .collect()
 }
@@ -103,50 +103,56 @@ pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoVi
 fn KpiLibrary(pillar: Option<&'static str>, announcement: RwSignal<String>) -> impl IntoView {
     let store = Store::get();
     let g = guideline();
-    let examples: Vec<&'static KpiExample> = g
-        .kpi_library
-        .iter()
-        .filter(|k| pillar.is_none_or(|p| k.pillar == p))
-        .collect();
+    let texts = super::texts::GuidanceTexts::get();
     let pillar_title = |id: &str| g.section(id).map(|s| s.title.clone()).unwrap_or_default();
     view! {
         <details class="kpi-library">
             <summary>"例から指標を追加する"</summary>
             <ul class="kpi-library__list">
-                {examples
-                    .into_iter()
-                    .map(|example| {
-                        let desc_id = format!("kpi-example-{}", example.id);
-                        let add = move |_| {
-                            let mut id = 0;
-                            store.edit(|d, now| id = d.add_kpi_from_example(example, now));
-                            announcement.set(format!("「{}」を追加しました。", example.indicator));
-                            focus_by_id(&field_id(id, KpiField::BaselineValue));
-                        };
-                        view! {
-                            <li class="kpi-library__item">
-                                <div id=desc_id.clone()>
-                                    <strong>{example.indicator.clone()}</strong>
-                                    <span class="tag">{pillar_title(&example.pillar)}</span>
-                                    <p class="kpi-library__definition">{example.definition.clone()}</p>
-                                    {example.reference.clone().map(|r| view! {
-                                        <p class="kpi-library__reference">
-                                            {format!("参考：{r}（出典：{}）", example.reference_source.clone().unwrap_or_default())}
-                                        </p>
-                                    })}
-                                </div>
-                                <button
-                                    type="button"
-                                    class="button button--small button--secondary"
-                                    aria-label=format!("「{}」を指標に追加", example.indicator)
-                                    on:click=add
-                                >
-                                    "追加"
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    if let Some(message) = texts.unavailable_message() {
+                        return view! { <li>{message}</li> }.into_any();
+                    }
+                    let examples: Vec<KpiExample> = texts.with(|t| {
+                        t.kpi_library.iter().filter(|k| pillar.is_none_or(|p| k.pillar == p)).cloned().collect()
+                    });
+                    examples
+                        .into_iter()
+                        .map(|example| {
+                            let desc_id = format!("kpi-example-{}", example.id);
+                            let indicator = example.indicator.clone();
+                            let reference = example.reference.clone().map(|r| {
+                                format!("参考：{r}（出典：{}）", example.reference_source.clone().unwrap_or_default())
+                            });
+                            let (title, definition) = (pillar_title(&example.pillar), example.definition.clone());
+                            let add = move |_| {
+                                let mut id = 0;
+                                store.edit(|d, now| id = d.add_kpi_from_example(&example, now));
+                                announcement.set(format!("「{}」を追加しました。", example.indicator));
+                                focus_by_id(&field_id(id, KpiField::BaselineValue));
+                            };
+                            view! {
+                                <li class="kpi-library__item">
+                                    <div id=desc_id>
+                                        <strong>{indicator.clone()}</strong>
+                                        <span class="tag">{title}</span>
+                                        <p class="kpi-library__definition">{definition}</p>
+                                        {reference.map(|r| view! { <p class="kpi-library__reference">{r}</p> })}
+                                    </div>
+                                    <button
+                                        type="button"
+                                        class="button button--small button--secondary"
+                                        aria-label=format!("「{indicator}」を指標に追加")
+                                        on:click=add
+                                    >
+                                        "追加"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
             </ul>
         </details>
     }

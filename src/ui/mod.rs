@@ -12,6 +12,8 @@ mod status_line;
 mod step_nav;
 mod store;
 mod task_list;
+mod texts;
+mod worker;
 
 pub use route::Route;
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
@@ -29,6 +31,7 @@ use task_list::TaskList;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    texts::GuidanceTexts::provide();
 
     let route = RwSignal::new(Route::current());
     let on_hash = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));

@@ -38,7 +38,8 @@ pub fn SectionPage(section_id: String, from_check: bool, focus: Option<String>) 
     let heading = NodeRef::new();
     focus_target(heading, focus);
 
-    let is_pillar = g.kpi_library.iter().any(|k| k.pillar == section.id);
+    let is_pillar = section.is_kpi_pillar();
+    super::texts::GuidanceTexts::get().ensure_loading();
     let return_link = move || {
         from_check.then(|| {
             view! {
@@ -110,9 +111,21 @@ fn Guidance(section: &'static Section) -> impl IntoView {
         <details class="guidance">
             <summary>"このセクションの考え方（ガイダンス）"</summary>
             <div class="guidance__body">
-                <p>{section.guidance.clone()}</p>
-                <h2 class="guidance__heading">"なぜ聞くか"</h2>
-                <p>{section.why.clone()}</p>
+                {move || {
+                    let texts = super::texts::GuidanceTexts::get();
+                    match texts.unavailable_message() {
+                        Some(message) => view! { <p>{message}</p> }.into_any(),
+                        None => {
+                            let t = texts.with(|t| t.sections.get(&section.id).cloned().unwrap_or_default());
+                            view! {
+                                <p>{t.guidance}</p>
+                                <h2 class="guidance__heading">"なぜ聞くか"</h2>
+                                <p>{t.why}</p>
+                            }
+                            .into_any()
+                        }
+                    }
+                }}
                 <p class="guidance__sources">
                     "指針の該当箇所："
                     {section.sources.iter().map(|id| source_label(id)).collect::<Vec<_>>().join("、")}
