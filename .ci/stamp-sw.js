@@ -41,7 +41,8 @@ index = index.replace('__INLINE_SCRIPT_HASHES__', hashes.join(' '));
 fs.writeFileSync(indexPath, index);
 
 // The guideline's long texts, split off the wasm by build.rs (see src/content/mod.rs).
-const textsDir = path.join(__dirname, '..', 'target', 'jinzai-hoshin');
+const targetDir = process.env.CARGO_TARGET_DIR || path.join(__dirname, '..', 'target');
+const textsDir = path.join(targetDir, 'jinzai-hoshin');
 const texts = fs.readdirSync(textsDir).filter((f) => /^guideline-texts-[0-9a-f]{16}\.json$/.test(f));
 if (texts.length !== 1) throw new Error(`expected one guideline-texts file in ${textsDir}, found ${texts.length}`);
 fs.copyFileSync(path.join(textsDir, texts[0]), path.join(staging, texts[0]));

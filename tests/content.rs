@@ -275,3 +275,47 @@ fn the_kpi_library_covers_the_indicators_users_expect() {
         "one section holds the KPI builder"
     );
 }
+
+#[test]
+fn the_browser_texts_file_matches_the_content() {
+    // build.rs splits guidance, 「なぜ聞くか」, 記入例 and the KPI library off the core for the browser.
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("jinzai-hoshin");
+    let file = std::fs::read_dir(&dir)
+        .expect("build.rs wrote target/jinzai-hoshin")
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("guideline-texts-")
+        })
+        .expect("a guideline-texts file");
+    assert!(
+        file.ends_with(jinzai_hoshin::content::TEXTS_FILE),
+        "the app asks for the file build.rs wrote"
+    );
+    let texts: jinzai_hoshin::content::Texts =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let g = guideline();
+    assert_eq!(texts.kpi_library.len(), g.kpi_library.len());
+    for section in &g.sections {
+        assert_eq!(
+            texts.sections[&section.id].guidance, section.guidance,
+            "{}",
+            section.id
+        );
+        for q in &section.questions {
+            let t = &texts.questions[&q.id];
+            assert_eq!((&t.guidance, &t.why), (&q.guidance, &q.why), "{}", q.id);
+            assert_eq!(
+                t.examples.iter().map(|e| &e.text).collect::<Vec<_>>(),
+                q.examples.iter().map(|e| &e.text).collect::<Vec<_>>(),
+                "{}",
+                q.id
+            );
+        }
+    }
+}

@@ -416,6 +416,9 @@ const tests = [
       await page.reload();
       await page.getByRole('heading', { level: 1, name: '団体情報・基本設定' }).waitFor();
       assertEqual(await page.getByLabel('団体名').inputValue(), 'オフライン町', 'restored offline');
+      const help = page.locator('[data-question="profile.department"]');
+      await help.getByText('書き方のヒントと記入例').click();
+      await help.locator('.examples__text').first().waitFor();   // the guidance texts were precached
       await page.getByLabel('所管課').fill('総務課');
       await waitSaved(page);
       // The DOCX worker was precached too.
