@@ -8,7 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 pub const DRAFT_KEY: &str = "jinzai-hoshin.draft";
 /// Prefix for raw copies of stored text the app could not read.
 pub const UNREADABLE_PREFIX: &str = "jinzai-hoshin.unreadable.";
-/// Prefix for a draft that an import replaced or another tab overtook (kept, never deleted silently).
+/// Prefix for unsaved edits left over when another tab saved the same draft (kept, never deleted silently).
 pub const KEPT_PREFIX: &str = "jinzai-hoshin.kept.";
 /// When the user last saved a JSON backup (ms since epoch).
 pub const LAST_BACKUP_KEY: &str = "jinzai-hoshin.last-backup";
@@ -83,7 +83,7 @@ pub fn save_text(text: &str) -> Result<(), String> {
         .ok_or_else(|| "端末に保存できませんでした（容量不足などの可能性があります）。".to_owned())
 }
 
-/// Stores a copy of a draft under a `kept` key (before an import replaces it, or on a tab conflict).
+/// Stores a copy of a draft under a `kept` key (unsaved edits at a tab conflict).
 pub fn keep_copy(draft: &Draft, now: Timestamp) -> Result<String, String> {
     let key = format!("{KEPT_PREFIX}{now}");
     raw_storage()
