@@ -57,6 +57,21 @@ fn texts(xml: &str) -> Vec<String> {
         .collect()
 }
 
+/// Only the document's own headings (and the title) may start a Markdown line with `#`.
+fn assert_only_our_headings(doc: &PolicyDocument, md: &str, context: &str) {
+    let headings = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { .. }))
+        .count();
+    let md_headings = md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(
+        md_headings,
+        headings + 1,
+        "{context}: only our headings (and the title) start with #"
+    );
+}
+
 #[test]
 fn markdown_matches_the_golden_file() {
     let md = markdown::render(&PolicyDocument::build(guideline(), &sample(), &options()));
@@ -76,17 +91,7 @@ fn markdown_matches_the_golden_file() {
 fn markdown_keeps_user_lines_as_body_text() {
     let doc = PolicyDocument::build(guideline(), &sample(), &options());
     let md = markdown::render(&doc);
-    let headings = doc
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Heading { .. }))
-        .count();
-    let md_headings = md.lines().filter(|l| l.starts_with('#')).count();
-    assert_eq!(
-        md_headings,
-        headings + 1,
-        "only our headings (and the title) start with #"
-    );
+    assert_only_our_headings(&doc, &md, "sample");
     assert!(md.contains("\\# 見出しではない行"));
     assert!(md.contains("\\- 箇条書きに見える行"));
     assert!(md.contains("\\> 引用に見える行"));
@@ -322,16 +327,7 @@ fn any_user_input_yields_well_formed_documents() {
             let doc = PolicyDocument::build(g, &d, &opts);
             well_formed(&docx::render(&doc, &opts));
             let md = markdown::render(&doc);
-            let headings = doc
-                .blocks
-                .iter()
-                .filter(|b| matches!(b, Block::Heading { .. }))
-                .count();
-            assert_eq!(
-                md.lines().filter(|l| l.starts_with('#')).count(),
-                headings + 1,
-                "round {round}: structure intact"
-            );
+            assert_only_our_headings(&doc, &md, &format!("round {round}"));
             assert!(!md.contains('\u{0}'));
         }
     }
