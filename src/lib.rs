@@ -5,6 +5,7 @@
 
 pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
 pub mod coverage; // which guideline points the draft addresses (pure rules)
+pub mod diff; // differences between two drafts (named versions)
 pub mod draft; // the user's draft, schema version, codec
 pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod storage; // localStorage load/save with backup of unreadable data

@@ -1,0 +1,80 @@
+//! Differences between drafts: only what changed, per section and question, as added/removed runs.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::diff::{diff_drafts, runs, Run};
+use jinzai_hoshin::draft::kpi::KpiField;
+use jinzai_hoshin::draft::{codec, Answer, Draft};
+
+fn sample() -> Draft {
+    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
+}
+
+#[test]
+fn identical_drafts_have_no_differences() {
+    assert!(diff_drafts(guideline(), &sample(), &sample()).is_empty());
+}
+
+#[test]
+fn character_runs_mark_added_and_removed_text() {
+    assert_eq!(
+        runs("職員を育てる", "職員を大切に育てる"),
+        vec![
+            Run::Same("職員を".into()),
+            Run::Added("大切に".into()),
+            Run::Same("育てる".into())
+        ]
+    );
+    assert_eq!(
+        runs("ABC", "AC"),
+        vec![
+            Run::Same("A".into()),
+            Run::Removed("B".into()),
+            Run::Same("C".into())
+        ]
+    );
+    assert_eq!(runs("", "新"), vec![Run::Added("新".into())]);
+}
+
+#[test]
+fn changed_added_and_removed_answers_are_reported_per_section() {
+    let old = sample();
+    let mut new = sample();
+    new.set_answer(
+        "purpose.trigger",
+        Answer::Text("国は新しい指針を示しました。".into()),
+        1,
+    );
+    new.set_answer("profile.org-kind", Answer::Choice("town".into()), 1);
+    new.set_answer("competencies.role-matrix", Answer::Table(vec![]), 1);
+    new.set_kpi_field(1, KpiField::TargetValue, "25".into(), 1);
+    let diff = diff_drafts(guideline(), &old, &new);
+    let ids: Vec<(&str, Vec<&str>)> = diff
+        .iter()
+        .map(|s| {
+            (
+                s.section_id.as_str(),
+                s.questions.iter().map(|q| q.question_id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("profile", vec!["profile.org-kind"]),
+            ("purpose", vec!["purpose.trigger"]),
+            ("competencies", vec!["competencies.role-matrix"]),
+            ("targets", vec!["kpis"]),
+        ]
+    );
+    let kind = &diff[0].questions[0];
+    assert_eq!(
+        kind.runs,
+        vec![Run::Removed("一般市".into()), Run::Added("町".into())],
+        "choices compare by label"
+    );
+    let matrix = &diff[2].questions[0];
+    assert!(
+        matrix.runs.iter().all(|r| matches!(r, Run::Removed(_))),
+        "a cleared table is all removed"
+    );
+}
