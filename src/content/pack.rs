@@ -48,28 +48,8 @@ pub struct PackExample {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackError {
-    pub at: String,
-    pub message: String,
-}
-
-impl PackError {
-    fn new(at: impl Into<String>, message: impl Into<String>) -> PackError {
-        PackError {
-            at: at.into(),
-            message: message.into(),
-        }
-    }
-
-    pub fn to_japanese(&self) -> String {
-        if self.at.is_empty() {
-            self.message.clone()
-        } else {
-            format!("{}：{}", self.at, self.message)
-        }
-    }
-}
+/// Why a pack cannot be installed: `at` says where, `message` what was expected.
+pub type PackError = crate::located_error::LocatedError;
 
 fn non_empty(at: String, value: &str) -> Result<(), PackError> {
     if value.trim().is_empty() {
@@ -77,6 +57,22 @@ fn non_empty(at: String, value: &str) -> Result<(), PackError> {
     } else {
         Ok(())
     }
+}
+
+/// An item that adds text to a question: the question must exist and the text must not be empty.
+fn check_question_text(
+    g: &Guideline,
+    at: &str,
+    question: &str,
+    text: &str,
+) -> Result<(), PackError> {
+    if g.question(question).is_none() {
+        return Err(PackError::new(
+            format!("{at}.question"),
+            format!("質問「{question}」はありません。"),
+        ));
+    }
+    non_empty(format!("{at}.text"), text)
 }
 
 /// Parses and validates a pack; nothing is installed unless this returns Ok.
@@ -116,22 +112,10 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
     non_empty("version".into(), &pack.version)?;
     non_empty("publisher".into(), &pack.publisher)?;
     for (i, item) in pack.guidance.iter().enumerate() {
-        if g.question(&item.question).is_none() {
-            return Err(PackError::new(
-                format!("guidance[{i}].question"),
-                format!("質問「{}」はありません。", item.question),
-            ));
-        }
-        non_empty(format!("guidance[{i}].text"), &item.text)?;
+        check_question_text(g, &format!("guidance[{i}]"), &item.question, &item.text)?;
     }
     for (i, item) in pack.examples.iter().enumerate() {
-        if g.question(&item.question).is_none() {
-            return Err(PackError::new(
-                format!("examples[{i}].question"),
-                format!("質問「{}」はありません。", item.question),
-            ));
-        }
-        non_empty(format!("examples[{i}].text"), &item.text)?;
+        check_question_text(g, &format!("examples[{i}]"), &item.question, &item.text)?;
     }
     let mut ids: HashSet<&str> = g.kpi_library.iter().map(|k| k.id.as_str()).collect();
     for (i, kpi) in pack.kpi_examples.iter().enumerate() {

@@ -38,28 +38,7 @@ pub fn encode(drafts: &[&Draft], now: Timestamp) -> String {
 }
 
 /// Why a file cannot be imported: `at` says where, `message` what was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError {
-    pub at: String,
-    pub message: String,
-}
-
-impl ImportError {
-    fn new(at: impl Into<String>, message: impl Into<String>) -> ImportError {
-        ImportError {
-            at: at.into(),
-            message: message.into(),
-        }
-    }
-
-    pub fn to_japanese(&self) -> String {
-        if self.at.is_empty() {
-            self.message.clone()
-        } else {
-            format!("{}：{}", self.at, self.message)
-        }
-    }
-}
+pub type ImportError = crate::located_error::LocatedError;
 
 fn kind_name(kind: QuestionKind) -> &'static str {
     match kind {
