@@ -1,10 +1,11 @@
-//! Which of the guideline's points the draft addresses. Pure rules, shared by the exports'
-//! 「指針との対応表」 (and later the coverage dashboard).
+//! Which of the guideline's points the draft addresses. Pure rules, shared by the coverage
+//! dashboard (`#/coverage`) and the exports' 「指針との対応表」, so both always agree.
 //!
-//! Rule: a point is 対応済み when its box is ticked *and* its section has written content; ticking
-//! without writing anything (or writing without confirming the point) is only 一部対応.
+//! Rules (explained on screen by [`RULES_JA`]): a point is 対応済み when its box is ticked *and*
+//! the question that answers it (`answered_in`) has written content; ticking without writing, or
+//! writing without confirming the point, is only 一部対応; neither is 未対応.
 
-use crate::content::{ChecklistItem, Guideline, OrgBand, Section};
+use crate::content::{ChecklistItem, Guideline, OrgBand, Section, Source};
 use crate::draft::kpi::KpiRow;
 use crate::draft::{Answer, Draft};
 
@@ -25,19 +26,24 @@ impl Coverage {
     }
 }
 
-/// True when the section holds written content (answers, or KPI rows for the KPI section).
-pub fn section_has_content(draft: &Draft, section: &Section) -> bool {
-    section
-        .questions
-        .iter()
-        .any(|q| draft.answer(&q.id).is_some_and(Answer::has_content))
+/// The rules in plain Japanese, shown on the dashboard next to the figures.
+pub const RULES_JA: [&str; 4] = [
+    "対応済み：指針の項目のチェックを付け、かつ、その項目に対応する質問に記入している。",
+    "一部対応：チェックだけ付けて記入がない、または記入はあるがチェックを付けていない。",
+    "未対応：チェックも記入もない。",
+    "対応率は「対応済み」の項目数を、団体の種類に応じて表示される項目数で割ったものです（一部対応は含みません）。",
+];
+
+/// True when the question holds written content (for the KPI section, also any KPI row).
+pub fn question_has_content(draft: &Draft, section: &Section, question_id: &str) -> bool {
+    draft.answer(question_id).is_some_and(Answer::has_content)
         || (section.kpi_builder && draft.kpis.iter().any(KpiRow::has_content))
 }
 
 pub fn item_coverage(draft: &Draft, section: &Section, item: &ChecklistItem) -> Coverage {
     match (
         draft.is_checked(&item.id),
-        section_has_content(draft, section),
+        question_has_content(draft, section, &item.answered_in),
     ) {
         (true, true) => Coverage::Addressed,
         (false, false) => Coverage::NotAddressed,
@@ -45,15 +51,117 @@ pub fn item_coverage(draft: &Draft, section: &Section, item: &ChecklistItem) -> 
     }
 }
 
-/// Every checklist item that applies to the band, with its section and coverage, in content order.
-pub fn all_items<'a>(
-    g: &'a Guideline,
-    draft: &Draft,
-    band: Option<OrgBand>,
-) -> Vec<(&'a Section, &'a ChecklistItem, Coverage)> {
-    g.sections
+/// One guideline point with where it is answered and how far.
+#[derive(Debug, Clone, Copy)]
+pub struct Point<'a> {
+    pub section: &'a Section,
+    pub item: &'a ChecklistItem,
+    pub coverage: Coverage,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub addressed: usize,
+    pub partly: usize,
+    pub not_addressed: usize,
+}
+
+impl Counts {
+    fn of<'a>(points: impl IntoIterator<Item = &'a Point<'a>>) -> Counts {
+        points.into_iter().fold(Counts::default(), |mut c, p| {
+            match p.coverage {
+                Coverage::Addressed => c.addressed += 1,
+                Coverage::Partly => c.partly += 1,
+                Coverage::NotAddressed => c.not_addressed += 1,
+            }
+            c
+        })
+    }
+
+    pub fn total(&self) -> usize {
+        self.addressed + self.partly + self.not_addressed
+    }
+
+    /// 対応率 in whole percent, rounded down (so 100 % means every point).
+    pub fn percent(&self) -> usize {
+        (self.addressed * 100)
+            .checked_div(self.total())
+            .unwrap_or(0)
+    }
+
+    /// 「対応済み 3／8項目（37%）・一部対応 2・未対応 3」.
+    pub fn summary_ja(&self) -> String {
+        format!(
+            "対応済み {}／{}項目（{}%）・一部対応 {}・未対応 {}",
+            self.addressed,
+            self.total(),
+            self.percent(),
+            self.partly,
+            self.not_addressed
+        )
+    }
+}
+
+/// The points of one source of the guideline (e.g. 基本的な考え方③ or 人材確保).
+#[derive(Debug, Clone)]
+pub struct Group<'a> {
+    pub source: &'a Source,
+    pub points: Vec<Point<'a>>,
+    pub counts: Counts,
+}
+
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    pub title: &'a str,
+    pub groups: Vec<Group<'a>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dashboard<'a> {
+    pub parts: Vec<Part<'a>>,
+    pub overall: Counts,
+}
+
+/// Every point that applies to the band, grouped by the guideline's structure
+/// (`coverage_parts`), points in content order within each group. Empty groups are left out.
+pub fn dashboard<'a>(g: &'a Guideline, draft: &Draft, band: Option<OrgBand>) -> Dashboard<'a> {
+    let points: Vec<Point<'a>> = g
+        .sections
         .iter()
-        .flat_map(|s| s.checklist_for(band).map(move |item| (s, item)))
-        .map(|(s, item)| (s, item, item_coverage(draft, s, item)))
-        .collect()
+        .flat_map(|section| section.checklist_for(band).map(move |item| (section, item)))
+        .map(|(section, item)| Point {
+            section,
+            item,
+            coverage: item_coverage(draft, section, item),
+        })
+        .collect();
+    let parts = g
+        .coverage_parts
+        .iter()
+        .map(|part| Part {
+            title: &part.title,
+            groups: part
+                .sources
+                .iter()
+                .filter_map(|id| {
+                    let source = g.source(id)?;
+                    let points: Vec<Point<'a>> = points
+                        .iter()
+                        .filter(|p| p.item.source == *id)
+                        .copied()
+                        .collect();
+                    (!points.is_empty()).then(|| Group {
+                        source,
+                        counts: Counts::of(&points),
+                        points,
+                    })
+                })
+                .collect(),
+        })
+        .filter(|part| !part.groups.is_empty())
+        .collect();
+    Dashboard {
+        parts,
+        overall: Counts::of(&points),
+    }
 }

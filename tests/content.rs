@@ -99,6 +99,45 @@ fn validation_catches_broken_references() {
 }
 
 #[test]
+fn every_guideline_point_links_to_a_question_its_readers_can_see() {
+    use jinzai_hoshin::content::Audience;
+    let mut g = guideline().clone();
+    let other_section_question = g.sections[1].questions[0].id.clone();
+    g.sections[0].checklist[0].answered_in = other_section_question;
+    let (pref_item, muni_question) = {
+        let s = g
+            .sections
+            .iter()
+            .position(|s| {
+                s.questions
+                    .iter()
+                    .any(|q| q.audience == Audience::Municipality)
+            })
+            .expect("a section with a municipality-only question");
+        let q = g.sections[s]
+            .questions
+            .iter()
+            .find(|q| q.audience == Audience::Municipality)
+            .unwrap()
+            .id
+            .clone();
+        (s, q)
+    };
+    g.sections[pref_item].checklist[0].audience = Audience::All;
+    g.sections[pref_item].checklist[0].answered_in = muni_question;
+    let text: Vec<String> = g.validate().iter().map(ToString::to_string).collect();
+    assert!(
+        text.iter()
+            .any(|e| e.contains("is not a question of this section")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|e| e.contains("hidden from part of")),
+        "{text:?}"
+    );
+}
+
+#[test]
 fn validation_requires_a_source_for_reference_values() {
     let mut g = guideline().clone();
     if let Some(kpi) = g.kpi_library.first_mut() {

@@ -135,6 +135,8 @@ pub struct Guideline {
     pub sources: Vec<Source>,
     /// Groups of sections on the task list (DADS step navigation).
     pub steps: Vec<Step>,
+    /// How coverage is grouped by the guideline's structure (dashboard and 対応表).
+    pub coverage_parts: Vec<CoveragePart>,
     pub sections: Vec<Section>,
     /// Empty in the browser's core content (see [`Texts`]).
     #[serde(default)]
@@ -150,6 +152,13 @@ pub struct Source {
     pub verification: Verification,
     /// Where this was read: document name and URL.
     pub citation: String,
+}
+
+/// A part of the guideline's structure; each of its sources is one coverage group.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CoveragePart {
+    pub title: String,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -263,6 +272,8 @@ impl Example {
 pub struct ChecklistItem {
     pub id: String,
     pub text: String,
+    /// The question (of the same section) where the draft addresses this point.
+    pub answered_in: String,
     pub source: String,
     pub verification: Verification,
     #[serde(default)]

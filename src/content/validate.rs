@@ -1,7 +1,7 @@
 //! Structural checks on the guideline content, so a domain expert's edit that breaks a reference
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
-use super::{Guideline, QuestionKind};
+use super::{Guideline, OrgBand, QuestionKind};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -167,6 +167,52 @@ impl Guideline {
                 if !source_ids.contains(item.source.as_str()) {
                     c.fail(&cat, format!("source `{}` does not exist", item.source));
                 }
+                // The coverage dashboard links each point to the question that answers it, which
+                // must be shown to everyone the point is shown to.
+                match sec.questions.iter().find(|q| q.id == item.answered_in) {
+                    None => c.fail(
+                        &cat,
+                        format!(
+                            "answered_in `{}` is not a question of this section",
+                            item.answered_in
+                        ),
+                    ),
+                    Some(q) => {
+                        let bands = [OrgBand::Prefecture, OrgBand::City, OrgBand::Town];
+                        if bands.iter().any(|b| {
+                            item.audience.includes(Some(*b)) && !q.audience.includes(Some(*b))
+                        }) {
+                            c.fail(
+                                &cat,
+                                "answered_in is hidden from part of the item's audience",
+                            );
+                        }
+                    }
+                }
+            }
+        }
+
+        // Every point's source is one coverage group, exactly once, so no point drops out of the
+        // dashboard or the 対応表.
+        let mut grouped = HashSet::new();
+        for part in &self.coverage_parts {
+            c.non_empty("coverage_parts", "title", &part.title);
+            for source in &part.sources {
+                if !source_ids.contains(source.as_str()) {
+                    c.fail(
+                        "coverage_parts",
+                        format!("source `{source}` does not exist"),
+                    );
+                }
+                c.unique(&mut grouped, "coverage_parts", source);
+            }
+        }
+        for item in self.sections.iter().flat_map(|s| &s.checklist) {
+            if !grouped.contains(item.source.as_str()) {
+                c.fail(
+                    format!("checklist {}", item.id),
+                    format!("source `{}` is in no coverage part", item.source),
+                );
             }
         }
 

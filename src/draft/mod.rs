@@ -8,6 +8,7 @@ pub mod codec;
 pub mod kpi;
 pub mod profile;
 pub mod sample;
+pub mod versions;
 
 use crate::content::{KpiExample, Section};
 use kpi::{KpiField, KpiRow};

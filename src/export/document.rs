@@ -220,26 +220,49 @@ impl PolicyDocument {
                 blocks.push(table);
             }
         }
-        // Appendix: each guideline point against where the draft addresses it.
-        let items = coverage::all_items(g, draft, profile.band);
-        if !items.is_empty() {
+        // Appendix: the coverage dashboard's figures and points, so the document and the screen
+        // agree.
+        let dashboard = coverage::dashboard(g, draft, profile.band);
+        if dashboard.overall.total() > 0 {
             blocks.push(numberer.heading(1, COVERAGE_TITLE));
             blocks.push(Block::Paragraph(
                 "国の「人材育成・確保基本方針策定指針」の主な項目と、本方針で対応する箇所を示します。".to_owned(),
             ));
-            let rows = items
-                .into_iter()
-                .map(|(section, item, cov)| {
-                    let source = g
-                        .source(&item.source)
-                        .map(|s| s.label.clone())
-                        .unwrap_or_default();
-                    let place = chapter_of_section
-                        .iter()
-                        .find(|(id, _)| *id == section.id)
-                        .map(|(_, label)| label.clone())
-                        .unwrap_or_else(|| "—".to_owned());
-                    vec![source, item.text.clone(), place, cov.label_ja().to_owned()]
+            let groups = || dashboard.parts.iter().flat_map(|part| &part.groups);
+            let figures = |label: String, c: &coverage::Counts| {
+                vec![
+                    label,
+                    c.addressed.to_string(),
+                    c.partly.to_string(),
+                    c.not_addressed.to_string(),
+                    format!("{}%", c.percent()),
+                ]
+            };
+            let mut summary: Vec<Vec<String>> = groups()
+                .map(|group| figures(group.source.label.clone(), &group.counts))
+                .collect();
+            summary.push(figures("合計".to_owned(), &dashboard.overall));
+            blocks.push(Block::Table {
+                header: ["指針の項目", "対応済み", "一部対応", "未対応", "対応率"]
+                    .map(str::to_owned)
+                    .to_vec(),
+                rows: summary,
+            });
+            let rows = groups()
+                .flat_map(|group| {
+                    group.points.iter().map(|point| {
+                        let place = chapter_of_section
+                            .iter()
+                            .find(|(id, _)| *id == point.section.id)
+                            .map(|(_, label)| label.clone())
+                            .unwrap_or_else(|| "—".to_owned());
+                        vec![
+                            group.source.label.clone(),
+                            point.item.text.clone(),
+                            place,
+                            point.coverage.label_ja().to_owned(),
+                        ]
+                    })
                 })
                 .collect();
             blocks.push(Block::Table {
