@@ -1,7 +1,8 @@
 //! Converts the guideline content from TOML (pleasant for domain experts to edit) to JSON, so the
 //! wasm bundle parses it with serde_json, which the app needs anyway, instead of shipping a TOML parser.
 //!
-//! The long texts (guidance, 「なぜ聞くか」, 記入例, the KPI example library) are split off into
+//! The long texts (guidance, 「なぜ聞くか」, 記入例, hints, checklist texts, the KPI example library)
+//! are split off into
 //! `target/jinzai-hoshin/guideline-texts-<hash>.json`, which the Trunk post-build hook copies into
 //! dist/: the wasm embeds only the core (structure, labels, checklists), keeping the first load small.
 
@@ -35,6 +36,7 @@ fn main() {
     let mut core = full;
     let mut section_texts = Map::new();
     let mut question_texts = Map::new();
+    let mut checklist_texts = Map::new();
     for section in core["sections"].as_array_mut().expect("sections") {
         let section = section.as_object_mut().expect("section table");
         let id = section["id"].as_str().expect("section id").to_owned();
@@ -49,8 +51,20 @@ fn main() {
             let id = question["id"].as_str().expect("question id").to_owned();
             question_texts.insert(
                 id,
-                Value::Object(take(question, &["guidance", "why", "examples"])),
+                Value::Object(take(question, &["guidance", "why", "examples", "hint"])),
             );
+        }
+        for item in section
+            .get_mut("checklist")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            let item = item.as_object_mut().expect("checklist table");
+            let id = item["id"].as_str().expect("checklist id").to_owned();
+            if let Some(text) = item.remove("text") {
+                checklist_texts.insert(id, text);
+            }
         }
     }
     let kpi_library = core
@@ -59,7 +73,7 @@ fn main() {
         .remove("kpi_library")
         .unwrap_or(Value::Array(Vec::new()));
     fs::write(out.join("guideline-core.json"), core.to_string()).expect("write core");
-    let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "kpi_library": kpi_library })
+    let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "checklist": checklist_texts, "kpi_library": kpi_library })
         .to_string();
     let name = format!("guideline-texts-{:016x}.json", fnv1a(texts.as_bytes()));
     println!("cargo:rustc-env=GUIDELINE_TEXTS_FILE={name}");

@@ -122,3 +122,26 @@ pub fn diff_drafts(g: &Guideline, old: &Draft, new: &Draft) -> Vec<SectionDiff> 
         })
         .collect()
 }
+
+/// Shortens long unchanged runs to `context` characters either side of a change (「…」 marks the
+/// cut), so a one-word edit in a long answer reads as one line, not the whole answer.
+pub fn condense(runs: &[Run], context: usize) -> Vec<Run> {
+    let last = runs.len().saturating_sub(1);
+    runs.iter()
+        .enumerate()
+        .map(|(i, run)| match run {
+            Run::Same(text) => {
+                let chars: Vec<char> = text.chars().collect();
+                let keep_head = if i == 0 { 0 } else { context };
+                let keep_tail = if i == last { 0 } else { context };
+                if runs.len() == 1 || chars.len() <= keep_head + keep_tail + 1 {
+                    return run.clone();
+                }
+                let head: String = chars[..keep_head].iter().collect();
+                let tail: String = chars[chars.len() - keep_tail..].iter().collect();
+                Run::Same(format!("{head}…{tail}"))
+            }
+            other => other.clone(),
+        })
+        .collect()
+}

@@ -12,6 +12,7 @@ pub mod located_error; // validation errors that say where and what
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components
 pub mod wareki; // 和暦 formatting and year parsing
+pub mod worker_api; // what the page asks the worker (DOCX, imports, packs, versions) and its answers
 
 /// Mounts the app into `<body>`.
 pub fn mount() {

@@ -173,3 +173,115 @@ pub fn remove_other(id: &str) -> Result<(), String> {
         .and_then(|s| s.remove_item(&format!("{OTHER_DRAFT_PREFIX}{id}")).ok())
         .ok_or_else(|| "下書きを削除できませんでした。".to_owned())
 }
+
+/// Named versions of a draft live under this prefix plus the draft id.
+pub const VERSIONS_PREFIX: &str = "jinzai-hoshin.versions.";
+/// Installed content packs (a JSON array), as the worker validated them.
+pub const PACKS_KEY: &str = "jinzai-hoshin.packs";
+/// What browsers typically allow per site in localStorage, in UTF-16 code units (5 Mi).
+pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
+
+pub fn versions_text(draft_id: &str) -> Option<String> {
+    raw_storage()?
+        .get_item(&format!("{VERSIONS_PREFIX}{draft_id}"))
+        .ok()
+        .flatten()
+}
+
+pub fn store_versions(draft_id: &str, text: &str) -> Result<(), String> {
+    raw_storage()
+        .and_then(|s| {
+            s.set_item(&format!("{VERSIONS_PREFIX}{draft_id}"), text)
+                .ok()
+        })
+        .ok_or_else(|| "版を保存できませんでした（容量不足などの可能性があります）。".to_owned())
+}
+
+pub fn remove_versions(draft_id: &str) {
+    if let Some(s) = raw_storage() {
+        let _ = s.remove_item(&format!("{VERSIONS_PREFIX}{draft_id}"));
+    }
+}
+
+/// The installed packs; unreadable stored packs read as none (they are moved aside on the next
+/// change, never silently overwritten).
+pub fn packs() -> Vec<crate::content::pack::InstalledPack> {
+    raw_storage()
+        .and_then(|s| s.get_item(PACKS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Adds a validated pack (as the worker answered it), replacing an installed pack of the same id.
+/// Returns true when it replaced one.
+pub fn add_pack(pack: serde_json::Value) -> Result<bool, String> {
+    let storage = raw_storage().ok_or_else(|| "保存領域にアクセスできません。".to_owned())?;
+    let mut list = stored_pack_values(&storage)?;
+    let id = pack.get("id").cloned();
+    let before = list.len();
+    list.retain(|p| p.get("id") != id.as_ref());
+    let replaced = list.len() != before;
+    list.push(pack);
+    write_packs(&storage, list)?;
+    Ok(replaced)
+}
+
+pub fn remove_pack(id: &str) -> Result<(), String> {
+    let storage = raw_storage().ok_or_else(|| "保存領域にアクセスできません。".to_owned())?;
+    let mut list = stored_pack_values(&storage)?;
+    list.retain(|p| p.get("id").and_then(serde_json::Value::as_str) != Some(id));
+    write_packs(&storage, list)
+}
+
+fn stored_pack_values(storage: &web_sys::Storage) -> Result<Vec<serde_json::Value>, String> {
+    let Some(text) = storage.get_item(PACKS_KEY).ok().flatten() else {
+        return Ok(Vec::new());
+    };
+    match serde_json::from_str(&text) {
+        Ok(list) => Ok(list),
+        Err(_) => {
+            let aside = format!("{UNREADABLE_PREFIX}packs.{}", js_sys::Date::now() as i64);
+            storage
+                .set_item(&aside, &text)
+                .map_err(|_| "保存されていたパックを退避できませんでした。".to_owned())?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+fn write_packs(storage: &web_sys::Storage, list: Vec<serde_json::Value>) -> Result<(), String> {
+    storage
+        .set_item(PACKS_KEY, &serde_json::Value::Array(list).to_string())
+        .map_err(|_| "パックを保存できませんでした（容量不足などの可能性があります）。".to_owned())
+}
+
+/// How much of this browser's storage the app uses, in UTF-16 code units (what the quota counts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Usage {
+    pub open_draft: usize,
+    pub open_draft_versions: usize,
+    pub everything: usize,
+}
+
+pub fn usage(open_draft_id: &str) -> Usage {
+    let Some(storage) = raw_storage() else {
+        return Usage::default();
+    };
+    let versions_key = format!("{VERSIONS_PREFIX}{open_draft_id}");
+    let len = storage.length().unwrap_or(0);
+    let mut usage = Usage::default();
+    for key in (0..len).filter_map(|i| storage.key(i).ok().flatten()) {
+        if !key.starts_with(APP_PREFIX) {
+            continue;
+        }
+        let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+        let units = key.encode_utf16().count() + value.encode_utf16().count();
+        usage.everything += units;
+        if key == DRAFT_KEY {
+            usage.open_draft = units;
+        } else if key == versions_key {
+            usage.open_draft_versions = units;
+        }
+    }
+    usage
+}

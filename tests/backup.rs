@@ -2,22 +2,79 @@
 //! Japanese message that says where the problem is.
 
 use jinzai_hoshin::content::guideline;
-use jinzai_hoshin::draft::backup::{decode, encode, MAX_BYTES};
-use jinzai_hoshin::draft::codec;
+use jinzai_hoshin::draft::backup::{decode, encode, ImportedDraft, MAX_BYTES};
+use jinzai_hoshin::draft::versions::VersionHistory;
+use jinzai_hoshin::draft::{codec, Draft};
+use serde_json::Value;
+
+fn sample() -> Draft {
+    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
+}
 
 #[test]
-fn a_backup_round_trips_exactly() {
-    let sample = codec::decode(include_str!("fixtures/sample-draft.json")).unwrap();
+fn a_backup_round_trips_exactly_with_its_versions() {
+    let sample = sample();
     let maximal = jinzai_hoshin::draft::sample::maximal_draft(guideline(), 100_000, 30, 5);
-    let file = encode(&[&sample, &maximal], 42);
-    let drafts = decode(guideline(), file.as_bytes()).expect("own backup imports");
-    assert_eq!(drafts, vec![sample, maximal]);
+    let mut history = VersionHistory::default();
+    history.add(&sample, "庁内協議用 第1版", 10).unwrap();
+    let mut edited = sample.clone();
+    edited.set_memo("purpose", "第2版のメモ", 11);
+    history.add(&edited, "第2版", 11).unwrap();
+    let file = encode(&[(&sample, Some(history.encode())), (&maximal, None)], 42);
+    let imported = decode(guideline(), file.as_bytes()).expect("own backup imports");
+    assert_eq!(
+        imported,
+        vec![
+            ImportedDraft {
+                draft: sample,
+                versions: Some(history)
+            },
+            ImportedDraft {
+                draft: maximal,
+                versions: None
+            }
+        ]
+    );
+}
+
+#[test]
+fn a_format_1_backup_without_versions_still_imports() {
+    let mut file: Value = serde_json::from_str(&encode(&[(&sample(), None)], 1)).unwrap();
+    file["format_version"] = Value::from(1);
+    file.as_object_mut().unwrap().remove("versions");
+    let imported = decode(guideline(), file.to_string().as_bytes()).unwrap();
+    assert_eq!(imported[0].draft, sample());
+    assert_eq!(imported[0].versions, None);
+}
+
+#[test]
+fn a_broken_version_is_refused_with_where_it_is() {
+    let draft = sample();
+    let mut history = VersionHistory::default();
+    history.add(&draft, "第1版", 1).unwrap();
+    history.add(&draft, "第2版", 2).unwrap();
+    // The second version sets an answer of the wrong kind.
+    history.versions[1].patch = serde_json::json!({
+        "answers": { "profile.org-kind": { "kind": "text", "value": "市" } }
+    });
+    let file = encode(&[(&draft, Some(history.encode()))], 1);
+    let err = decode(guideline(), file.as_bytes()).unwrap_err();
+    assert_eq!(
+        err.at,
+        format!(
+            "versions[\"{}\"].versions[1].answers[\"profile.org-kind\"]",
+            draft.id
+        )
+    );
+    let mut file: Value = serde_json::from_str(&file).unwrap();
+    file["versions"] = Value::from("not a map");
+    let err = decode(guideline(), file.to_string().as_bytes()).unwrap_err();
+    assert_eq!(err.at, "versions");
 }
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let sample = codec::decode(include_str!("fixtures/sample-draft.json")).unwrap();
-    let file = format!("\u{feff}{}", encode(&[&sample], 1));
+    let file = format!("\u{feff}{}", encode(&[(&sample(), None)], 1));
     assert!(decode(guideline(), file.as_bytes()).is_ok());
 }
 

@@ -78,3 +78,31 @@ fn changed_added_and_removed_answers_are_reported_per_section() {
         "a cleared table is all removed"
     );
 }
+
+#[test]
+fn long_unchanged_text_is_shortened_around_changes() {
+    use jinzai_hoshin::diff::condense;
+    let long = "あ".repeat(100);
+    let runs = vec![
+        Run::Same(long.clone()),
+        Run::Added("新".into()),
+        Run::Same(long.clone()),
+        Run::Removed("旧".into()),
+        Run::Same(long.clone()),
+    ];
+    let short = condense(&runs, 5);
+    assert_eq!(short[0], Run::Same(format!("…{}", "あ".repeat(5))));
+    assert_eq!(short[1], Run::Added("新".into()));
+    assert_eq!(
+        short[2],
+        Run::Same(format!("{}…{}", "あ".repeat(5), "あ".repeat(5)))
+    );
+    assert_eq!(short[4], Run::Same(format!("{}…", "あ".repeat(5))));
+    // Short context and text that is all unchanged stay as they are.
+    let small = vec![Run::Same("短い".into()), Run::Added("文".into())];
+    assert_eq!(condense(&small, 5), small);
+    assert_eq!(
+        condense(&[Run::Same(long.clone())], 5),
+        vec![Run::Same(long)]
+    );
+}

@@ -1,7 +1,9 @@
 //! Content packs: the example pack is valid; broken packs are refused with located messages.
 
-use jinzai_hoshin::content::guideline;
-use jinzai_hoshin::content::pack::{parse_pack, MAX_PACK_BYTES};
+use jinzai_hoshin::content::pack::{
+    merged_kpi_library, merged_question, parse_pack, InstalledPack, MAX_PACK_BYTES,
+};
+use jinzai_hoshin::content::{guideline, QuestionTexts, Texts};
 
 const EXAMPLE: &str = include_str!("../docs/packs/example-pack.json");
 
@@ -36,7 +38,13 @@ fn broken_packs_are_refused_with_where_and_what() {
             .starts_with("kpi_examples[0].pillar")
     );
     let clash = guideline().kpi_library[0].id.clone();
-    assert!(broken(|v| v["kpi_examples"][0]["id"] = clash.clone().into()).contains("既にあります"));
+    assert!(
+        broken(|v| v["kpi_examples"][0]["id"] = clash.clone().into())
+            .contains("標準の例にあります")
+    );
+    assert!(
+        broken(|v| v["kpi_examples"][0]["replace"] = true.into()).contains("標準の例にありません")
+    );
     assert!(broken(|v| v["kpi_examples"][0]["reference"] = "10%".into()).contains("出典が必要"));
     assert!(
         broken(|v| v["surprise"] = 1.into()).contains("行目"),
@@ -50,4 +58,81 @@ fn broken_packs_are_refused_with_where_and_what() {
         .unwrap_err()
         .message
         .contains("大きすぎます"));
+}
+
+fn example_pack() -> InstalledPack {
+    parse_pack(guideline(), EXAMPLE.as_bytes())
+        .unwrap()
+        .installed()
+}
+
+fn built_in_texts() -> Texts {
+    // The native guideline holds every text; give the merge the same shape the browser fetches.
+    let g = guideline();
+    let mut texts = Texts::default();
+    for q in g.sections.iter().flat_map(|s| &s.questions) {
+        texts.questions.insert(
+            q.id.clone(),
+            QuestionTexts {
+                guidance: q.guidance.clone(),
+                why: q.why.clone(),
+                examples: q.examples.clone(),
+                ..QuestionTexts::default()
+            },
+        );
+    }
+    texts.kpi_library = g.kpi_library.clone();
+    texts
+}
+
+#[test]
+fn a_pack_adds_attributed_examples_guidance_and_kpis() {
+    let base = built_in_texts();
+    let packs = [example_pack()];
+    let help = merged_question(&base, &packs, "collaboration.muni-use");
+    let built_in = &base.questions["collaboration.muni-use"];
+    assert_eq!(help.examples.len(), built_in.examples.len() + 1);
+    let added = help.examples.last().unwrap();
+    assert_eq!(added.from.as_deref(), Some(packs[0].name.as_str()));
+    assert!(added.item.text.contains("人材プール"));
+    assert_eq!(help.guidance.len(), 2, "built-in guidance, then the pack's");
+    assert_eq!(help.guidance[0].from, None);
+    // Other questions are untouched.
+    assert_eq!(
+        merged_question(&base, &packs, "purpose.aim").examples.len(),
+        base.questions["purpose.aim"].examples.len()
+    );
+    let library = merged_kpi_library(&base, &packs);
+    assert_eq!(library.len(), base.kpi_library.len() + 1);
+    assert_eq!(library.last().unwrap().item.id, "example-pref-pool-use");
+    // Without packs, exactly the built-in content.
+    assert_eq!(
+        merged_question(&base, &[], "collaboration.muni-use")
+            .examples
+            .len(),
+        built_in.examples.len()
+    );
+}
+
+#[test]
+fn a_pack_can_replace_built_in_guidance_examples_and_kpis() {
+    let base = built_in_texts();
+    let target = base.kpi_library[0].clone();
+    let mut v: serde_json::Value = serde_json::from_str(EXAMPLE).unwrap();
+    v["guidance"][0]["replace"] = true.into();
+    v["examples"][0]["replace"] = true.into();
+    v["kpi_examples"][0]["id"] = target.id.clone().into();
+    v["kpi_examples"][0]["replace"] = true.into();
+    let pack = parse_pack(guideline(), v.to_string().as_bytes())
+        .unwrap()
+        .installed();
+    let packs = [pack];
+    let help = merged_question(&base, &packs, "collaboration.muni-use");
+    assert_eq!(help.examples.len(), 1);
+    assert!(help.examples.iter().all(|e| e.from.is_some()));
+    assert!(help.guidance.iter().all(|g| g.from.is_some()));
+    let library = merged_kpi_library(&base, &packs);
+    assert_eq!(library.len(), base.kpi_library.len(), "replaced in place");
+    assert_eq!(library[0].item.indicator, "県の人材プールの活用件数");
+    assert!(library[0].from.is_some());
 }

@@ -1,6 +1,6 @@
 //! Hash routes: every section has a URL, unknown ones fall back to the task list.
 
-use jinzai_hoshin::ui::Route;
+use jinzai_hoshin::ui::{ReturnPage, Route};
 
 #[test]
 fn section_urls_round_trip() {
@@ -10,7 +10,7 @@ fn section_urls_round_trip() {
         Route::parse(&href),
         Route::Section {
             id: "profile".into(),
-            from_check: false,
+            back_to: None,
             focus: None
         }
     );
@@ -24,7 +24,7 @@ fn change_links_return_to_check_answers_and_focus_the_question() {
         Route::parse(&href),
         Route::Section {
             id: "profile".into(),
-            from_check: true,
+            back_to: Some(ReturnPage::CheckAnswers),
             focus: Some("profile.org-name".into())
         }
     );
@@ -33,7 +33,7 @@ fn change_links_return_to_check_answers_and_focus_the_question() {
         Route::parse("#/section/profile?from=check&q=purpose.x"),
         Route::Section {
             id: "profile".into(),
-            from_check: true,
+            back_to: Some(ReturnPage::CheckAnswers),
             focus: None
         }
     );
@@ -61,4 +61,29 @@ fn unknown_or_empty_hashes_show_the_task_list() {
     ] {
         assert_eq!(Route::parse(hash), Route::TaskList, "{hash:?}");
     }
+}
+
+#[test]
+fn coverage_links_return_to_the_dashboard() {
+    let href = Route::question_href(ReturnPage::Coverage, "workplace", Some("workplace.health"));
+    assert_eq!(href, "#/section/workplace?from=coverage&q=workplace.health");
+    assert_eq!(
+        Route::parse(&href),
+        Route::Section {
+            id: "workplace".into(),
+            back_to: Some(ReturnPage::Coverage),
+            focus: Some("workplace.health".into())
+        }
+    );
+    assert_eq!(Route::parse("#/coverage"), Route::Coverage);
+    assert_eq!(Route::parse(&Route::Versions.href()), Route::Versions);
+    // Without a known page to return to, no question is focused.
+    assert_eq!(
+        Route::parse("#/section/workplace?from=elsewhere&q=workplace.health"),
+        Route::Section {
+            id: "workplace".into(),
+            back_to: None,
+            focus: None
+        }
+    );
 }

@@ -19,7 +19,7 @@ fn three_states() -> [Draft; 3] {
     let first = sample();
     let mut second = first.clone();
     second.set_answer(
-        "purpose.background",
+        "purpose.aim",
         Answer::Text("第2版で書き直した背景。".into()),
         2,
     );
@@ -80,7 +80,7 @@ fn later_versions_store_only_what_changed() {
     let g = guideline();
     let big = maximal_draft(g, 100_000, 30, 1);
     let mut edited = big.clone();
-    edited.set_answer("purpose.background", Answer::Text("短い修正".into()), 2);
+    edited.set_answer("purpose.aim", Answer::Text("短い修正".into()), 2);
     let mut history = VersionHistory::default();
     history.add(&big, "第1版", 1).unwrap();
     let one = history.encode().len();

@@ -1,40 +1,37 @@
-//! The DOCX export worker: a second wasm module, loaded on the first DOCX export only, so docx-rs
-//! stays out of the first load and the page never freezes while a document is built.
-//! Protocol: a JSON string (`export::request::DocxRequest`) is answered with a Uint8Array (the .docx)
-//! or a string (a Japanese error message); a Uint8Array (a backup file) is answered with the JSON of
-//! `export::request::handle_import`. Announces itself with `WORKER_READY` first.
+//! The worker: a second wasm module, loaded on first use, so docx-rs, import and pack validation
+//! and named versions stay out of the first load and the page never freezes while they run.
+//! Protocol (see `worker_api`): `[id, op, payload]` is answered with `[id, answer]`. Announces
+//! itself with `WORKER_READY` first.
 
+use jinzai_hoshin::worker_api::{handle, Payload, Reply, WORKER_READY};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn answer(message: &js_sys::Array) -> JsValue {
+    let op = message.get(1).as_string().unwrap_or_default();
+    let data = message.get(2);
+    let payload = match data.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Payload::Bytes(bytes.to_vec()),
+        None => Payload::Text(data.as_string().unwrap_or_default()),
+    };
+    match handle(&op, payload) {
+        Reply::Bytes(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+        Reply::Text(text) => JsValue::from_str(&text),
+    }
+}
 
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        // Bytes are a backup file to validate; a string is an export request.
-        let message: JsValue = if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-            JsValue::from_str(&jinzai_hoshin::export::request::handle_import(
-                &bytes.to_vec(),
-            ))
-        } else {
-            let result = match data.as_string() {
-                Some(request) => jinzai_hoshin::export::request::handle(&request),
-                None => Err("書き出しの指示の形式が正しくありません。".to_owned()),
-            };
-            match result {
-                Ok(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
-                Err(error) => JsValue::from_str(&error),
-            }
-        };
-        let _ = reply_to.post_message(&message);
+        let message: js_sys::Array = event.data().unchecked_into();
+        let reply = js_sys::Array::of2(&message.get(0), &answer(&message));
+        let _ = reply_to.post_message(&reply);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The worker lives as long as the page; its handler must too.
     on_message.forget();
-    // wasm starts asynchronously, so the page waits for this before sending a request.
-    let _ = scope.post_message(&JsValue::from_str(
-        jinzai_hoshin::export::request::WORKER_READY,
-    ));
+    // wasm starts asynchronously, so the page queues requests until this arrives.
+    let _ = scope.post_message(&JsValue::from_str(WORKER_READY));
 }

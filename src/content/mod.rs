@@ -6,7 +6,8 @@
 pub mod pack;
 mod validate;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use validate::ContentError;
@@ -26,20 +27,40 @@ pub fn guideline() -> &'static Guideline {
     })
 }
 
+/// The guideline with all its texts, on every target. The page's wasm never calls it (it fetches
+/// the texts instead), so only the export worker embeds the full JSON.
+pub fn complete_guideline() -> &'static Guideline {
+    #[cfg(target_arch = "wasm32")]
+    {
+        static COMPLETE: OnceLock<Guideline> = OnceLock::new();
+        COMPLETE.get_or_init(|| {
+            serde_json::from_str(include_str!(concat!(env!("OUT_DIR"), "/guideline.json")))
+                .expect("guideline.toml matches the content schema (checked by tests)")
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    guideline()
+}
+
 /// Name of the file in dist/ holding the long texts (content-hashed, so caches never go stale).
 pub const TEXTS_FILE: &str = env!("GUIDELINE_TEXTS_FILE");
 
-/// The long texts split off the core: guidance, 「なぜ聞くか」 and 記入例 by section and question
-/// id, and the KPI example library.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// The long texts split off the core: guidance, 「なぜ聞くか」, 記入例 and hints by section and
+/// question id, checklist texts by item id, and the KPI example library. Content packs arrive in
+/// the same shape (see [`pack`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Texts {
-    pub sections: std::collections::HashMap<String, SectionTexts>,
-    pub questions: std::collections::HashMap<String, QuestionTexts>,
+    #[serde(default)]
+    pub sections: HashMap<String, SectionTexts>,
+    #[serde(default)]
+    pub questions: HashMap<String, QuestionTexts>,
+    #[serde(default)]
+    pub checklist: HashMap<String, String>,
     #[serde(default)]
     pub kpi_library: Vec<KpiExample>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SectionTexts {
     #[serde(default)]
     pub guidance: String,
@@ -47,7 +68,7 @@ pub struct SectionTexts {
     pub why: String,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct QuestionTexts {
     #[serde(default)]
     pub guidance: String,
@@ -55,6 +76,14 @@ pub struct QuestionTexts {
     pub why: String,
     #[serde(default)]
     pub examples: Vec<Example>,
+    #[serde(default)]
+    pub hint: String,
+    /// From a content pack: its guidance replaces the built-in guidance instead of adding to it.
+    #[serde(default)]
+    pub replace_guidance: bool,
+    /// From a content pack: its 記入例 replace the built-in ones instead of adding to them.
+    #[serde(default)]
+    pub replace_examples: bool,
 }
 
 /// How sure we are that a point really is in the official guideline.
@@ -80,7 +109,7 @@ impl Verification {
 }
 
 /// The kind of organisation; drives which 記入例 and checklist items are offered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OrgBand {
     /// 都道府県
@@ -224,7 +253,7 @@ pub struct Question {
     pub kind: QuestionKind,
     #[serde(default)]
     pub subsection: Option<String>,
-    /// Short hint under the label.
+    /// Short hint under the label. Empty in the browser's core content (see [`Texts`]).
     #[serde(default)]
     pub hint: String,
     /// Empty in the browser's core content (see [`Texts`]).
@@ -255,7 +284,7 @@ pub struct ChoiceOption {
 }
 
 /// A 記入例. `bands` empty means it suits every kind of organisation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Example {
     #[serde(default)]
     pub bands: Vec<OrgBand>,
@@ -271,6 +300,8 @@ impl Example {
 #[derive(Debug, Clone, Deserialize)]
 pub struct ChecklistItem {
     pub id: String,
+    /// Empty in the browser's core content (see [`Texts`]).
+    #[serde(default)]
     pub text: String,
     /// The question (of the same section) where the draft addresses this point.
     pub answered_in: String,
@@ -280,7 +311,7 @@ pub struct ChecklistItem {
     pub audience: Audience,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KpiExample {
     pub id: String,
     /// Section id of the pillar this indicator belongs to.
@@ -314,6 +345,33 @@ impl Guideline {
             .iter()
             .flat_map(|s| s.questions.iter())
             .find(|q| q.id == id)
+    }
+
+    /// The core (as embedded in the browser) completed with the long texts, so the on-screen
+    /// preview and Markdown export show exactly what a native build does.
+    pub fn with_texts(&self, texts: &Texts) -> Guideline {
+        let mut g = self.clone();
+        for section in &mut g.sections {
+            if let Some(t) = texts.sections.get(&section.id) {
+                section.guidance.clone_from(&t.guidance);
+                section.why.clone_from(&t.why);
+            }
+            for q in &mut section.questions {
+                if let Some(t) = texts.questions.get(&q.id) {
+                    q.guidance.clone_from(&t.guidance);
+                    q.why.clone_from(&t.why);
+                    q.hint.clone_from(&t.hint);
+                    q.examples.clone_from(&t.examples);
+                }
+            }
+            for item in &mut section.checklist {
+                if let Some(text) = texts.checklist.get(&item.id) {
+                    item.text.clone_from(text);
+                }
+            }
+        }
+        g.kpi_library.clone_from(&texts.kpi_library);
+        g
     }
 
     pub fn sections_in_step<'a>(&'a self, step: &'a str) -> impl Iterator<Item = &'a Section> {

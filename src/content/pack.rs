@@ -3,8 +3,8 @@
 //! validates a pack against the guideline, with Japanese messages that say where and what.
 //! Format: docs/content-packs.md; example: docs/packs/example-pack.json.
 
-use super::{Guideline, KpiExample, OrgBand};
-use serde::Deserialize;
+use super::{Example, Guideline, KpiExample, OrgBand, QuestionTexts, Texts};
+use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 pub const PACK_FORMAT: &str = "jinzai-hoshin-pack";
@@ -27,7 +27,7 @@ pub struct ContentPack {
     #[serde(default)]
     pub examples: Vec<PackExample>,
     #[serde(default)]
-    pub kpi_examples: Vec<KpiExample>,
+    pub kpi_examples: Vec<PackKpi>,
 }
 
 /// Extra guidance shown under a question, after the built-in guidance.
@@ -36,6 +36,9 @@ pub struct ContentPack {
 pub struct PackGuidance {
     pub question: String,
     pub text: String,
+    /// Replace the built-in guidance of the question instead of adding to it.
+    #[serde(default)]
+    pub replace: bool,
 }
 
 /// An extra 記入例 for a question, optionally for some bands only.
@@ -46,6 +49,38 @@ pub struct PackExample {
     #[serde(default)]
     pub bands: Vec<OrgBand>,
     pub text: String,
+    /// Replace the built-in 記入例 of the question instead of adding to them.
+    #[serde(default)]
+    pub replace: bool,
+}
+
+/// A KPI example; with `replace` it overrides the built-in example of the same id.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackKpi {
+    pub id: String,
+    pub pillar: String,
+    pub indicator: String,
+    pub definition: String,
+    pub unit: String,
+    pub data_source: String,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub reference_source: Option<String>,
+    #[serde(default)]
+    pub replace: bool,
+}
+
+/// A pack as the app keeps it: its identity and its texts in the shape of the built-in
+/// [`Texts`], so the page reads it with the deserialiser it already has.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct InstalledPack {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub publisher: String,
+    pub texts: Texts,
 }
 
 /// Why a pack cannot be installed: `at` says where, `message` what was expected.
@@ -117,17 +152,33 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
     for (i, item) in pack.examples.iter().enumerate() {
         check_question_text(g, &format!("examples[{i}]"), &item.question, &item.text)?;
     }
-    let mut ids: HashSet<&str> = g.kpi_library.iter().map(|k| k.id.as_str()).collect();
+    let built_in: HashSet<&str> = g.kpi_library.iter().map(|k| k.id.as_str()).collect();
+    let mut ids = HashSet::new();
     for (i, kpi) in pack.kpi_examples.iter().enumerate() {
         let at = format!("kpi_examples[{i}]");
         if !ids.insert(kpi.id.as_str()) {
             return Err(PackError::new(
                 format!("{at}.id"),
-                format!(
-                    "指標の id「{}」は既にあります。別の id にしてください。",
-                    kpi.id
-                ),
+                format!("指標の id「{}」がパックの中で重複しています。", kpi.id),
             ));
+        }
+        match (built_in.contains(kpi.id.as_str()), kpi.replace) {
+            (true, false) => {
+                return Err(PackError::new(
+                    format!("{at}.id"),
+                    format!(
+                        "指標の id「{}」は標準の例にあります。置き換えるなら \"replace\": true を付け、追加するなら別の id にしてください。",
+                        kpi.id
+                    ),
+                ))
+            }
+            (false, true) => {
+                return Err(PackError::new(
+                    format!("{at}.replace"),
+                    format!("置き換える指標「{}」は標準の例にありません。", kpi.id),
+                ))
+            }
+            _ => {}
         }
         if g.section(&kpi.pillar).is_none() {
             return Err(PackError::new(
@@ -150,4 +201,130 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
         }
     }
     Ok(pack)
+}
+
+impl ContentPack {
+    /// The pack in the shape the app stores and merges (see [`merged_question`]).
+    pub fn installed(self) -> InstalledPack {
+        let mut texts = Texts::default();
+        for item in self.guidance {
+            let entry: &mut QuestionTexts = texts.questions.entry(item.question).or_default();
+            if !entry.guidance.is_empty() {
+                entry.guidance.push('\n');
+            }
+            entry.guidance.push_str(item.text.trim());
+            entry.replace_guidance |= item.replace;
+        }
+        for item in self.examples {
+            let entry = texts.questions.entry(item.question).or_default();
+            entry.examples.push(Example {
+                bands: item.bands,
+                text: item.text.trim().to_owned(),
+            });
+            entry.replace_examples |= item.replace;
+        }
+        texts.kpi_library = self
+            .kpi_examples
+            .into_iter()
+            .map(|k| KpiExample {
+                id: k.id,
+                pillar: k.pillar,
+                indicator: k.indicator,
+                definition: k.definition,
+                unit: k.unit,
+                data_source: k.data_source,
+                reference: k.reference,
+                reference_source: k.reference_source,
+            })
+            .collect();
+        InstalledPack {
+            id: self.id,
+            name: self.name,
+            version: self.version,
+            publisher: self.publisher,
+            texts,
+        }
+    }
+}
+
+/// A text shown with where it came from: `None` for the built-in content, else the pack's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attributed<T> {
+    pub from: Option<String>,
+    pub item: T,
+}
+
+/// What the question's help shows once packs are merged in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuestionHelp {
+    pub guidance: Vec<Attributed<String>>,
+    pub why: String,
+    pub examples: Vec<Attributed<Example>>,
+}
+
+/// The built-in texts of a question with every installed pack's additions; a pack that replaces
+/// guidance or 記入例 hides the built-in ones. Answers are never touched.
+pub fn merged_question(base: &Texts, packs: &[InstalledPack], question_id: &str) -> QuestionHelp {
+    let built_in = base.questions.get(question_id).cloned().unwrap_or_default();
+    let from_packs: Vec<(&InstalledPack, &QuestionTexts)> = packs
+        .iter()
+        .filter_map(|p| Some((p, p.texts.questions.get(question_id)?)))
+        .collect();
+    let mut help = QuestionHelp {
+        why: built_in.why,
+        ..QuestionHelp::default()
+    };
+    if !from_packs.iter().any(|(_, t)| t.replace_guidance) && !built_in.guidance.is_empty() {
+        help.guidance.push(Attributed {
+            from: None,
+            item: built_in.guidance,
+        });
+    }
+    if !from_packs.iter().any(|(_, t)| t.replace_examples) {
+        help.examples.extend(
+            built_in
+                .examples
+                .into_iter()
+                .map(|item| Attributed { from: None, item }),
+        );
+    }
+    for (pack, t) in from_packs {
+        if !t.guidance.is_empty() {
+            help.guidance.push(Attributed {
+                from: Some(pack.name.clone()),
+                item: t.guidance.clone(),
+            });
+        }
+        help.examples.extend(t.examples.iter().map(|e| Attributed {
+            from: Some(pack.name.clone()),
+            item: e.clone(),
+        }));
+    }
+    help
+}
+
+/// The KPI example library with the packs' examples; a pack's example replaces the built-in one of
+/// the same id in place.
+pub fn merged_kpi_library(base: &Texts, packs: &[InstalledPack]) -> Vec<Attributed<KpiExample>> {
+    let mut library: Vec<Attributed<KpiExample>> = base
+        .kpi_library
+        .iter()
+        .map(|k| Attributed {
+            from: None,
+            item: k.clone(),
+        })
+        .collect();
+    for pack in packs {
+        for k in &pack.texts.kpi_library {
+            let entry = Attributed {
+                from: Some(pack.name.clone()),
+                item: k.clone(),
+            };
+            match library.iter_mut().find(|e| e.item.id == k.id) {
+                Some(existing) => *existing = entry,
+                None => library.push(entry),
+            }
+        }
+    }
+    library
 }

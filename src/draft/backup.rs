@@ -2,6 +2,7 @@
 //! stored. Every problem is reported in Japanese with where it is and what was expected.
 
 use super::codec::{self, DecodeError};
+use super::versions::VersionHistory;
 use super::{Answer, Draft, Timestamp, SCHEMA_VERSION};
 use crate::content::{Guideline, QuestionKind};
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,8 @@ use std::collections::HashSet;
 
 /// Marks our files, so an unrelated JSON file is recognised as such.
 pub const FORMAT: &str = "jinzai-hoshin-backup";
-pub const FORMAT_VERSION: u32 = 1;
+/// 1: drafts only. 2: adds each draft's named versions (`versions`, keyed by draft id).
+pub const FORMAT_VERSION: u32 = 2;
 /// Larger files are refused before parsing (a maximal draft is about 0.3 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
@@ -21,9 +23,14 @@ struct BackupFile {
     exported_at: Timestamp,
     schema_version: u32,
     drafts: Vec<Value>,
+    /// Draft id → its version history as stored.
+    #[serde(default)]
+    versions: serde_json::Map<String, Value>,
 }
 
-pub fn encode(drafts: &[&Draft], now: Timestamp) -> String {
+/// A backup of the drafts, each with its stored version history text if it has one (a history
+/// that cannot be read is left out rather than spoiling the whole backup).
+pub fn encode(drafts: &[(&Draft, Option<String>)], now: Timestamp) -> String {
     let file = BackupFile {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
@@ -31,10 +38,24 @@ pub fn encode(drafts: &[&Draft], now: Timestamp) -> String {
         schema_version: SCHEMA_VERSION,
         drafts: drafts
             .iter()
-            .map(|d| serde_json::to_value(d).expect("a Draft serialises"))
+            .map(|(d, _)| serde_json::to_value(d).expect("a Draft serialises"))
+            .collect(),
+        versions: drafts
+            .iter()
+            .filter_map(|(d, history)| {
+                let history = serde_json::from_str(history.as_deref()?).ok()?;
+                Some((d.id.clone(), history))
+            })
             .collect(),
     };
     serde_json::to_string(&file).expect("a backup serialises")
+}
+
+/// A draft read from a backup, with its named versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedDraft {
+    pub draft: Draft,
+    pub versions: Option<VersionHistory>,
 }
 
 /// Why a file cannot be imported: `at` says where, `message` what was expected.
@@ -118,7 +139,8 @@ fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
 
 /// Parses and validates a whole backup file. Nothing is stored by this function; the caller
 /// stores the drafts only when this returns Ok.
-pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<Draft>, ImportError> {
+/// Parses and validates a whole backup file (format 1 or 2).
+pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<ImportedDraft>, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::new(
             "",
@@ -166,6 +188,16 @@ pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<Draft>, ImportError> {
     if drafts.is_empty() {
         return Err(ImportError::new("drafts", "下書きが1件も入っていません。"));
     }
+    let versions = match object.get("versions") {
+        None => None,
+        Some(Value::Object(map)) => Some(map),
+        Some(_) => {
+            return Err(ImportError::new(
+                "versions",
+                "下書きの id ごとの版の一覧（オブジェクト）が必要です。",
+            ))
+        }
+    };
     drafts
         .iter()
         .enumerate()
@@ -176,7 +208,26 @@ pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<Draft>, ImportError> {
                 DecodeError::Unreadable(detail) => ImportError::new(&at, format!("下書きの形式が正しくありません（{detail}）。")),
             })?;
             check_draft(g, &draft, &at)?;
-            Ok(draft)
+            let history = versions
+                .and_then(|v| v.get(&draft.id))
+                .map(|raw| check_history(g, raw, &format!("versions[\"{}\"]", draft.id)))
+                .transpose()?;
+            Ok(ImportedDraft {
+                draft,
+                versions: history,
+            })
         })
         .collect()
+}
+
+/// Every version of an imported history must read back as a valid draft.
+fn check_history(g: &Guideline, raw: &Value, at: &str) -> Result<VersionHistory, ImportError> {
+    let history = VersionHistory::decode(Some(&raw.to_string()))
+        .map_err(|e| ImportError::new(at, e.message_ja()))?;
+    for (j, version) in history.drafts().into_iter().enumerate() {
+        let here = format!("{at}.versions[{j}]");
+        let draft = version.map_err(|e| ImportError::new(&here, e.message_ja()))?;
+        check_draft(g, &draft, &here)?;
+    }
+    Ok(history)
 }

@@ -5,7 +5,6 @@ pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod numbering;
-pub mod request;
 pub mod text;
 
 use numbering::NumberingPreset;

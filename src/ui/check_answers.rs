@@ -42,6 +42,7 @@ pub fn CheckAnswers() -> impl IntoView {
     let band = org_band();
     let heading = NodeRef::new();
     focus_target(heading, None);
+    super::texts::GuidanceTexts::get().ensure_loading();
     let counts = Memo::new(move |_| {
         let band = band.get();
         store.draft.with(|d| {
@@ -104,11 +105,12 @@ fn SectionSummary(section: &'static Section) -> impl IntoView {
                 {section.kpi_builder.then(|| view! { <KpiSummary section /> })}
             </dl>
             {move || {
+                let texts = super::texts::GuidanceTexts::get();
                 let unchecked: Vec<_> = store.draft.with(|d| {
                     section
                         .checklist_for(band.get())
                         .filter(|c| !d.is_checked(&c.id))
-                        .map(|c| c.text.clone())
+                        .map(|c| texts.checklist_text(&c.id))
                         .collect()
                 });
                 (!unchecked.is_empty()).then(|| view! {

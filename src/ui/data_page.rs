@@ -7,6 +7,7 @@ use super::{focus_target, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::storage;
+use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
 use leptos::prelude::*;
 
 const JSON_MIME: &str = "application/json;charset=utf-8";
@@ -15,7 +16,7 @@ pub const BACKUP_NUDGE_DAYS: i64 = 7;
 
 type Report = Callback<Result<String, String>>;
 
-fn clock(ts: i64) -> String {
+pub(crate) fn clock(ts: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64));
     format!(
         "{}年{}月{}日 {:02}:{:02}",
@@ -48,8 +49,11 @@ pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
         Vec::new()
     };
     let (text, org) = store.draft.with_untracked(|d| {
-        let mut drafts = vec![d];
-        drafts.extend(others.iter());
+        // Each draft goes with its named versions.
+        let drafts: Vec<(&Draft, Option<String>)> = std::iter::once(d)
+            .chain(others.iter())
+            .map(|d| (d, storage::versions_text(&d.id)))
+            .collect();
         (backup::encode(&drafts, now), OrgProfile::of(d).name)
     });
     let kind = if all {
@@ -116,27 +120,12 @@ pub fn DataPage() -> impl IntoView {
                 }
             };
             // Validated in the worker, so the import checks stay out of the first load.
-            let (sender, receiver) = futures_channel::oneshot::channel();
-            // Either the reply or a failure answers, once.
-            let sender = std::rc::Rc::new(std::cell::RefCell::new(Some(sender)));
-            let answer = move |result: Result<Vec<Draft>, String>| {
-                if let Some(sender) = sender.borrow_mut().take() {
-                    let _ = sender.send(result);
-                }
-            };
-            let on_failure = answer.clone();
-            super::worker::ask(
+            let result = super::worker::ask(
+                OP_IMPORT_BACKUP,
                 js_sys::Uint8Array::from(buffer.as_slice()).into(),
-                move |reply| {
-                    answer(crate::export::request::read_import_reply(
-                        &reply.as_string().unwrap_or_default(),
-                    ))
-                },
-                move |e| on_failure(Err(e)),
-            );
-            let result = receiver
-                .await
-                .unwrap_or_else(|_| Err("読み込みが中断されました。".to_owned()));
+            )
+            .await
+            .and_then(|reply| read_import_reply(&reply.as_string().unwrap_or_default()));
             let drafts = match result {
                 Ok(drafts) => drafts,
                 Err(e) => {
@@ -147,15 +136,20 @@ pub fn DataPage() -> impl IntoView {
             // Imported drafts are added next to the existing ones: nothing is overwritten.
             let count = drafts.len();
             let mut added: Vec<String> = Vec::new();
-            for mut draft in drafts {
+            for (mut draft, versions) in drafts {
                 draft.id = store.fresh_id_excluding(&added);
-                if let Err(e) = storage::store_other(&draft) {
+                let stored = storage::store_other(&draft).and_then(|()| match &versions {
+                    Some(text) => storage::store_versions(&draft.id, text),
+                    None => Ok(()),
+                });
+                added.push(draft.id.clone());
+                if let Err(e) = stored {
                     for id in &added {
                         let _ = storage::remove_other(id);
+                        storage::remove_versions(id);
                     }
                     return message.set(Some((true, format!("{e}読み込みを取り消しました。"))));
                 }
-                added.push(draft.id.clone());
             }
             report.run(Ok(format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。")));
         });
@@ -223,6 +217,7 @@ pub fn DataPage() -> impl IntoView {
                 <label class="field__label" for="import-file">"読み込むファイル"</label>
                 <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint" on:change=on_file />
             </section>
+            <super::packs::PacksSection />
             <section class="data-section data-section--danger" aria-labelledby="delete-heading">
                 <h2 id="delete-heading">"この端末のデータをすべて削除"</h2>
                 <p>"共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。"</p>

@@ -3,13 +3,12 @@
 
 use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
 use super::{focus_target, Store};
-use crate::content::guideline;
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::document::{Block, PolicyDocument};
 use crate::export::numbering::NumberingPreset;
-use crate::export::request::DocxRequest;
 use crate::export::{file_name, markdown, ExportOptions, ExportProfile, FontSet};
+use crate::worker_api::{read_reply, DocxRequest, OP_DOCX};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,24 +41,21 @@ fn timing_measure(name: &str) {
 
 fn export_docx(request: String, name: String, state: RwSignal<ExportState>) {
     timing_mark("export-docx-start");
-    super::worker::ask(
-        JsValue::from_str(&request),
-        move |reply| {
-            timing_mark("export-docx-end");
-            timing_measure("export-docx");
-            let result = match reply.dyn_into::<js_sys::Uint8Array>() {
-                Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
-                Err(other) => Err(other
-                    .as_string()
-                    .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
-            };
-            state.set(match result {
-                Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
-                Err(e) => ExportState::Failed(e),
-            });
-        },
-        move |e| state.set(ExportState::Failed(e)),
-    );
+    leptos::task::spawn_local(async move {
+        let reply = super::worker::ask(OP_DOCX, JsValue::from_str(&request)).await;
+        timing_mark("export-docx-end");
+        timing_measure("export-docx");
+        let result = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
+            Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
+            Err(other) => Err(read_reply(&other.as_string().unwrap_or_default())
+                .err()
+                .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
+        });
+        state.set(match result {
+            Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
+            Err(e) => ExportState::Failed(e),
+        });
+    });
 }
 
 #[component]
@@ -67,6 +63,9 @@ pub fn ExportPage() -> impl IntoView {
     let store = Store::get();
     let heading = NodeRef::new();
     focus_target(heading, None);
+    // The 対応表 and hints need the long texts; the preview fills in once they arrive.
+    let texts = super::texts::GuidanceTexts::get();
+    texts.ensure_loading();
     let numbering = RwSignal::new(NumberingPreset::default());
     let profile = RwSignal::new(ExportProfile::default());
     let fonts = RwSignal::new(FontSet::default());
@@ -84,7 +83,7 @@ pub fn ExportPage() -> impl IntoView {
         let opts = options();
         store
             .draft
-            .with(|d| PolicyDocument::build(guideline(), d, &opts))
+            .with(|d| PolicyDocument::build(texts.guideline(), d, &opts))
     });
     let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
     let busy = move || matches!(state.get(), ExportState::Working(_));
@@ -103,10 +102,14 @@ pub fn ExportPage() -> impl IntoView {
         export_docx(json, file_name(&org(), today(), "docx"), state);
     };
     let on_markdown = move |_| {
+        if texts.state.get_untracked() != super::texts::TextsState::Ready {
+            let waiting = texts.unavailable_message().unwrap_or_default();
+            return state.set(ExportState::Failed(waiting.to_owned()));
+        }
         let name = file_name(&org(), today(), "md");
         timing_mark("export-markdown-start");
         let text = store.draft.with_untracked(|d| {
-            markdown::render(&PolicyDocument::build(guideline(), d, &options()))
+            markdown::render(&PolicyDocument::build(texts.guideline(), d, &options()))
         });
         timing_mark("export-markdown-end");
         timing_measure("export-markdown");

@@ -3,6 +3,7 @@
 
 use super::section_page::verification_tag;
 use super::Store;
+use crate::content::pack::Attributed;
 use crate::content::{Example, OrgBand, Question, QuestionKind};
 use crate::draft::Answer;
 use crate::wareki;
@@ -88,8 +89,10 @@ fn label_content(q: &'static Question) -> impl IntoView {
     }
 }
 
+/// The hint under a label (it arrives with the long texts).
 fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
-    view! { <p class="field__hint" id=hint_id.to_owned()>{q.hint.clone()}</p> }
+    let texts = super::texts::GuidanceTexts::get();
+    view! { <p class="field__hint" id=hint_id.to_owned()>{move || texts.hint(&q.id)}</p> }
 }
 
 #[component]
@@ -144,10 +147,11 @@ fn TextField(q: &'static Question) -> impl IntoView {
         .into_any(),
     };
     let list_hint = (q.kind == QuestionKind::List).then_some("（1行に1項目）");
+    let texts = super::texts::GuidanceTexts::get();
     view! {
         <div class="field">
             <label class="field__label" for=input_id>{label_content(q)}</label>
-            <p class="field__hint" id=hint_id>{q.hint.clone()}{list_hint}</p>
+            <p class="field__hint" id=hint_id>{move || texts.hint(&q.id)}{list_hint}</p>
             {control}
         </div>
     }
@@ -350,13 +354,21 @@ fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoView {
                     if let Some(message) = texts.unavailable_message() {
                         return view! { <p>{message}</p> }.into_any();
                     }
-                    let t = texts.with(|t| t.questions.get(&q.id).cloned().unwrap_or_default());
-                    let examples: Vec<Example> = t.examples.into_iter().filter(|e| e.suits(band)).collect();
+                    let help = texts.question_help(&q.id);
+                    let examples: Vec<Attributed<Example>> = help
+                        .examples
+                        .into_iter()
+                        .filter(|e| e.item.suits(band))
+                        .collect();
                     view! {
-                        <p>{t.guidance}</p>
+                        {help
+                            .guidance
+                            .into_iter()
+                            .map(|g| view! { <p>{from_tag(g.from)}{g.item}</p> })
+                            .collect_view()}
                         <p>
                             <strong>"なぜ聞くか："</strong>
-                            {t.why}
+                            {help.why}
                         </p>
                         {(!examples.is_empty())
                             .then(|| {
@@ -379,9 +391,18 @@ fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoView {
     }
 }
 
+/// 「○○県パック」: where a pack's text came from (built-in texts carry no tag).
+pub fn from_tag(from: Option<String>) -> Option<impl IntoView> {
+    from.map(|name| view! { <span class="tag tag--pack">{format!("{name}より")}</span> })
+}
+
 #[component]
-fn ExampleItem(q: &'static Question, example: Example, index: usize) -> impl IntoView {
+fn ExampleItem(q: &'static Question, example: Attributed<Example>, index: usize) -> impl IntoView {
     let store = Store::get();
+    let Attributed {
+        from,
+        item: example,
+    } = example;
     let example_text = example.text.clone();
     let text_id = format!("example-{}-{index}", q.id);
     let insertable = q.kind != QuestionKind::Table;
@@ -407,7 +428,7 @@ fn ExampleItem(q: &'static Question, example: Example, index: usize) -> impl Int
     };
     view! {
         <li class="examples__item">
-            <p class="examples__text" id=text_id.clone()>{example.text}</p>
+            <p class="examples__text" id=text_id.clone()>{from_tag(from)}{example.text}</p>
             {insertable
                 .then(|| {
                     view! {

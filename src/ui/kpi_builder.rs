@@ -2,6 +2,7 @@
 //! reordered with buttons (no drag), deleted after confirmation. Errors sit next to their field.
 
 use super::Store;
+use crate::content::pack::Attributed;
 use crate::content::{guideline, KpiExample};
 use crate::draft::kpi::{KpiField, KpiRow};
 use crate::wareki;
@@ -113,12 +114,14 @@ fn KpiLibrary(pillar: Option<&'static str>, announcement: RwSignal<String>) -> i
                     if let Some(message) = texts.unavailable_message() {
                         return view! { <li>{message}</li> }.into_any();
                     }
-                    let examples: Vec<KpiExample> = texts.with(|t| {
-                        t.kpi_library.iter().filter(|k| pillar.is_none_or(|p| k.pillar == p)).cloned().collect()
-                    });
+                    let examples: Vec<Attributed<KpiExample>> = texts
+                        .kpi_library()
+                        .into_iter()
+                        .filter(|k| pillar.is_none_or(|p| k.item.pillar == p))
+                        .collect();
                     examples
                         .into_iter()
-                        .map(|example| {
+                        .map(|Attributed { from, item: example }| {
                             let desc_id = format!("kpi-example-{}", example.id);
                             let indicator = example.indicator.clone();
                             let reference = example.reference.clone().map(|r| {
@@ -136,6 +139,7 @@ fn KpiLibrary(pillar: Option<&'static str>, announcement: RwSignal<String>) -> i
                                     <div id=desc_id>
                                         <strong>{indicator.clone()}</strong>
                                         <span class="tag">{title}</span>
+                                        {super::fields::from_tag(from)}
                                         <p class="kpi-library__definition">{definition}</p>
                                         {reference.map(|r| view! { <p class="kpi-library__reference">{r}</p> })}
                                     </div>

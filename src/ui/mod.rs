@@ -1,11 +1,13 @@
 //! Leptos components: a thin layer over the pure core (content, draft).
 
 mod check_answers;
+mod coverage_page;
 mod data_page;
 mod download;
 mod export_page;
 mod fields;
 mod kpi_builder;
+mod packs;
 mod route;
 mod section_page;
 mod status_line;
@@ -13,12 +15,14 @@ mod step_nav;
 mod store;
 mod task_list;
 mod texts;
+mod versions_page;
 mod worker;
 
-pub use route::Route;
+pub use route::{ReturnPage, Route};
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use check_answers::CheckAnswers;
+use coverage_page::CoveragePage;
 use data_page::DataPage;
 use export_page::ExportPage;
 use leptos::ev;
@@ -26,6 +30,7 @@ use leptos::prelude::*;
 use section_page::SectionPage;
 use status_line::{NoticeBanner, OtherTabLock, SaveFailureBanner, SaveStatusLine};
 use task_list::TaskList;
+use versions_page::VersionsPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -71,10 +76,12 @@ pub fn App() -> impl IntoView {
         <main id="main" class="main" tabindex="-1">
             {move || match route.get() {
                 Route::TaskList => view! { <TaskList /> }.into_any(),
-                Route::Section { id, from_check, focus } => {
-                    view! { <SectionPage section_id=id from_check focus /> }.into_any()
+                Route::Section { id, back_to, focus } => {
+                    view! { <SectionPage section_id=id back_to focus /> }.into_any()
                 }
                 Route::CheckAnswers => view! { <CheckAnswers /> }.into_any(),
+                Route::Coverage => view! { <CoveragePage /> }.into_any(),
+                Route::Versions => view! { <VersionsPage /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
             }}

@@ -1,24 +1,60 @@
 //! Hash routes, so every page has its own URL and a reload stays on it without a server.
 //!
 //! `#/` task list · `#/section/<id>` a section · `#/section/<id>?from=check&q=<question>` a section
-//! opened from a 「変更」 link (offers the way back and focuses the question) · `#/check` check answers
-//! · `#/export` exports, preview and printing.
+//! opened from a 「変更」 link (offers the way back and focuses the question; `from=coverage` returns
+//! to the coverage dashboard) · `#/check` check answers · `#/coverage` 指針との対応状況 ·
+//! `#/versions` named versions · `#/export` exports, preview and printing · `#/data` data.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     TaskList,
     Section {
         id: String,
-        /// Opened from the check-answers page: show 「確認ページに戻る」.
-        from_check: bool,
+        /// Opened from another page's link: show the way back to it.
+        back_to: Option<ReturnPage>,
         /// Question id to focus instead of the heading.
         focus: Option<String>,
     },
     CheckAnswers,
+    /// 指針との対応状況 (coverage dashboard).
+    Coverage,
+    /// 版の管理 (named versions, diff, restore).
+    Versions,
     /// 書き出し・印刷 (exports and preview).
     Export,
     /// データの管理 (backup, import, delete all).
     Data,
+}
+
+/// Pages that link into a section and want the user back afterwards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnPage {
+    CheckAnswers,
+    Coverage,
+}
+
+impl ReturnPage {
+    fn param(self) -> &'static str {
+        match self {
+            ReturnPage::CheckAnswers => "check",
+            ReturnPage::Coverage => "coverage",
+        }
+    }
+
+    pub fn route(self) -> Route {
+        match self {
+            ReturnPage::CheckAnswers => Route::CheckAnswers,
+            ReturnPage::Coverage => Route::Coverage,
+        }
+    }
+
+    /// The link text back.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReturnPage::CheckAnswers => "入力内容の確認ページに戻る",
+            ReturnPage::Coverage => "指針との対応状況に戻る",
+        }
+    }
 }
 
 impl Route {
@@ -34,13 +70,20 @@ impl Route {
         };
         match path.split_once('/') {
             Some(("section", id)) if crate::content::guideline().section(id).is_some() => {
+                let back_to = [ReturnPage::CheckAnswers, ReturnPage::Coverage]
+                    .into_iter()
+                    .find(|p| param("from").as_deref() == Some(p.param()));
                 Route::Section {
                     id: id.to_owned(),
-                    from_check: param("from").as_deref() == Some("check"),
-                    focus: param("q").filter(|q| q.starts_with(&format!("{id}."))),
+                    focus: back_to
+                        .and(param("q"))
+                        .filter(|q| q.starts_with(&format!("{id}."))),
+                    back_to,
                 }
             }
             None if path == "check" => Route::CheckAnswers,
+            None if path == "coverage" => Route::Coverage,
+            None if path == "versions" => Route::Versions,
             None if path == "export" => Route::Export,
             None if path == "data" => Route::Data,
             _ => Route::TaskList,
@@ -51,16 +94,15 @@ impl Route {
         match self {
             Route::TaskList => "#/".to_owned(),
             Route::CheckAnswers => "#/check".to_owned(),
+            Route::Coverage => "#/coverage".to_owned(),
+            Route::Versions => "#/versions".to_owned(),
             Route::Export => "#/export".to_owned(),
             Route::Data => "#/data".to_owned(),
-            Route::Section {
-                id,
-                from_check,
-                focus,
-            } => {
+            Route::Section { id, back_to, focus } => {
                 let mut href = format!("#/section/{id}");
-                if *from_check {
-                    href.push_str("?from=check");
+                if let Some(page) = back_to {
+                    href.push_str("?from=");
+                    href.push_str(page.param());
                     if let Some(q) = focus {
                         href.push_str("&q=");
                         href.push_str(q);
@@ -74,7 +116,7 @@ impl Route {
     pub fn section_href(id: &str) -> String {
         Route::Section {
             id: id.to_owned(),
-            from_check: false,
+            back_to: None,
             focus: None,
         }
         .href()
@@ -82,9 +124,14 @@ impl Route {
 
     /// The 「変更」 link from the check-answers page to one question.
     pub fn change_href(section_id: &str, question_id: Option<&str>) -> String {
+        Route::question_href(ReturnPage::CheckAnswers, section_id, question_id)
+    }
+
+    /// A link to a question that offers the way back to `from`.
+    pub fn question_href(from: ReturnPage, section_id: &str, question_id: Option<&str>) -> String {
         Route::Section {
             id: section_id.to_owned(),
-            from_check: true,
+            back_to: Some(from),
             focus: question_id.map(str::to_owned),
         }
         .href()

@@ -3,7 +3,7 @@
 use super::fields::QuestionField;
 use super::kpi_builder::KpiBuilder;
 use super::step_nav::StepNav;
-use super::{focus_target, Route, Store};
+use super::{focus_target, ReturnPage, Route, Store};
 use crate::content::{guideline, OrgBand, Section, Verification};
 use crate::draft::profile::OrgProfile;
 use leptos::prelude::*;
@@ -28,7 +28,11 @@ fn source_label(id: &str) -> String {
 }
 
 #[component]
-pub fn SectionPage(section_id: String, from_check: bool, focus: Option<String>) -> impl IntoView {
+pub fn SectionPage(
+    section_id: String,
+    back_to: Option<ReturnPage>,
+    focus: Option<String>,
+) -> impl IntoView {
     let g = guideline();
     let index = g
         .section_index(&section_id)
@@ -41,10 +45,10 @@ pub fn SectionPage(section_id: String, from_check: bool, focus: Option<String>) 
     let is_pillar = section.is_kpi_pillar();
     super::texts::GuidanceTexts::get().ensure_loading();
     let return_link = move || {
-        from_check.then(|| {
+        back_to.map(|page| {
             view! {
                 <p class="return-link">
-                    <a href=Route::CheckAnswers.href()>"入力内容の確認ページに戻る"</a>
+                    <a href=page.route().href()>{page.label()}</a>
                 </p>
             }
         })
@@ -139,6 +143,7 @@ fn Guidance(section: &'static Section) -> impl IntoView {
 #[component]
 fn Checklist(section: &'static Section) -> impl IntoView {
     let store = Store::get();
+    let texts = super::texts::GuidanceTexts::get();
     let band = org_band();
     view! {
         <fieldset class="checklist">
@@ -165,7 +170,7 @@ fn Checklist(section: &'static Section) -> impl IntoView {
                                     }
                                 />
                                 <label for=id>
-                                    {item.text.clone()}
+                                    {move || texts.checklist_text(&item.id)}
                                     <span class="tag">{source_label(&item.source)}</span>
                                     {verification_tag(item.verification)}
                                 </label>

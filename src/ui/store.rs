@@ -125,6 +125,7 @@ impl Store {
 
     /// Deletes a draft. Deleting the open one opens the most recent other draft (or a new one).
     pub fn delete_draft(&self, id: &str) -> Result<(), String> {
+        storage::remove_versions(id);
         if self.draft.with_untracked(|d| d.id != id) {
             return storage::remove_other(id);
         }

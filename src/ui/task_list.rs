@@ -68,6 +68,18 @@ pub fn TaskList() -> impl IntoView {
                             </span>
                         </li>
                         <li class="task-list__item">
+                            <a class="task-list__link" href=Route::Coverage.href()>"指針との対応状況"</a>
+                            <span class="task-list__purpose">
+                                "国の指針の項目ごとに、方針の案が対応しているかを一覧で確かめます。"
+                            </span>
+                        </li>
+                        <li class="task-list__item">
+                            <a class="task-list__link" href=Route::Versions.href()>"版の保存・比較"</a>
+                            <span class="task-list__purpose">
+                                "庁内協議用などの版を名前を付けて保存し、版どうしの違いを確かめたり、前の版に戻したりします。"
+                            </span>
+                        </li>
+                        <li class="task-list__item">
                             <a class="task-list__link" href=Route::Export.href()>"書き出し・印刷"</a>
                             <span class="task-list__purpose">
                                 "方針の案を Word（DOCX）・Markdown で保存したり、画面で確認して印刷したりします。"

@@ -1,10 +1,15 @@
-//! The guideline's long texts (guidance, 「なぜ聞くか」, 記入例), fetched after the first paint
-//! from `content::TEXTS_FILE` (precached by the service worker) instead of sitting in the wasm.
+//! The guideline's long texts (guidance, 「なぜ聞くか」, 記入例, hints, checklist texts, KPI
+//! library), fetched after the first paint from `content::TEXTS_FILE` (precached by the service
+//! worker) instead of sitting in the wasm, merged with the installed content packs.
 
-use crate::content::{Texts, TEXTS_FILE};
+use crate::content::pack::{merged_kpi_library, merged_question, Attributed, QuestionHelp};
+use crate::content::{guideline, Guideline, KpiExample, Texts, TEXTS_FILE};
+use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+pub use crate::content::pack::InstalledPack;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum TextsState {
@@ -18,7 +23,11 @@ pub enum TextsState {
 #[derive(Clone, Copy)]
 pub struct GuidanceTexts {
     texts: StoredValue<Texts>,
+    /// The core completed with the texts (set once, when they arrive).
+    complete: StoredValue<Option<&'static Guideline>>,
     pub state: RwSignal<TextsState>,
+    /// Installed content packs, in installation order.
+    pub packs: RwSignal<Vec<InstalledPack>>,
 }
 
 async fn fetch_texts() -> Option<Texts> {
@@ -37,11 +46,13 @@ async fn fetch_texts() -> Option<Texts> {
 }
 
 impl GuidanceTexts {
-    /// Provides the (not yet loaded) texts to every component.
+    /// Provides the (not yet loaded) texts and the installed packs to every component.
     pub fn provide() {
         provide_context(GuidanceTexts {
             texts: StoredValue::new(Texts::default()),
+            complete: StoredValue::new(None),
             state: RwSignal::new(TextsState::NotRequested),
+            packs: RwSignal::new(storage::packs()),
         });
     }
 
@@ -55,6 +66,9 @@ impl GuidanceTexts {
         leptos::task::spawn_local(async move {
             match fetch_texts().await {
                 Some(texts) => {
+                    let complete: &'static Guideline =
+                        Box::leak(Box::new(guideline().with_texts(&texts)));
+                    this.complete.set_value(Some(complete));
                     this.texts.set_value(texts);
                     this.state.set(TextsState::Ready);
                 }
@@ -71,6 +85,36 @@ impl GuidanceTexts {
     pub fn with<R>(&self, f: impl FnOnce(&Texts) -> R) -> R {
         self.state.track();
         self.texts.with_value(f)
+    }
+
+    /// The guideline with its texts once they arrived (reactively), else the core.
+    pub fn guideline(&self) -> &'static Guideline {
+        self.state.track();
+        self.complete.get_value().unwrap_or_else(guideline)
+    }
+
+    pub fn hint(&self, question_id: &str) -> String {
+        self.with(|t| {
+            t.questions
+                .get(question_id)
+                .map(|q| q.hint.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    pub fn checklist_text(&self, item_id: &str) -> String {
+        self.with(|t| t.checklist.get(item_id).cloned().unwrap_or_default())
+    }
+
+    /// Guidance and 記入例 of a question, with the packs' additions (reactive to both).
+    pub fn question_help(&self, question_id: &str) -> QuestionHelp {
+        let packs = self.packs.get();
+        self.with(|t| merged_question(t, &packs, question_id))
+    }
+
+    pub fn kpi_library(&self) -> Vec<Attributed<KpiExample>> {
+        let packs = self.packs.get();
+        self.with(|t| merged_kpi_library(t, &packs))
     }
 
     /// A placeholder while the texts are not there (yet).

@@ -1,85 +1,115 @@
-//! The page's side of the export worker (a second wasm module holding docx-rs and the import
-//! validation): created on first use, asked one question at a time, answered by message.
+//! The page's side of the worker (a second wasm module holding docx-rs, import and pack
+//! validation, named versions and their diff): created on first use, asked by message, answered
+//! by message. Each request carries a number so overlapping requests get their own answers.
 
-use crate::export::request::WORKER_READY;
+use crate::worker_api::{read_reply, WORKER_READY};
+use futures_channel::oneshot;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Trunk's loader shim for the export worker (see index.html).
+/// Trunk's loader shim for the worker (see index.html).
 const WORKER_URL: &str = "./export-worker_loader.js";
 
+type Answer = Result<JsValue, String>;
+
+#[derive(Default)]
+struct Connection {
+    worker: Option<web_sys::Worker>,
+    ready: bool,
+    /// Requests written before the worker announced itself.
+    queued: Vec<js_sys::Array>,
+    waiting: HashMap<u32, oneshot::Sender<Answer>>,
+    next_id: u32,
+}
+
 thread_local! {
-    /// The worker, once created, and whether it announced readiness.
-    static WORKER: RefCell<Option<(web_sys::Worker, bool)>> = const { RefCell::new(None) };
+    static CONNECTION: RefCell<Connection> = RefCell::new(Connection::default());
 }
 
-fn worker() -> Result<(web_sys::Worker, bool), String> {
-    WORKER.with(|w| {
-        let mut slot = w.borrow_mut();
-        if let Some(entry) = slot.as_ref() {
-            return Ok(entry.clone());
-        }
-        let worker = web_sys::Worker::new(WORKER_URL)
-            .map_err(|_| "処理の準備ができませんでした。".to_owned())?;
-        *slot = Some((worker.clone(), false));
-        Ok((worker, false))
-    })
-}
-
-fn mark_ready() {
-    WORKER.with(|w| {
-        if let Some(entry) = w.borrow_mut().as_mut() {
-            entry.1 = true;
-        }
+fn fail_all(message: &str) {
+    let waiting: Vec<_> = CONNECTION.with(|c| {
+        let mut c = c.borrow_mut();
+        c.worker = None;
+        c.ready = false;
+        c.queued.clear();
+        c.waiting.drain().map(|(_, s)| s).collect()
     });
+    for sender in waiting {
+        let _ = sender.send(Err(message.to_owned()));
+    }
 }
 
-fn send(
-    worker: &web_sys::Worker,
-    message: &JsValue,
-    on_reply: impl FnOnce(JsValue) + 'static,
-) -> Result<(), String> {
-    let on_message =
-        Closure::once_into_js(move |event: web_sys::MessageEvent| on_reply(event.data()));
-    worker.set_onmessage(Some(on_message.unchecked_ref()));
-    worker
-        .post_message(message)
-        .map_err(|_| "処理を開始できませんでした。".to_owned())
-}
-
-/// Sends `message` and calls `on_reply` with the answer, or `on_failure` with a Japanese message.
-pub fn ask(
-    message: JsValue,
-    on_reply: impl FnOnce(JsValue) + 'static,
-    on_failure: impl Fn(String) + Clone + 'static,
-) {
-    let (worker, ready) = match worker() {
-        Ok(entry) => entry,
-        Err(e) => return on_failure(e),
-    };
-    let failed = on_failure.clone();
-    let on_error = Closure::once_into_js(move |_: JsValue| {
-        failed("処理を読み込めませんでした。ページを再読み込みしてください。".to_owned());
-    });
-    worker.set_onerror(Some(on_error.unchecked_ref()));
-    if ready {
-        if let Err(e) = send(&worker, &message, on_reply) {
-            on_failure(e);
+fn on_message(event: web_sys::MessageEvent) {
+    let data = event.data();
+    if data.as_string().as_deref() == Some(WORKER_READY) {
+        let (worker, queued) = CONNECTION.with(|c| {
+            let mut c = c.borrow_mut();
+            c.ready = true;
+            (c.worker.clone(), std::mem::take(&mut c.queued))
+        });
+        if let Some(worker) = worker {
+            for message in queued {
+                let _ = worker.post_message(&message);
+            }
         }
         return;
     }
-    // First use: wait for the worker's wasm to start before sending.
-    let waiting = worker.clone();
-    let on_ready = Closure::once_into_js(move |event: web_sys::MessageEvent| {
-        if event.data().as_string().as_deref() == Some(WORKER_READY) {
-            mark_ready();
-            if let Err(e) = send(&waiting, &message, on_reply) {
-                on_failure(e);
-            }
-        } else {
-            on_failure("処理が正しく起動しませんでした。".to_owned());
-        }
+    // [id, answer]
+    let reply: js_sys::Array = data.unchecked_into();
+    let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
+    let sender = CONNECTION.with(|c| c.borrow_mut().waiting.remove(&id));
+    if let Some(sender) = sender {
+        let _ = sender.send(Ok(reply.get(1)));
+    }
+}
+
+fn connect() -> Result<web_sys::Worker, String> {
+    if let Some(worker) = CONNECTION.with(|c| c.borrow().worker.clone()) {
+        return Ok(worker);
+    }
+    let worker = web_sys::Worker::new(WORKER_URL)
+        .map_err(|_| "処理の準備ができませんでした。".to_owned())?;
+    let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| {
+        fail_all("処理を読み込めませんでした。ページを再読み込みしてください。")
     });
-    worker.set_onmessage(Some(on_ready.unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    CONNECTION.with(|c| c.borrow_mut().worker = Some(worker.clone()));
+    Ok(worker)
+}
+
+/// Asks the worker; the answer is what it posted (bytes or a string).
+pub async fn ask(op: &str, payload: JsValue) -> Answer {
+    let worker = connect()?;
+    let (sender, receiver) = oneshot::channel();
+    let (message, ready) = CONNECTION.with(|c| {
+        let mut c = c.borrow_mut();
+        c.next_id = c.next_id.wrapping_add(1);
+        let id = c.next_id;
+        c.waiting.insert(id, sender);
+        let message = js_sys::Array::of3(&JsValue::from(id), &JsValue::from_str(op), &payload);
+        if !c.ready {
+            c.queued.push(message.clone());
+        }
+        (message, c.ready)
+    });
+    if ready {
+        worker
+            .post_message(&message)
+            .map_err(|_| "処理を開始できませんでした。".to_owned())?;
+    }
+    receiver
+        .await
+        .unwrap_or_else(|_| Err("処理が中断されました。".to_owned()))
+}
+
+/// Asks the worker for a JSON answer and reads it (its `error`, if any, becomes `Err`).
+pub async fn ask_json(op: &str, payload: JsValue) -> Result<serde_json::Value, String> {
+    let answer = ask(op, payload).await?;
+    read_reply(&answer.as_string().unwrap_or_default())
 }

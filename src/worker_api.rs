@@ -1,0 +1,242 @@
+//! What the page asks the worker (a second wasm module, loaded on first use) and how the worker
+//! answers. Everything heavy that the first load does not need lives behind it: docx-rs, import
+//! validation, content-pack validation, named versions and their diff. Pure, tested natively.
+//!
+//! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string (JSON) or
+//! bytes (a file as read). The answer is bytes (the DOCX) or a string: JSON `{…}` on success, or
+//! `{"error": "<Japanese message>"}`.
+
+use crate::content::complete_guideline;
+use crate::content::pack::parse_pack;
+use crate::diff;
+use crate::draft::versions::{VersionError, VersionHistory};
+use crate::draft::{backup, codec, Draft, Timestamp};
+use crate::export::document::PolicyDocument;
+use crate::export::{docx, ExportOptions};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// The worker's first message: its handler is installed and it accepts requests.
+pub const WORKER_READY: &str = "export-worker-ready";
+
+pub const OP_DOCX: &str = "docx";
+pub const OP_IMPORT_BACKUP: &str = "import-backup";
+pub const OP_IMPORT_PACK: &str = "import-pack";
+pub const OP_VERSIONS: &str = "versions";
+
+pub enum Payload {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Reply {
+    Bytes(Vec<u8>),
+    Text(String),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocxRequest {
+    /// The draft in its stored form (so the worker reuses the codec and its migrations).
+    pub draft: String,
+    pub options: ExportOptions,
+}
+
+/// Version operations. `history` is the stored history text (absent when there is none yet) and
+/// `draft` the open draft in its stored form.
+#[derive(Debug, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum VersionRequest {
+    Save {
+        history: Option<String>,
+        draft: String,
+        name: String,
+        now: Timestamp,
+    },
+    Delete {
+        history: String,
+        id: String,
+    },
+    Restore {
+        history: String,
+        id: String,
+        draft: String,
+        now: Timestamp,
+    },
+    /// `from` and `to` are version ids, or [`CURRENT`] for the open draft.
+    Diff {
+        history: Option<String>,
+        draft: String,
+        from: String,
+        to: String,
+    },
+}
+
+/// Stands for the open draft in a diff request.
+pub const CURRENT: &str = "current";
+
+fn error(message: impl Into<String>) -> String {
+    json!({ "error": message.into() }).to_string()
+}
+
+pub fn handle(op: &str, payload: Payload) -> Reply {
+    match (op, payload) {
+        (OP_DOCX, Payload::Text(request)) => match docx_bytes(&request) {
+            Ok(bytes) => Reply::Bytes(bytes),
+            Err(e) => Reply::Text(error(e)),
+        },
+        (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
+        (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
+        (OP_VERSIONS, Payload::Text(request)) => {
+            Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
+        }
+        _ => Reply::Text(error("処理の指示の形式が正しくありません。")),
+    }
+}
+
+fn docx_bytes(request_json: &str) -> Result<Vec<u8>, String> {
+    let request: DocxRequest = serde_json::from_str(request_json)
+        .map_err(|e| format!("書き出しの指示を読み取れませんでした（{e}）。"))?;
+    let draft = codec::decode(&request.draft).map_err(|e| e.message_ja())?;
+    let doc = PolicyDocument::build(complete_guideline(), &draft, &request.options);
+    Ok(docx::render(&doc, &request.options))
+}
+
+/// `{"drafts": [...], "versions": [<history text> | null, ...]}`, the versions parallel to the
+/// drafts, everything validated.
+fn import_backup(bytes: &[u8]) -> String {
+    match backup::decode(complete_guideline(), bytes) {
+        Ok(imported) => {
+            let (drafts, versions): (Vec<&Draft>, Vec<Option<String>>) = imported
+                .iter()
+                .map(|i| (&i.draft, i.versions.as_ref().map(VersionHistory::encode)))
+                .unzip();
+            json!({ "drafts": drafts, "versions": versions }).to_string()
+        }
+        Err(e) => error(e.to_japanese()),
+    }
+}
+
+/// `{"pack": <InstalledPack>}`.
+fn import_pack(bytes: &[u8]) -> String {
+    match parse_pack(complete_guideline(), bytes) {
+        Ok(pack) => json!({ "pack": pack.installed() }).to_string(),
+        Err(e) => error(e.to_japanese()),
+    }
+}
+
+fn unreadable_request(e: serde_json::Error) -> VersionError {
+    VersionError::Unreadable(format!("指示 {e}"))
+}
+
+/// Save, delete and restore answer `{"history": "<text>"}` (restore adds `"draft"`); diff answers
+/// `{"sections": [...]}` (see [`diff_json`]).
+fn versions(request_json: &str) -> Result<String, VersionError> {
+    let request: VersionRequest = serde_json::from_str(request_json).map_err(unreadable_request)?;
+    let reply = match request {
+        VersionRequest::Save {
+            history,
+            draft,
+            name,
+            now,
+        } => {
+            let mut history = VersionHistory::decode(history.as_deref())?;
+            history.add(&codec::decode(&draft)?, &name, now)?;
+            json!({ "history": history.encode() })
+        }
+        VersionRequest::Delete { history, id } => {
+            let mut history = VersionHistory::decode(Some(&history))?;
+            history.remove(&id)?;
+            json!({ "history": history.encode() })
+        }
+        VersionRequest::Restore {
+            history,
+            id,
+            draft,
+            now,
+        } => {
+            let mut history = VersionHistory::decode(Some(&history))?;
+            let restored = history.restore(&id, &codec::decode(&draft)?, now)?;
+            json!({ "history": history.encode(), "draft": codec::encode(&restored) })
+        }
+        VersionRequest::Diff {
+            history,
+            draft,
+            from,
+            to,
+        } => {
+            let history = VersionHistory::decode(history.as_deref())?;
+            let current = codec::decode(&draft)?;
+            let pick = |id: &str| match id {
+                CURRENT => Ok(current.clone()),
+                id => history.draft(id),
+            };
+            let (old, new) = (pick(&from)?, pick(&to)?);
+            diff_json(&diff::diff_drafts(complete_guideline(), &old, &new))
+        }
+    };
+    Ok(reply.to_string())
+}
+
+/// Unchanged text longer than this is shortened around the changes.
+const DIFF_CONTEXT_CHARS: usize = 40;
+
+/// The diff as the page renders it: runs are `["=", text]`, `["+", text]` or `["-", text]`.
+fn diff_json(sections: &[diff::SectionDiff]) -> Value {
+    let sections: Vec<Value> = sections
+        .iter()
+        .map(|s| {
+            let questions: Vec<Value> = s
+                .questions
+                .iter()
+                .map(|q| {
+                    let runs: Vec<Value> = diff::condense(&q.runs, DIFF_CONTEXT_CHARS)
+                        .iter()
+                        .map(|run| match run {
+                            diff::Run::Same(t) => json!(["=", t]),
+                            diff::Run::Added(t) => json!(["+", t]),
+                            diff::Run::Removed(t) => json!(["-", t]),
+                        })
+                        .collect();
+                    json!({ "question_id": q.question_id, "label": q.label, "runs": runs })
+                })
+                .collect();
+            json!({ "section_id": s.section_id, "title": s.title, "questions": questions })
+        })
+        .collect();
+    json!({ "sections": sections })
+}
+
+/// The page's reading of a worker's JSON reply: the value, or the Japanese error it carries.
+pub fn read_reply(reply: &str) -> Result<Value, String> {
+    let value: Value =
+        serde_json::from_str(reply).map_err(|_| "処理の結果を受け取れませんでした。".to_owned())?;
+    match value.get("error").and_then(Value::as_str) {
+        Some(error) => Err(error.to_owned()),
+        None => Ok(value),
+    }
+}
+
+/// The page's reading of an import reply: each draft with its version history text, if any
+/// (through `Value` and the codec, so no second deserialiser of `Draft` is compiled into the page).
+pub fn read_import_reply(reply: &str) -> Result<Vec<(Draft, Option<String>)>, String> {
+    let broken = || "読み込みの結果を受け取れませんでした。".to_owned();
+    let reply = read_reply(reply)?;
+    let drafts = reply
+        .get("drafts")
+        .and_then(Value::as_array)
+        .ok_or_else(broken)?;
+    let versions = reply.get("versions").and_then(Value::as_array);
+    drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let draft: Draft = serde_json::from_value(d.clone()).map_err(|_| broken())?;
+            let history = versions
+                .and_then(|v| v.get(i))
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+            Ok((draft, history))
+        })
+        .collect()
+}
