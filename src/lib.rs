@@ -8,6 +8,7 @@ pub mod coverage; // which guideline points the draft addresses (pure rules)
 pub mod diff; // differences between two drafts (named versions)
 pub mod draft; // the user's draft, schema version, codec
 pub mod export; // numbered document model, Markdown and DOCX renderers
+pub mod html; // read-mostly pages as escaped HTML strings (coverage, versions, diff, packs)
 pub mod located_error; // validation errors that say where and what
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components

@@ -13,6 +13,7 @@ use crate::draft::versions::{VersionError, VersionHistory};
 use crate::draft::{backup, codec, Draft, Timestamp};
 use crate::export::document::PolicyDocument;
 use crate::export::{docx, ExportOptions};
+use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -63,7 +64,7 @@ pub enum VersionRequest {
         draft: String,
         now: Timestamp,
     },
-    /// `from` and `to` are version ids, or [`CURRENT`] for the open draft.
+    /// `from` and `to` are version ids, or `CURRENT` for the open draft.
     Diff {
         history: Option<String>,
         draft: String,
@@ -71,9 +72,6 @@ pub enum VersionRequest {
         to: String,
     },
 }
-
-/// Stands for the open draft in a diff request.
-pub const CURRENT: &str = "current";
 
 fn error(message: impl Into<String>) -> String {
     json!({ "error": message.into() }).to_string()
@@ -130,7 +128,7 @@ fn unreadable_request(e: serde_json::Error) -> VersionError {
 }
 
 /// Save, delete and restore answer `{"history": "<text>"}` (restore adds `"draft"`); diff answers
-/// `{"sections": [...]}` (see [`diff_json`]).
+/// `{"html": "<the diff as HTML>"}` (see [`crate::html::versions::diff_html`]).
 fn versions(request_json: &str) -> Result<String, VersionError> {
     let request: VersionRequest = serde_json::from_str(request_json).map_err(unreadable_request)?;
     let reply = match request {
@@ -172,39 +170,20 @@ fn versions(request_json: &str) -> Result<String, VersionError> {
                 id => history.draft(id),
             };
             let (old, new) = (pick(&from)?, pick(&to)?);
-            diff_json(&diff::diff_drafts(complete_guideline(), &old, &new))
+            let label = |id: &str| match id {
+                CURRENT => CURRENT_LABEL.to_owned(),
+                id => history
+                    .versions
+                    .iter()
+                    .find(|v| v.id == id)
+                    .map(|v| v.name.clone())
+                    .unwrap_or_default(),
+            };
+            let sections = diff::diff_drafts(complete_guideline(), &old, &new);
+            json!({ "html": diff_html(&sections, &label(&from), &label(&to)) })
         }
     };
     Ok(reply.to_string())
-}
-
-/// Unchanged text longer than this is shortened around the changes.
-const DIFF_CONTEXT_CHARS: usize = 40;
-
-/// The diff as the page renders it: runs are `["=", text]`, `["+", text]` or `["-", text]`.
-fn diff_json(sections: &[diff::SectionDiff]) -> Value {
-    let sections: Vec<Value> = sections
-        .iter()
-        .map(|s| {
-            let questions: Vec<Value> = s
-                .questions
-                .iter()
-                .map(|q| {
-                    let runs: Vec<Value> = diff::condense(&q.runs, DIFF_CONTEXT_CHARS)
-                        .iter()
-                        .map(|run| match run {
-                            diff::Run::Same(t) => json!(["=", t]),
-                            diff::Run::Added(t) => json!(["+", t]),
-                            diff::Run::Removed(t) => json!(["-", t]),
-                        })
-                        .collect();
-                    json!({ "question_id": q.question_id, "label": q.label, "runs": runs })
-                })
-                .collect();
-            json!({ "section_id": s.section_id, "title": s.title, "questions": questions })
-        })
-        .collect();
-    json!({ "sections": sections })
 }
 
 /// The page's reading of a worker's JSON reply: the value, or the Japanese error it carries.

@@ -2,10 +2,12 @@
 //! (validated completely before anything is stored; imported drafts are added, never overwrite),
 //! the last backup's age, and deleting everything this app keeps on a shared PC.
 
+use super::delegate::{action_of, focus, Action, HtmlRegion, MessageLine};
 use super::download::{save_text, today};
 use super::{focus_target, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
+use crate::html::drafts::{list_html, DraftRow};
 use crate::storage;
 use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
 use leptos::prelude::*;
@@ -15,18 +17,6 @@ const JSON_MIME: &str = "application/json;charset=utf-8";
 pub const BACKUP_NUDGE_DAYS: i64 = 7;
 
 type Report = Callback<Result<String, String>>;
-
-pub(crate) fn clock(ts: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64));
-    format!(
-        "{}年{}月{}日 {:02}:{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date(),
-        date.get_hours(),
-        date.get_minutes()
-    )
-}
 
 /// 「最終バックアップ：3日前」.
 pub fn last_backup_text(last: Option<i64>, now: i64) -> String {
@@ -85,15 +75,26 @@ pub fn DataPage() -> impl IntoView {
     });
     let drafts = Memo::new(move |_| {
         revision.track();
-        let mut rows = vec![store
-            .draft
-            .with(|d| (d.id.clone(), d.label(), d.updated_at, true))];
-        rows.extend(
-            storage::other_drafts()
-                .into_iter()
-                .map(|d| (d.id.clone(), d.label(), d.updated_at, false)),
-        );
+        let mut rows = vec![store.draft.with(|d| DraftRow {
+            id: d.id.clone(),
+            label: d.label(),
+            updated_at: d.updated_at,
+            current: true,
+        })];
+        rows.extend(storage::other_drafts().into_iter().map(|d| DraftRow {
+            id: d.id.clone(),
+            label: d.label(),
+            updated_at: d.updated_at,
+            current: false,
+        }));
         rows
+    });
+    let draft_count = move || drafts.with_untracked(Vec::len);
+    let on_list_event = Callback::new(move |ev: web_sys::Event| {
+        if let Some(result) = action_of(&ev).and_then(|a| draft_action(store, a)) {
+            report.run(result);
+            focus("data-message");
+        }
     });
     let backup_button = move |all: bool| {
         move |_| match download_backup(store, all) {
@@ -157,7 +158,7 @@ pub fn DataPage() -> impl IntoView {
 
     let on_delete_all = move |_| {
         let label = store.draft.with_untracked(Draft::label);
-        let count = drafts.with_untracked(Vec::len);
+        let count = draft_count();
         let question = format!(
             "この端末に保存されている「{label}」を含む{count}件の下書きと、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。"
         );
@@ -182,21 +183,11 @@ pub fn DataPage() -> impl IntoView {
             <p class="lead">
                 "入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
             </p>
-            {move || message.get().map(|(is_error, text)| {
-                view! {
-                    <div class=if is_error { "message message--error" } else { "message" } role=if is_error { "alert" } else { "status" } data-testid="data-message">
-                        <p>{text}</p>
-                    </div>
-                }
-            })}
+            <MessageLine id="data-message" message />
             <section class="data-section" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">"下書きの一覧"</h2>
                 <p class="field__hint">"庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。"</p>
-                <ul class="draft-list" data-testid="draft-list">
-                    <For each=move || drafts.get() key=|row| row.clone() let:row>
-                        <DraftRow row report />
-                    </For>
-                </ul>
+                <HtmlRegion body=Signal::derive(move || drafts.with(|rows| list_html(rows))) on_event=on_list_event />
                 <button type="button" class="button button--secondary" on:click=move |_| {
                     report.run(store.new_draft().map(|()| "新しい下書きを作成して開きました。".to_owned()))
                 }>"新しい下書きを作成"</button>
@@ -227,89 +218,60 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// One draft in the list, with its actions. Destructive actions name the draft in the confirmation.
-#[component]
-fn DraftRow(row: (String, String, i64, bool), report: Report) -> impl IntoView {
-    let store = Store::get();
-    let (id, label, updated_at, current) = row;
-    let stored = move |id: &str| storage::other_drafts().into_iter().find(|d| d.id == id);
-    let open = {
-        let id = id.clone();
-        move |_| {
-            report.run(
-                store
-                    .open_draft(&id)
-                    .map(|()| "下書きを開きました。".to_owned()),
-            )
-        }
-    };
-    let rename = {
-        let (id, label) = (id.clone(), label.clone());
-        move |_| {
-            let Ok(Some(name)) = window()
+/// A button in the drafts list: open, rename, duplicate or delete (None when cancelled).
+fn draft_action(store: Store, action: Action) -> Option<Result<String, String>> {
+    let Action {
+        action,
+        id,
+        name: label,
+    } = action;
+    let current = store.draft.with_untracked(|d| d.id == id);
+    let stored = |id: &str| storage::other_drafts().into_iter().find(|d| d.id == id);
+    match action.as_str() {
+        "open" => Some(
+            store
+                .open_draft(&id)
+                .map(|()| "下書きを開きました。".to_owned()),
+        ),
+        "rename" => {
+            let name = window()
                 .prompt_with_message_and_default(&format!("「{label}」の新しい名前"), &label)
-            else {
-                return;
-            };
+                .ok()??;
             let name = name.trim().to_owned();
             let done = format!("名前を「{name}」に変更しました。");
             if current {
                 store.edit(|d, _| d.name = name.clone());
-                report.run(Ok(done));
-            } else if let Some(mut d) = stored(&id) {
-                d.name = name;
-                report.run(storage::store_other(&d).map(|()| done));
+                return Some(Ok(done));
             }
+            let mut d = stored(&id)?;
+            d.name = name;
+            Some(storage::store_other(&d).map(|()| done))
         }
-    };
-    let duplicate = {
-        let id = id.clone();
-        move |_| {
+        "duplicate" => {
             store.flush();
-            let source = if current {
-                Some(store.draft.get_untracked())
+            let mut copy = if current {
+                store.draft.get_untracked()
             } else {
-                stored(&id)
+                stored(&id)?
             };
-            let Some(mut copy) = source else { return };
             copy.name = format!("{}（コピー）", copy.label());
             copy.id = store.fresh_id_excluding(&[]);
             copy.created_at = super::store::now();
-            report.run(
-                storage::store_other(&copy).map(|()| format!("「{}」を作成しました。", copy.name)),
-            )
+            Some(storage::store_other(&copy).map(|()| format!("「{}」を作成しました。", copy.name)))
         }
-    };
-    let delete = {
-        let (id, label) = (id.clone(), label.clone());
-        move |_| {
+        "delete" => {
             let question =
                 format!("下書き「{label}」を削除します。元に戻せません。よろしいですか。");
-            if window().confirm_with_message(&question).unwrap_or(false) {
-                report.run(
+            window()
+                .confirm_with_message(&question)
+                .unwrap_or(false)
+                .then(|| {
                     store
                         .delete_draft(&id)
-                        .map(|()| format!("下書き「{label}」を削除しました。")),
-                );
-            }
+                        .map(|()| format!("下書き「{label}」を削除しました。"))
+                })
         }
-    };
-    view! {
-        <li class="draft-list__item" class:draft-list__item--current=current data-draft=id.clone()>
-            <div>
-                <strong class="draft-list__name">{label.clone()}</strong>
-                {current.then(|| view! { <span class="tag tag--current">"開いている下書き"</span> })}
-                <p class="field__hint">{format!("最終更新：{}", clock(updated_at))}</p>
-            </div>
-            <div class="draft-list__actions">
-                {(!current).then(|| view! {
-                    <button type="button" class="button button--small" aria-label=format!("「{label}」を開く") on:click=open>"開く"</button>
-                })}
-                <button type="button" class="button button--small button--secondary" aria-label=format!("「{label}」の名前を変更") on:click=rename>"名前を変更"</button>
-                <button type="button" class="button button--small button--secondary" aria-label=format!("「{label}」を複製") on:click=duplicate>"複製"</button>
-                <button type="button" class="button button--small button--danger" aria-label=format!("「{label}」を削除") on:click=delete>"削除"</button>
-            </div>
-        </li>
+        _ => None,
     }
 }
 

@@ -1,13 +1,15 @@
 //! 書き出し・印刷: export options, DOCX (built in a lazily loaded worker) and Markdown downloads,
 //! an accessible on-screen preview with the same numbering, and printing via the print stylesheet.
 
+use super::delegate::HtmlRegion;
 use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
 use super::{focus_target, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
-use crate::export::document::{Block, PolicyDocument};
+use crate::export::document::PolicyDocument;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, markdown, ExportOptions, ExportProfile, FontSet};
+use crate::html::preview::document_html;
 use crate::worker_api::{read_reply, DocxRequest, OP_DOCX};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -190,61 +192,12 @@ where
     }
 }
 
-fn multiline(text: &str) -> impl IntoView {
-    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-    let last = lines.len().saturating_sub(1);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, line)| view! { {line}{(i < last).then(|| view! { <br /> })} })
-        .collect_view()
-}
-
-/// The whole document as accessible HTML: the same blocks and numbers as the files.
+/// The whole document as accessible HTML (`html::preview`): the same blocks and numbers as the files.
 #[component]
 fn Preview(document: Memo<PolicyDocument>) -> impl IntoView {
     view! {
-        <article class="preview" aria-label="方針の案のプレビュー" data-testid="preview">
-            {move || {
-                let doc = document.get();
-                view! {
-                    <header class="preview__cover">
-                        <p class="preview__title">{doc.title.clone()}</p>
-                        {doc.period_ja.clone().map(|p| view! { <p>{format!("計画期間：{p}")}</p> })}
-                        <p class="preview__date">{doc.date_ja.clone()}</p>
-                        <p class="preview__org">{doc.org_name.clone()}</p>
-                    </header>
-                    {doc
-                        .blocks
-                        .into_iter()
-                        .map(|block| match block {
-                            Block::Heading { level: 1, number, text } => view! { <h3 class="preview__h1">{format!("{number}　{text}")}</h3> }.into_any(),
-                            Block::Heading { level, number, text } => {
-                                view! { <h4 class=format!("preview__h{level}")>{format!("{number}　{text}")}</h4> }.into_any()
-                            }
-                            Block::QuestionLabel(label) => view! { <p class="preview__question">{format!("【問】{label}")}</p> }.into_any(),
-                            Block::Paragraph(text) => view! { <p class="preview__p">{multiline(&text)}</p> }.into_any(),
-                            Block::List(items) => view! {
-                                <ul class="preview__list">{items.into_iter().map(|i| view! { <li>{multiline(&i)}</li> }).collect_view()}</ul>
-                            }
-                            .into_any(),
-                            Block::Table { header, rows } => view! {
-                                <div class="table-field__scroll">
-                                    <table class="table preview__table">
-                                        <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                                        <tbody>
-                                            {rows.into_iter().map(|r| view! {
-                                                <tr>{r.into_iter().map(|c| view! { <td>{multiline(&c)}</td> }).collect_view()}</tr>
-                                            }).collect_view()}
-                                        </tbody>
-                                    </table>
-                                </div>
-                            }
-                            .into_any(),
-                        })
-                        .collect_view()}
-                }
-            }}
+        <article class="preview" aria-label="方針の案のプレビュー">
+            <HtmlRegion body=Signal::derive(move || document.with(document_html)) testid="preview" />
         </article>
     }
 }

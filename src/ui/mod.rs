@@ -3,6 +3,7 @@
 mod check_answers;
 mod coverage_page;
 mod data_page;
+mod delegate;
 mod download;
 mod export_page;
 mod fields;

@@ -1,0 +1,192 @@
+//! 入力内容の確認 (`#/check`, GOV.UK "check answers"): every section summarised, 「未記入」 for
+//! gaps, a 「変更」 link per answer that returns here, and the guideline points not yet checked.
+
+use super::escape;
+use crate::content::{Guideline, OrgBand, Question, QuestionKind, Section};
+use crate::draft::{Answer, Draft};
+use crate::ui::Route;
+use crate::wareki;
+
+const UNANSWERED: &str = r#"<span class="unanswered">未記入</span>"#;
+
+/// The answer as display text (None when unanswered), e.g. a choice's label, a year with 和暦.
+fn answer_text(q: &Question, d: &Draft) -> Option<String> {
+    let answer = d.answer(&q.id).filter(|a| a.has_content())?;
+    Some(match answer {
+        Answer::Choice(id) => q
+            .options
+            .iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.clone(), |o| o.label.clone()),
+        Answer::Text(t) if q.kind == QuestionKind::Year => match wareki::parse_year(t) {
+            Ok(year) => format!("{year}年度（{}）", wareki::fiscal_year(year)),
+            Err(_) => t.clone(),
+        },
+        Answer::Text(t) => t.clone(),
+        Answer::List(items) => items
+            .iter()
+            .filter(|i| !i.trim().is_empty())
+            .map(|i| format!("・{i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Answer::Table(_) => String::new(),
+    })
+}
+
+fn table(q: &Question, rows: &[Vec<String>]) -> String {
+    let head: String = q
+        .columns
+        .iter()
+        .map(|c| format!(r#"<th scope="col">{}</th>"#, escape(c)))
+        .collect();
+    let body: String = rows
+        .iter()
+        .map(|r| {
+            let cells: String = r
+                .iter()
+                .map(|c| format!("<td>{}</td>", escape(c)))
+                .collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    format!(
+        r#"<table class="table table--compact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"#
+    )
+}
+
+fn row(
+    key: &str,
+    question_id: &str,
+    value: String,
+    change_href: &str,
+    change_what: &str,
+) -> String {
+    format!(
+        r#"<div class="summary-list__row" data-question="{}"><dt class="summary-list__key">{}</dt><dd class="summary-list__value">{value}</dd><dd class="summary-list__actions"><a href="{}">変更<span class="visually-hidden">（{}）</span></a></dd></div>"#,
+        escape(question_id),
+        escape(key),
+        escape(change_href),
+        escape(change_what)
+    )
+}
+
+fn question_row(section: &Section, q: &Question, d: &Draft) -> String {
+    let value = if q.kind == QuestionKind::Table {
+        let rows = d.table_rows(&q.id);
+        if rows.iter().flatten().any(|c| !c.trim().is_empty()) {
+            table(q, &rows)
+        } else {
+            UNANSWERED.to_owned()
+        }
+    } else {
+        answer_text(q, d).map_or_else(
+            || UNANSWERED.to_owned(),
+            |t| format!(r#"<span class="summary-list__text">{}</span>"#, escape(&t)),
+        )
+    };
+    row(
+        &q.label,
+        &q.id,
+        value,
+        &Route::change_href(&section.id, Some(&q.id)),
+        &q.label,
+    )
+}
+
+fn kpi_row(section: &Section, d: &Draft) -> String {
+    let lines: String = d
+        .kpis
+        .iter()
+        .filter(|k| k.has_content())
+        .map(|k| {
+            let name = if k.indicator.trim().is_empty() {
+                "（指標名 未入力）"
+            } else {
+                k.indicator.as_str()
+            };
+            let part = |value: &str, year: &str| {
+                if value.trim().is_empty() {
+                    "未記入".to_owned()
+                } else {
+                    let era = wareki::parse_year(year)
+                        .map(wareki::fiscal_year)
+                        .unwrap_or_else(|_| year.to_owned());
+                    format!("{value}{}（{era}）", k.unit)
+                }
+            };
+            format!(
+                "<li>{}</li>",
+                escape(&format!(
+                    "{name}：現状 {} → 目標 {}",
+                    part(&k.baseline_value, &k.baseline_year),
+                    part(&k.target_value, &k.target_year)
+                ))
+            )
+        })
+        .collect();
+    let value = if lines.is_empty() {
+        UNANSWERED.to_owned()
+    } else {
+        format!(r#"<ul class="kpi-summary">{lines}</ul>"#)
+    };
+    row(
+        "指標（KPI）",
+        "kpis",
+        value,
+        &Route::change_href(&section.id, None),
+        "指標",
+    )
+}
+
+fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
+    let status = d.section_status(section);
+    let rows: String = section
+        .questions_for(band)
+        .map(|q| question_row(section, q, d))
+        .chain(section.kpi_builder.then(|| kpi_row(section, d)))
+        .collect();
+    let unchecked: String = section
+        .checklist_for(band)
+        .filter(|c| !d.is_checked(&c.id))
+        .map(|c| format!("<li>{}</li>", escape(&c.text)))
+        .collect();
+    let unchecked = if unchecked.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#"<div class="unchecked-points"><h3>まだ確認していない指針のポイント</h3><ul>{unchecked}</ul></div>"#
+        )
+    };
+    format!(
+        r#"<section class="check-section" aria-labelledby="check-{id}" data-section="{id}"><div class="check-section__header"><h2 id="check-{id}">{title}</h2><strong class="{class}">{status}</strong></div><dl class="summary-list">{rows}</dl>{unchecked}</section>"#,
+        id = escape(&section.id),
+        title = escape(&section.title),
+        class = status.css_class(),
+        status = status.label_ja(),
+    )
+}
+
+/// Everything below the page's lead paragraph.
+pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
+    let unanswered = g
+        .sections
+        .iter()
+        .flat_map(|s| s.questions_for(band))
+        .filter(|q| d.answer(&q.id).is_none_or(|a| !a.has_content()))
+        .count();
+    let unchecked = g
+        .sections
+        .iter()
+        .flat_map(|s| s.checklist_for(band))
+        .filter(|c| !d.is_checked(&c.id))
+        .count();
+    let sections: String = g
+        .sections
+        .iter()
+        .map(|s| section_html(s, d, band))
+        .collect();
+    format!(
+        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ確認していない指針のポイント：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
+        Route::Export.href()
+    )
+}

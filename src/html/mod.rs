@@ -1,0 +1,63 @@
+//! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
+//! the coverage dashboard, the versions list and compare form, the version diff and the list of
+//! content packs. Leptos views are generic code that costs a lot of wasm per element; a string
+//! renderer costs little, keeps the first load inside its budget, and is tested natively. The UI
+//! sets the string as `inner_html` and handles buttons by event delegation (`data-action`).
+//!
+//! Every piece of user or pack text goes through [`escape`].
+
+pub mod check;
+pub mod coverage;
+pub mod drafts;
+pub mod packs;
+pub mod preview;
+pub mod tasks;
+pub mod versions;
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A status tag whose words carry the state (its colour only repeats them).
+fn status_tag(class: &str, label: &str) -> String {
+    format!(
+        r#"<strong class="status-tag {class}">{}</strong>"#,
+        escape(label)
+    )
+}
+
+/// 「2026年11月25日 09:05」 from milliseconds since the epoch, in Japan time (UTC+9, no DST),
+/// which is where the users are; pure, so lists render the same natively and in the browser.
+pub fn date_time_ja(ms: i64) -> String {
+    const JST_MS: i64 = 9 * 3_600_000;
+    let local = ms + JST_MS;
+    let days = local.div_euclid(86_400_000);
+    let minutes_of_day = local.rem_euclid(86_400_000) / 60_000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year}年{month}月{day}日 {:02}:{:02}",
+        minutes_of_day / 60,
+        minutes_of_day % 60
+    )
+}

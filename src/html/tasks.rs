@@ -1,0 +1,99 @@
+//! The task list (home) and the side step navigation: every section with its status in words.
+
+use super::escape;
+use crate::content::Guideline;
+use crate::draft::{Draft, SectionStatus};
+use crate::ui::Route;
+
+/// The last step of the task list: pages that work on the whole draft.
+const FINAL_TASKS: [(&str, &str); 4] = [
+    ("#/check", "入力内容の確認"),
+    ("#/coverage", "指針との対応状況"),
+    ("#/versions", "版の保存・比較"),
+    ("#/export", "書き出し・印刷"),
+];
+const FINAL_PURPOSES: [&str; 4] = [
+    "すべての入力内容と、まだ確認していない指針のポイントを一覧で確認します。",
+    "国の指針の項目ごとに、方針の案が対応しているかを一覧で確かめます。",
+    "庁内協議用などの版を名前を付けて保存し、版どうしの違いを確かめたり、前の版に戻したりします。",
+    "方針の案を Word（DOCX）・Markdown で保存したり、画面で確認して印刷したりします。",
+];
+
+/// Progress line, then the numbered steps with their sections (after the page's lead).
+pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
+    let completed = g
+        .sections
+        .iter()
+        .filter(|s| d.section_status(s) == SectionStatus::Completed)
+        .count();
+    let steps: String = g
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let rows: String = g
+                .sections_in_step(&step.id)
+                .map(|s| {
+                    let status = d.section_status(s);
+                    format!(
+                        r#"<li class="task-list__item" data-section="{id}"><a class="task-list__link" href="{href}" aria-describedby="status-{id}">{title}</a><span class="task-list__purpose">{purpose}</span><strong id="status-{id}" class="{class}" data-testid="task-status">{label}</strong></li>"#,
+                        id = escape(&s.id),
+                        href = escape(&Route::section_href(&s.id)),
+                        title = escape(&s.title),
+                        purpose = escape(&s.purpose),
+                        class = status.css_class(),
+                        label = status.label_ja(),
+                    )
+                })
+                .collect();
+            format!(
+                r#"<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{}</span>{}</h2><ul class="task-list">{rows}</ul></li>"#,
+                i + 1,
+                escape(&step.title)
+            )
+        })
+        .collect();
+    let finals: String = FINAL_TASKS
+        .iter()
+        .zip(FINAL_PURPOSES)
+        .map(|((href, title), purpose)| {
+            format!(
+                r#"<li class="task-list__item"><a class="task-list__link" href="{href}">{title}</a><span class="task-list__purpose">{purpose}</span></li>"#
+            )
+        })
+        .collect();
+    format!(
+        r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p><ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
+        total = g.sections.len(),
+        last = g.steps.len() + 1,
+    )
+}
+
+/// The side navigation's list, marking the current section with `aria-current="step"`.
+pub fn step_nav_html(g: &Guideline, d: &Draft, current: &str) -> String {
+    let steps: String = g
+        .steps
+        .iter()
+        .map(|step| {
+            let items: String = g
+                .sections_in_step(&step.id)
+                .map(|s| {
+                    let is_current = s.id == current;
+                    format!(
+                        r#"<li{class}><a href="{href}"{aria}>{title}</a><span class="step-nav__status">（{status}）</span></li>"#,
+                        class = if is_current { r#" class="step-nav__item--current""# } else { "" },
+                        href = escape(&Route::section_href(&s.id)),
+                        aria = if is_current { r#" aria-current="step""# } else { "" },
+                        title = escape(&s.title),
+                        status = d.section_status(s).label_ja(),
+                    )
+                })
+                .collect();
+            format!(
+                r#"<li><span class="step-nav__step-title">{}</span><ol class="step-nav__sections">{items}</ol></li>"#,
+                escape(&step.title)
+            )
+        })
+        .collect();
+    format!(r#"<ol class="step-nav__steps">{steps}</ol>"#)
+}

@@ -1,0 +1,90 @@
+//! Event delegation for pages rendered from HTML strings (see `crate::html`): one listener on the
+//! page reads `data-action`, `data-id` and `data-name` from the button that was pressed.
+
+use wasm_bindgen::JsCast;
+
+pub struct Action {
+    pub action: String,
+    pub id: String,
+    pub name: String,
+}
+
+/// The `[data-action]` element the event happened in, if any.
+pub fn action_of(event: &web_sys::Event) -> Option<Action> {
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let button = target.closest("[data-action]").ok()??;
+    let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
+    Some(Action {
+        action: attr("data-action"),
+        id: attr("data-id"),
+        name: attr("data-name"),
+    })
+}
+
+/// The current value of an input or select rendered in an HTML string.
+pub fn value_of(id: &str) -> String {
+    let Some(element) = leptos::prelude::document().get_element_by_id(id) else {
+        return String::new();
+    };
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        return input.value();
+    }
+    element
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(web_sys::HtmlSelectElement::value)
+        .unwrap_or_default()
+}
+
+/// Moves focus to an element (e.g. the message after a list was re-rendered under the button).
+pub fn focus(id: &str) {
+    if let Some(el) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// A message line after an action: `(is_error, text)`. Focusable, so focus can move to it when the
+/// pressed button disappeared with a re-rendered list.
+pub type Message = leptos::prelude::RwSignal<Option<(bool, String)>>;
+
+/// The message line shared by the string-rendered pages.
+#[leptos::prelude::component]
+pub fn MessageLine(id: &'static str, message: Message) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    view! {
+        <div id=id tabindex="-1" role="status" data-testid=id>
+            {move || message.get().map(|(is_error, text)| view! {
+                <p class=if is_error { "message message--error" } else { "message" }>{text}</p>
+            })}
+        </div>
+    }
+}
+
+/// A region rendered from an HTML string; clicks and form submits inside go to `on_event`
+/// (submits never reload the page).
+#[leptos::prelude::component]
+pub fn HtmlRegion(
+    #[prop(into)] body: leptos::prelude::Signal<String>,
+    #[prop(optional)] on_event: Option<leptos::prelude::Callback<web_sys::Event>>,
+    #[prop(optional)] testid: &'static str,
+) -> impl leptos::prelude::IntoView {
+    use leptos::prelude::*;
+    let handle = move |ev: web_sys::Event| {
+        if ev.type_() == "submit" {
+            ev.prevent_default();
+        }
+        if let Some(callback) = on_event {
+            callback.run(ev);
+        }
+    };
+    view! {
+        <div
+            data-testid=testid
+            inner_html=move || body.get()
+            on:click=move |ev| handle(ev.into())
+            on:submit=move |ev| handle(ev.into())
+        ></div>
+    }
+}
