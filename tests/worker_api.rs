@@ -5,9 +5,10 @@ use jinzai_hoshin::draft::backup;
 use jinzai_hoshin::draft::versions::{summaries, VersionHistory};
 use jinzai_hoshin::draft::{codec, Answer, Draft};
 use jinzai_hoshin::export::ExportOptions;
+use jinzai_hoshin::html::versions::CURRENT;
 use jinzai_hoshin::worker_api::{
-    handle, read_import_reply, read_reply, DocxRequest, Payload, Reply, CURRENT, OP_DOCX,
-    OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
+    handle, read_import_reply, read_reply, DocxRequest, Payload, Reply, OP_DOCX, OP_IMPORT_BACKUP,
+    OP_IMPORT_PACK, OP_VERSIONS,
 };
 use serde_json::{json, Value};
 
