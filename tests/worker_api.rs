@@ -66,12 +66,13 @@ fn save_diff_restore_and_delete_versions_through_the_worker() {
         "from": first_id, "to": CURRENT
     }))
     .unwrap();
-    let question = &diff["sections"][0]["questions"][0];
-    assert_eq!(question["question_id"], "purpose.aim");
-    let runs = question["runs"].as_array().unwrap();
-    assert!(runs
-        .iter()
-        .any(|r| r[0] == "+" && r[1] == "新しい目的の文章"));
+    let html = diff["html"].as_str().unwrap();
+    assert!(html.contains(r#"data-question="purpose.aim""#), "{html}");
+    assert!(html.contains("新しい目的の文章"), "{html}");
+    assert!(
+        html.contains("「第1版」から「現在の下書き」への変更"),
+        "{html}"
+    );
 
     let restored = versions(json!({
         "action": "restore", "history": history, "id": first_id,
