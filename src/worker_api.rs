@@ -1,6 +1,7 @@
 //! What the page asks the worker (a second wasm module, loaded on first use) and how the worker
-//! answers. Everything heavy that the first load does not need lives behind it: docx-rs, import
-//! validation, content-pack validation, named versions and their diff. Pure, tested natively.
+//! answers. Everything heavy that the first load does not need lives behind it: the document
+//! model and its renderers (DOCX via docx-rs, Markdown, the preview), import validation,
+//! content-pack validation, named versions and their diff. Pure, tested natively.
 //!
 //! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string (JSON) or
 //! bytes (a file as read). The answer is bytes (the DOCX) or a string: JSON `{…}` on success, or
@@ -12,7 +13,8 @@ use crate::diff;
 use crate::draft::versions::{VersionError, VersionHistory};
 use crate::draft::{backup, codec, Draft, Timestamp};
 use crate::export::document::PolicyDocument;
-use crate::export::{docx, ExportOptions};
+use crate::export::{docx, markdown, ExportOptions};
+use crate::html::preview::document_html;
 use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -21,6 +23,10 @@ use serde_json::{json, Value};
 pub const WORKER_READY: &str = "export-worker-ready";
 
 pub const OP_DOCX: &str = "docx";
+/// The on-screen preview as HTML: `{"html": …}`.
+pub const OP_PREVIEW: &str = "preview";
+/// The Markdown file: `{"text": …}`.
+pub const OP_MARKDOWN: &str = "markdown";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
@@ -36,8 +42,9 @@ pub enum Reply {
     Text(String),
 }
 
+/// What the DOCX, preview and Markdown ops are given.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct DocxRequest {
+pub struct DocumentRequest {
     /// The draft in its stored form (so the worker reuses the codec and its migrations).
     pub draft: String,
     pub options: ExportOptions,
@@ -79,10 +86,20 @@ fn error(message: impl Into<String>) -> String {
 
 pub fn handle(op: &str, payload: Payload) -> Reply {
     match (op, payload) {
-        (OP_DOCX, Payload::Text(request)) => match docx_bytes(&request) {
-            Ok(bytes) => Reply::Bytes(bytes),
-            Err(e) => Reply::Text(error(e)),
-        },
+        (OP_DOCX, Payload::Text(request)) => {
+            match document(&request).map(|(doc, options)| docx::render(&doc, &options)) {
+                Ok(bytes) => Reply::Bytes(bytes),
+                Err(e) => Reply::Text(error(e)),
+            }
+        }
+        (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match document(&request) {
+            Ok((doc, _)) => json!({ "html": document_html(&doc) }).to_string(),
+            Err(e) => error(e),
+        }),
+        (OP_MARKDOWN, Payload::Text(request)) => Reply::Text(match document(&request) {
+            Ok((doc, _)) => json!({ "text": markdown::render(&doc) }).to_string(),
+            Err(e) => error(e),
+        }),
         (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
         (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
         (OP_VERSIONS, Payload::Text(request)) => {
@@ -92,12 +109,13 @@ pub fn handle(op: &str, payload: Payload) -> Reply {
     }
 }
 
-fn docx_bytes(request_json: &str) -> Result<Vec<u8>, String> {
-    let request: DocxRequest = serde_json::from_str(request_json)
+/// The numbered document for a request, with the options it was built with.
+fn document(request_json: &str) -> Result<(PolicyDocument, ExportOptions), String> {
+    let request: DocumentRequest = serde_json::from_str(request_json)
         .map_err(|e| format!("書き出しの指示を読み取れませんでした（{e}）。"))?;
     let draft = codec::decode(&request.draft).map_err(|e| e.message_ja())?;
     let doc = PolicyDocument::build(complete_guideline(), &draft, &request.options);
-    Ok(docx::render(&doc, &request.options))
+    Ok((doc, request.options))
 }
 
 /// `{"drafts": [...], "versions": [<history text> | null, ...]}`, the versions parallel to the

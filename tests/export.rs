@@ -348,3 +348,12 @@ fn file_names_carry_the_organisation_and_date() {
         "団体名未設定_人材育成・確保基本方針_案_20260102.md"
     );
 }
+
+#[test]
+fn the_first_of_each_export_option_is_its_default() {
+    use jinzai_hoshin::export::numbering::NumberingPreset;
+    use jinzai_hoshin::export::{ExportProfile, FontSet};
+    assert_eq!(NumberingPreset::ALL[0], NumberingPreset::default());
+    assert_eq!(ExportProfile::ALL[0], ExportProfile::default());
+    assert_eq!(FontSet::ALL[0], FontSet::default());
+}

@@ -7,8 +7,8 @@ use jinzai_hoshin::draft::{codec, Answer, Draft};
 use jinzai_hoshin::export::ExportOptions;
 use jinzai_hoshin::html::versions::CURRENT;
 use jinzai_hoshin::worker_api::{
-    handle, read_import_reply, read_reply, DocxRequest, Payload, Reply, OP_DOCX, OP_IMPORT_BACKUP,
-    OP_IMPORT_PACK, OP_VERSIONS,
+    handle, read_import_reply, read_reply, DocumentRequest, Payload, Reply, OP_DOCX,
+    OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
 };
 use serde_json::{json, Value};
 
@@ -32,7 +32,7 @@ fn versions(request: Value) -> Result<Value, String> {
 
 #[test]
 fn docx_requests_answer_bytes_and_bad_ones_a_message() {
-    let request = DocxRequest {
+    let request = DocumentRequest {
         draft: codec::encode(&sample()),
         options: ExportOptions::default_for(2026, 11),
     };
@@ -138,4 +138,29 @@ fn an_imported_pack_answers_the_installed_form_or_where_it_is_wrong() {
     assert!(err.starts_with("examples[0].question"), "{err}");
     // Nothing here depends on the guideline beyond ids; keep the test honest about that.
     assert!(guideline().question("collaboration.muni-use").is_some());
+}
+
+#[test]
+fn preview_and_markdown_come_from_the_same_document() {
+    let request = DocumentRequest {
+        draft: codec::encode(&sample()),
+        options: ExportOptions::default_for(2026, 11),
+    };
+    let json = serde_json::to_string(&request).unwrap();
+    let preview = read_reply(&text(handle(
+        jinzai_hoshin::worker_api::OP_PREVIEW,
+        Payload::Text(json.clone()),
+    )))
+    .unwrap();
+    let markdown = read_reply(&text(handle(
+        jinzai_hoshin::worker_api::OP_MARKDOWN,
+        Payload::Text(json),
+    )))
+    .unwrap();
+    let html = preview["html"].as_str().unwrap();
+    let md = markdown["text"].as_str().unwrap();
+    assert!(html.contains("第1　策定（改定）の趣旨"), "{html}");
+    assert!(md.contains("第1　策定（改定）の趣旨"), "{md}");
+    // The 対応表 is complete (checklist texts come with the worker's full content).
+    assert!(md.contains("指針との対応表") && md.contains("対応済み"));
 }

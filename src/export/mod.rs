@@ -22,6 +22,8 @@ pub enum ExportProfile {
 }
 
 impl ExportProfile {
+    pub const ALL: [ExportProfile; 2] = [ExportProfile::Approval, ExportProfile::Review];
+
     pub fn label_ja(self) -> &'static str {
         match self {
             ExportProfile::Approval => "庁内決裁用（本文のみ）",

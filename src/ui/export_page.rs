@@ -1,16 +1,16 @@
-//! 書き出し・印刷: export options, DOCX (built in a lazily loaded worker) and Markdown downloads,
-//! an accessible on-screen preview with the same numbering, and printing via the print stylesheet.
+//! 書き出し・印刷: export options, DOCX and Markdown downloads and an accessible on-screen preview
+//! with the same numbering (all built by the lazily loaded worker), and printing via the print
+//! stylesheet.
 
 use super::delegate::HtmlRegion;
 use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
 use super::{focus_target, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
-use crate::export::document::PolicyDocument;
 use crate::export::numbering::NumberingPreset;
-use crate::export::{file_name, markdown, ExportOptions, ExportProfile, FontSet};
-use crate::html::preview::document_html;
-use crate::worker_api::{read_reply, DocxRequest, OP_DOCX};
+use crate::export::{file_name, ExportOptions, ExportProfile, FontSet};
+use crate::html::escape;
+use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_MARKDOWN, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,20 +41,31 @@ fn timing_measure(name: &str) {
     }
 }
 
-fn export_docx(request: String, name: String, state: RwSignal<ExportState>) {
-    timing_mark("export-docx-start");
+/// Asks the worker for a file and saves it; the export state tells the user how it went.
+fn export_file(op: &'static str, request: String, name: String, state: RwSignal<ExportState>) {
+    let timing = if op == OP_DOCX {
+        "export-docx"
+    } else {
+        "export-markdown"
+    };
+    timing_mark(&format!("{timing}-start"));
     leptos::task::spawn_local(async move {
-        let reply = super::worker::ask(OP_DOCX, JsValue::from_str(&request)).await;
-        timing_mark("export-docx-end");
-        timing_measure("export-docx");
+        let reply = super::worker::ask(op, JsValue::from_str(&request)).await;
         let result = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
-            Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|_| name.clone()),
-            Err(other) => Err(read_reply(&other.as_string().unwrap_or_default())
-                .err()
-                .unwrap_or_else(|| "Word ファイルを作れませんでした。".to_owned())),
+            Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name),
+            Err(text) => {
+                let text = read_reply(&text.as_string().unwrap_or_default())?;
+                save_text(
+                    text["text"].as_str().unwrap_or_default(),
+                    MARKDOWN_MIME,
+                    &name,
+                )
+            }
         });
+        timing_mark(&format!("{timing}-end"));
+        timing_measure(timing);
         state.set(match result {
-            Ok(name) => ExportState::Done(format!("「{name}」を保存しました。")),
+            Ok(()) => ExportState::Done(format!("「{name}」を保存しました。")),
             Err(e) => ExportState::Failed(e),
         });
     });
@@ -65,61 +76,59 @@ pub fn ExportPage() -> impl IntoView {
     let store = Store::get();
     let heading = NodeRef::new();
     focus_target(heading, None);
-    // The 対応表 and hints need the long texts; the preview fills in once they arrive.
-    let texts = super::texts::GuidanceTexts::get();
-    texts.ensure_loading();
-    let numbering = RwSignal::new(NumberingPreset::default());
-    let profile = RwSignal::new(ExportProfile::default());
-    let fonts = RwSignal::new(FontSet::default());
+    // Indices into each option's `ALL`, whose first entry is the default (tested in tests/export.rs),
+    // so one non-generic radio-group component serves all three.
+    let numbering = RwSignal::new(0);
+    let profile = RwSignal::new(0);
+    let fonts = RwSignal::new(0);
     let state = RwSignal::new(ExportState::Idle);
     let options = move || {
         let (y, m, _) = today();
         ExportOptions {
-            numbering: numbering.get(),
-            profile: profile.get(),
-            fonts: fonts.get(),
+            numbering: NumberingPreset::ALL[numbering.get()],
+            profile: ExportProfile::ALL[profile.get()],
+            fonts: FontSet::ALL[fonts.get()],
             issued: (y, m),
         }
     };
-    let document = Memo::new(move |_| {
-        let opts = options();
-        store
-            .draft
-            .with(|d| PolicyDocument::build(texts.guideline(), d, &opts))
+    // The request for the current draft and options; the preview follows it (built in the worker).
+    let request = Memo::new(move |_| {
+        let request = DocumentRequest {
+            draft: store.draft.with(codec::encode),
+            options: options(),
+        };
+        serde_json::to_string(&request).expect("a request serialises")
+    });
+    let preview = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let json = request.get();
+        leptos::task::spawn_local(async move {
+            match super::worker::ask_json(OP_PREVIEW, JsValue::from_str(&json)).await {
+                Ok(reply) => preview.set(reply["html"].as_str().unwrap_or_default().to_owned()),
+                Err(e) => preview.set(format!(
+                    r#"<p class="message message--error">{}</p>"#,
+                    escape(&e)
+                )),
+            }
+        });
     });
     let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
     let busy = move || matches!(state.get(), ExportState::Working(_));
-
-    let on_docx = move |_| {
+    let start = move |op: &'static str, working: &'static str, extension: &str| {
         if busy() {
             return;
         }
         store.flush();
-        state.set(ExportState::Working("Word（DOCX）ファイルを作成中…"));
-        let request = DocxRequest {
-            draft: store.draft.with_untracked(codec::encode),
-            options: options(),
-        };
-        let json = serde_json::to_string(&request).expect("a request serialises");
-        export_docx(json, file_name(&org(), today(), "docx"), state);
+        state.set(ExportState::Working(working));
+        export_file(
+            op,
+            request.get_untracked(),
+            file_name(&org(), today(), extension),
+            state,
+        );
     };
-    let on_markdown = move |_| {
-        if texts.state.get_untracked() != super::texts::TextsState::Ready {
-            let waiting = texts.unavailable_message().unwrap_or_default();
-            return state.set(ExportState::Failed(waiting.to_owned()));
-        }
-        let name = file_name(&org(), today(), "md");
-        timing_mark("export-markdown-start");
-        let text = store.draft.with_untracked(|d| {
-            markdown::render(&PolicyDocument::build(texts.guideline(), d, &options()))
-        });
-        timing_mark("export-markdown-end");
-        timing_measure("export-markdown");
-        state.set(match save_text(&text, MARKDOWN_MIME, &name) {
-            Ok(()) => ExportState::Done(format!("「{name}」を保存しました。")),
-            Err(e) => ExportState::Failed(e),
-        });
-    };
+    let on_docx = move |_| start(OP_DOCX, "Word（DOCX）ファイルを作成中…", "docx");
+    let on_markdown = move |_| start(OP_MARKDOWN, "Markdown ファイルを作成中…", "md");
     let on_print = move |_| {
         let _ = window().print();
     };
@@ -132,12 +141,9 @@ pub fn ExportPage() -> impl IntoView {
                 "方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
             </p>
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
-                <Choice legend="見出しの番号" name="numbering" signal=numbering items=NumberingPreset::ALL.map(|p| (p, p.label_ja())).to_vec() />
-                <Choice legend="出力の種類" name="profile" signal=profile items=vec![
-                    (ExportProfile::Approval, ExportProfile::Approval.label_ja()),
-                    (ExportProfile::Review, ExportProfile::Review.label_ja()),
-                ] />
-                <Choice legend="フォント（Word）" name="fonts" signal=fonts items=FontSet::ALL.map(|f| (f, f.label_ja())).to_vec() />
+                <Choice legend="見出しの番号" name="numbering" selected=numbering labels=NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec() />
+                <Choice legend="出力の種類" name="profile" selected=profile labels=ExportProfile::ALL.map(ExportProfile::label_ja).to_vec() />
+                <Choice legend="フォント（Word）" name="fonts" selected=fonts labels=FontSet::ALL.map(FontSet::label_ja).to_vec() />
                 <div class="export-actions">
                     <button type="button" class="button" data-testid="export-docx" aria-disabled=move || busy().then_some("true") on:click=on_docx>
                         "Word（DOCX）で保存"
@@ -157,32 +163,29 @@ pub fn ExportPage() -> impl IntoView {
                 </p>
             </form>
             <h2 class="no-print">"プレビュー"</h2>
-            <Preview document />
+            <Preview html=preview />
         </div>
     }
 }
 
 #[component]
-fn Choice<T>(
+fn Choice(
     legend: &'static str,
     name: &'static str,
-    signal: RwSignal<T>,
-    items: Vec<(T, &'static str)>,
-) -> impl IntoView
-where
-    T: Copy + PartialEq + Send + Sync + 'static,
-{
+    selected: RwSignal<usize>,
+    labels: Vec<&'static str>,
+) -> impl IntoView {
     view! {
         <fieldset class="field radios radios--inline">
             <legend class="field__label">{legend}</legend>
-            {items
+            {labels
                 .into_iter()
                 .enumerate()
-                .map(|(i, (value, label))| {
+                .map(|(i, label)| {
                     let id = format!("export-{name}-{i}");
                     view! {
                         <div class="radio">
-                            <input type="radio" id=id.clone() name=name prop:checked=move || signal.get() == value on:change=move |_| signal.set(value) />
+                            <input type="radio" id=id.clone() name=name prop:checked=move || selected.get() == i on:change=move |_| selected.set(i) />
                             <label for=id>{label}</label>
                         </div>
                     }
@@ -192,12 +195,13 @@ where
     }
 }
 
-/// The whole document as accessible HTML (`html::preview`): the same blocks and numbers as the files.
+/// The whole document as accessible HTML (`html::preview`, built by the worker): the same blocks
+/// and numbers as the files.
 #[component]
-fn Preview(document: Memo<PolicyDocument>) -> impl IntoView {
+fn Preview(html: RwSignal<String>) -> impl IntoView {
     view! {
         <article class="preview" aria-label="方針の案のプレビュー">
-            <HtmlRegion body=Signal::derive(move || document.with(document_html)) testid="preview" />
+            <HtmlRegion body=html testid="preview" />
         </article>
     }
 }
