@@ -13,9 +13,9 @@ use crate::worker_api::OP_VERSIONS;
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
-/// Sends a version request (the open draft's history and text are added here).
-async fn ask(mut request: Value) -> Result<Value, String> {
-    let store = Store::get();
+/// Sends a version request (the open draft's history and text are added here). `store` is passed
+/// in because contexts are not available inside async tasks.
+async fn ask(store: Store, mut request: Value) -> Result<Value, String> {
     store.flush();
     let (id, draft) = store
         .draft
@@ -82,7 +82,7 @@ pub fn VersionsPage() -> impl IntoView {
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
-            report(ask(request).await.and_then(done));
+            report(ask(store, request).await.and_then(done));
         });
     };
     let on_submit = move |ev: &web_sys::Event| {
@@ -94,7 +94,7 @@ pub fn VersionsPage() -> impl IntoView {
         if form == "compare" {
             let request = json!({ "action": "diff", "from": value_of("compare-from"), "to": value_of("compare-to") });
             leptos::task::spawn_local(async move {
-                match ask(request).await {
+                match ask(store, request).await {
                     Ok(reply) => diff.set(reply["html"].as_str().unwrap_or_default().to_owned()),
                     Err(e) => message.set(Some((true, e))),
                 }

@@ -77,7 +77,7 @@ async function largeDraft(dist) {
   }, keystrokes);
   // Exports of the maximal draft in the browser (User Timing measures set by the app).
   await page.goto(url + '#/export');
-  await page.getByTestId('preview').waitFor();
+  await page.getByTestId('preview').locator('.preview__cover').waitFor();
   const measure = (name) => page.evaluate((n) => performance.getEntriesByName(n).at(-1).duration, name);
   const docxRuns = [];
   for (let i = 0; i < 6; i++) {

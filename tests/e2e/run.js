@@ -361,7 +361,8 @@ const tests = [
     await page.goto(url + '#/export');
     await page.getByRole('heading', { level: 1, name: '書き出し・印刷' }).waitFor();
     const preview = page.getByTestId('preview');
-    assert((await preview.innerText()).includes('第1　策定（改定）の趣旨'), 'preview numbering');
+    // The preview is built by the worker, so it arrives a moment after the page.
+    await preview.getByRole('heading', { name: '第1　策定（改定）の趣旨' }).waitFor();
     assert(!(await preview.innerText()).includes('秘密のメモ'), 'memo not in preview');
     const out = path.join(__dirname, 'out');
     // Record every status text, to see the 「作成中…」 state.
@@ -644,6 +645,152 @@ const tests = [
     await waitSaved(other);
     await page.getByTestId('tab-lock').waitFor();
     await other.close();
+  }],
+
+  ['coverage figures follow the answers, and every point links to its question', async ({ page, url, shot }) => {
+    await openApp(page, url, '#/coverage');
+    const overall = page.getByTestId('coverage-overall');
+    await overall.filter({ hasText: '対応済み 0／' }).waitFor();
+    const before = await overall.innerText();
+    const point = page.locator('.coverage__group[data-group="shokuba"] .coverage__point').first();
+    assertEqual(await point.getAttribute('data-coverage'), '未対応', 'starts not addressed');
+    const item = await point.getAttribute('data-item');
+    // The link opens the question that answers the point, with the way back.
+    await point.locator('a').click();
+    const question = page.locator('.question textarea:focus, .question input:focus');
+    await question.waitFor();
+    await page.locator(`#check-${item}`).check();
+    await waitSaved(page);
+    await page.getByRole('link', { name: '指針との対応状況に戻る' }).first().click();
+    await overall.waitFor();
+    assertEqual(await point.getAttribute('data-coverage'), '一部対応', 'ticked without writing is only partly');
+    assert((await overall.innerText()).includes('一部対応 1'), `partly counted (${await overall.innerText()})`);
+    await point.locator('a').click();
+    await question.waitFor();
+    await question.fill('ストレスチェックの集団分析を職場ごとに行い、改善計画を立てます。');
+    await waitSaved(page);
+    await page.getByRole('link', { name: '指針との対応状況に戻る' }).first().click();
+    await overall.filter({ hasText: '対応済み 1／' }).waitFor();
+    assertEqual(await point.getAttribute('data-coverage'), '対応済み', 'ticked and written is addressed');
+    assert(before !== (await overall.innerText()), 'overall figure changed');
+    const pillar = page.locator('.coverage__group[data-group="shokuba"] [data-testid="coverage-group-figure"]');
+    assert((await pillar.innerText()).startsWith('対応済み 1／'), `pillar figure (${await pillar.innerText()})`);
+    await page.getByText('判定のしかた').click();
+    await page.getByText('チェックだけ付けて記入がない').waitFor();
+    await shot('coverage.png');
+    await expectNoAxeViolations(page, 'coverage dashboard');
+    // The exported 対応表 carries the same state.
+    await page.goto(url + '#/export');
+    await page.getByTestId('preview').getByText('指針との対応表').waitFor();
+    assert((await page.getByTestId('preview').innerText()).includes('対応済み'), 'appendix shows the state');
+  }],
+
+  ['named versions: save two, see the diff, restore the first, delete, and keep them in the backup', async ({ page, url, shot }) => {
+    page.on('dialog', (d) => d.accept());
+    await openApp(page, url, '#/section/purpose');
+    const field = page.locator('#q-purpose\\.aim');
+    await field.fill('職員一人ひとりが成長を実感できる組織をつくる。');
+    await waitSaved(page);
+    await page.goto(url + '#/versions');
+    await page.getByLabel('版の名前').fill('庁内協議用 第1版');
+    await page.getByRole('button', { name: '版として保存' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '「庁内協議用 第1版」として保存しました' }).waitFor();
+    assertEqual(await page.locator('[data-testid="version-list"] li').count(), 1, 'one version');
+    assert((await page.getByTestId('storage-usage').innerText()).includes('KB'), 'space reported');
+
+    await page.goto(url + '#/section/purpose');
+    await field.fill('職員一人ひとりが挑戦できる組織をつくる。');
+    await waitSaved(page);
+    await page.goto(url + '#/versions');
+    await page.getByLabel('版の名前').fill('第2版');
+    await page.getByRole('button', { name: '版として保存' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '「第2版」として保存しました' }).waitFor();
+
+    // Compare 第1版 → 第2版: added and removed text marked by element and words, not colour alone.
+    const first = await page.locator('[data-testid="version-list"] li').nth(1).getAttribute('data-version');
+    const second = await page.locator('[data-testid="version-list"] li').nth(0).getAttribute('data-version');
+    await page.locator('#compare-from').selectOption(first);
+    await page.locator('#compare-to').selectOption(second);
+    await page.getByRole('button', { name: '違いを表示' }).click();
+    const diff = page.getByTestId('diff');
+    await diff.getByText('「庁内協議用 第1版」から「第2版」への変更').waitFor();
+    assertEqual((await diff.locator('ins').textContent()).replace(/［追加：|］/g, ''), '挑戦', 'inserted text');
+    assertEqual((await diff.locator('del').textContent()).replace(/［削除：|］/g, ''), '成長を実感', 'removed text');
+    assert((await diff.locator('ins .visually-hidden').first().textContent()).includes('追加'), 'added named in words');
+    await shot('versions-diff.png');
+    await expectNoAxeViolations(page, 'versions page with a diff');
+
+    // Restore 第1版: the current state is kept as a version first.
+    await page.getByRole('button', { name: '版「庁内協議用 第1版」に戻す' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '戻しました' }).waitFor();
+    assertEqual(await page.locator('[data-testid="version-list"] li').count(), 3, 'current state saved before restoring');
+    assert((await page.locator('[data-testid="version-list"] li').first().innerText()).includes('戻す前の内容'), 'safety version named');
+    await page.goto(url + '#/section/purpose');
+    assertEqual(await field.inputValue(), '職員一人ひとりが成長を実感できる組織をつくる。', 'restored text');
+    await page.reload();
+    assertEqual(await field.inputValue(), '職員一人ひとりが成長を実感できる組織をつくる。', 'restored text saved');
+
+    await page.goto(url + '#/versions');
+    await page.getByRole('button', { name: '版「第2版」を削除' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '削除しました' }).waitFor();
+    assertEqual(await page.locator('[data-testid="version-list"] li').count(), 2, 'deleted');
+
+    // The JSON backup carries the versions.
+    await page.goto(url + '#/data');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('backup').click()]);
+    const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    const id = backup.drafts[0].id;
+    assertEqual(backup.versions[id].versions.length, 2, 'versions in the backup');
+  }],
+
+  ['a content pack adds its 記入例 without touching answers, refuses a broken pack, and can be removed', async ({ page, url, shot }) => {
+    page.on('dialog', (d) => d.accept());
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('みなと町');
+    await page.getByLabel('町', { exact: true }).check();
+    await waitSaved(page);
+    const before = await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+    await page.goto(url + '#/data');
+    const packFile = path.resolve(__dirname, '../../docs/packs/example-pack.json');
+    await page.locator('#pack-file').setInputFiles(packFile);
+    await page.getByTestId('pack-message').filter({ hasText: '追加しました' }).waitFor();
+    const list = page.getByTestId('pack-list');
+    assert((await list.innerText()).includes('○○県 市町村人材確保支援パック（例）'), 'pack name shown');
+    assert((await list.innerText()).includes('版 2026.1'), 'pack version shown');
+    assertEqual(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), before, 'answers untouched');
+    await shot('pack-installed.png');
+    await expectNoAxeViolations(page, 'data page with a pack');
+
+    // A broken pack is refused with where the problem is; the installed pack stays.
+    const broken = path.join(os.tmpdir(), 'broken-pack.json');
+    const bad = JSON.parse(fs.readFileSync(packFile, 'utf8'));
+    bad.examples[0].question = 'nowhere.q';
+    fs.writeFileSync(broken, JSON.stringify(bad));
+    await page.locator('#pack-file').setInputFiles(broken);
+    await page.getByTestId('pack-message').filter({ hasText: 'examples[0].question' }).waitFor();
+    assertEqual(await list.locator('li').count(), 1, 'installed pack kept');
+
+    // Its 記入例 is offered, marked with the pack's name, and inserts like any other.
+    await page.goto(url + '#/section/collaboration');
+    const help = page.locator('[data-question="collaboration.muni-use"] .question-help');
+    await help.locator('summary').click();
+    const example = help.locator('.examples__item').filter({ hasText: '人材プール' });
+    await example.waitFor();
+    assert((await example.innerText()).includes('○○県 市町村人材確保支援パック（例）より'), 'pack attribution');
+    assert((await help.innerText()).includes('合同研修と専門職の人材プール'), 'pack guidance');
+    await example.getByRole('button', { name: 'この記入例を入れる' }).click();
+    assert((await page.locator('#q-collaboration\\.muni-use').inputValue()).includes('人材プール'), 'inserted');
+    // Its KPI example is offered in the library.
+    await page.getByText('例から指標を追加する').first().click();
+    await page.getByText('県の人材プールの活用件数').first().waitFor();
+
+    await page.goto(url + '#/data');
+    await page.getByRole('button', { name: 'パック「○○県 市町村人材確保支援パック（例）」を削除' }).click();
+    await page.getByTestId('pack-message').filter({ hasText: '削除しました' }).waitFor();
+    await page.goto(url + '#/section/collaboration');
+    await help.locator('summary').click();
+    await help.locator('.examples__item').first().waitFor();
+    assertEqual(await help.locator('.examples__item').filter({ hasText: '人材プールを活用し、土木技術職' }).count(), 0, 'pack example gone');
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
