@@ -12,7 +12,8 @@ pub struct DraftRow {
     pub current: bool,
 }
 
-pub fn list_html(rows: &[DraftRow]) -> String {
+/// `utc_offset_minutes`: see [`date_time_ja`].
+pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
     let items: String = rows
         .iter()
         .map(|row| {
@@ -36,7 +37,7 @@ pub fn list_html(rows: &[DraftRow]) -> String {
                 } else {
                     ""
                 },
-                date = date_time_ja(row.updated_at),
+                date = date_time_ja(row.updated_at, utc_offset_minutes),
                 rename = button("rename", " button--secondary", "の名前を変更", "名前を変更"),
                 duplicate = button("duplicate", " button--secondary", "を複製", "複製"),
                 delete = button("delete", " button--danger", "を削除", "削除"),

@@ -38,11 +38,10 @@ fn status_tag(class: &str, label: &str) -> String {
     )
 }
 
-/// 「2026年11月25日 09:05」 from milliseconds since the epoch, in Japan time (UTC+9, no DST),
-/// which is where the users are; pure, so lists render the same natively and in the browser.
-pub fn date_time_ja(ms: i64) -> String {
-    const JST_MS: i64 = 9 * 3_600_000;
-    let local = ms + JST_MS;
+/// 「2026年11月25日 09:05」 from milliseconds since the epoch, at `utc_offset_minutes` east of UTC
+/// (540 in Japan; the page passes the browser's own offset).
+pub fn date_time_ja(ms: i64, utc_offset_minutes: i64) -> String {
+    let local = ms + utc_offset_minutes * 60_000;
     let days = local.div_euclid(86_400_000);
     let minutes_of_day = local.rem_euclid(86_400_000) / 60_000;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).

@@ -25,8 +25,9 @@ fn options(versions: &[VersionSummary], selected: &str) -> String {
         .collect()
 }
 
-/// The page body under the heading; `usage` is the storage line (already in words).
-pub fn page_html(versions: &[VersionSummary], usage: &str) -> String {
+/// The page body under the heading; `usage` is the storage line (already in words);
+/// `utc_offset_minutes`: see [`date_time_ja`].
+pub fn page_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i64) -> String {
     let list = if versions.is_empty() {
         "<p>まだ版を保存していません。</p>".to_owned()
     } else {
@@ -37,7 +38,7 @@ pub fn page_html(versions: &[VersionSummary], usage: &str) -> String {
                 format!(
                     r#"<li class="draft-list__item" data-version="{id}"><div><strong class="draft-list__name">{name}</strong><p class="field__hint">保存日時：{date}</p></div><div class="draft-list__actions"><button type="button" class="button button--small button--secondary" data-action="restore" data-id="{id}" data-name="{name}" aria-label="版「{name}」に戻す">この版に戻す</button><button type="button" class="button button--small button--danger" data-action="delete" data-id="{id}" data-name="{name}" aria-label="版「{name}」を削除">削除</button></div></li>"#,
                     id = escape(&v.id),
-                    date = date_time_ja(v.created_at),
+                    date = date_time_ja(v.created_at, utc_offset_minutes),
                 )
             })
             .collect();

@@ -187,7 +187,7 @@ pub fn DataPage() -> impl IntoView {
             <section class="data-section" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">"下書きの一覧"</h2>
                 <p class="field__hint">"庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。"</p>
-                <HtmlRegion body=Signal::derive(move || drafts.with(|rows| list_html(rows))) on_event=on_list_event />
+                <HtmlRegion body=Signal::derive(move || drafts.with(|rows| list_html(rows, super::store::utc_offset_minutes()))) on_event=on_list_event />
                 <button type="button" class="button button--secondary" on:click=move |_| {
                     report.run(store.new_draft().map(|()| "新しい下書きを作成して開きました。".to_owned()))
                 }>"新しい下書きを作成"</button>

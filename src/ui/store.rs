@@ -42,6 +42,11 @@ pub fn now() -> Timestamp {
     js_sys::Date::now() as Timestamp
 }
 
+/// Minutes east of UTC in this browser (540 in Japan), for the pure date formatting in `html`.
+pub fn utc_offset_minutes() -> i64 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i64)
+}
+
 impl Store {
     pub fn load() -> Store {
         let loaded = storage::load(now());

@@ -64,7 +64,11 @@ pub fn VersionsPage() -> impl IntoView {
         let list = storage::versions_text(&id)
             .map(|t| summaries(&t))
             .unwrap_or_default();
-        page_html(&list, &usage_line(store))
+        page_html(
+            &list,
+            &usage_line(store),
+            super::store::utc_offset_minutes(),
+        )
     };
     let report = move |result: Result<String, String>| {
         busy.set(false);

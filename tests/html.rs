@@ -1,0 +1,149 @@
+//! The string-rendered pages: hostile text stays text, state is in words, links go where they
+//! say, and changes are marked by element and words.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::content::pack::parse_pack;
+use jinzai_hoshin::coverage::dashboard;
+use jinzai_hoshin::diff::diff_drafts;
+use jinzai_hoshin::draft::versions::VersionSummary;
+use jinzai_hoshin::draft::{codec, Answer, Draft};
+use jinzai_hoshin::html::drafts::{list_html as drafts_html, DraftRow};
+use jinzai_hoshin::html::versions::{diff_html, page_html};
+use jinzai_hoshin::html::{check, coverage, date_time_ja, escape, packs, tasks};
+
+const HOSTILE: &str = r#"<script>alert(1)</script><img src=x onerror="alert(2)">&'"#;
+
+fn sample() -> Draft {
+    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
+}
+
+fn hostile_draft() -> Draft {
+    let mut d = sample();
+    d.name = HOSTILE.to_owned();
+    d.set_answer("purpose.aim", Answer::Text(HOSTILE.to_owned()), 1);
+    d
+}
+
+/// No raw markup from the text survives anywhere in `html`.
+fn assert_escaped(html: &str) {
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+}
+
+#[test]
+fn escaping_covers_markup_and_quotes() {
+    assert_eq!(
+        escape(r#"<a href="x">'&'</a>"#),
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+    );
+}
+
+#[test]
+fn dates_are_shown_in_the_browser_s_time_zone() {
+    // 2026-11-25 00:30 UTC is 09:30 in Japan.
+    let ms = 1_795_566_600_000;
+    assert_eq!(date_time_ja(ms, 540), "2026年11月25日 09:30");
+    assert_eq!(date_time_ja(ms, 0), "2026年11月25日 00:30");
+    assert_eq!(date_time_ja(0, 540), "1970年1月1日 09:00");
+    assert_eq!(date_time_ja(951_782_400_000, 0), "2000年2月29日 00:00");
+}
+
+#[test]
+fn check_answers_escapes_answers_and_links_each_change() {
+    let g = guideline();
+    let html = check::page_html(g, &hostile_draft(), None);
+    assert_escaped(&html);
+    assert!(html.contains(r##"href="#/section/purpose?from=check&amp;q=purpose.aim""##));
+    assert!(html.contains("未記入"));
+    assert!(html.contains("未記入の項目："));
+}
+
+#[test]
+fn coverage_states_are_words_and_points_link_to_their_question() {
+    let g = guideline();
+    let mut d = Draft::new(0);
+    let section = g.section("workplace").unwrap();
+    let item = &section.checklist[0];
+    d.set_checked(&item.id, true, 1);
+    let html = coverage::dashboard_html(g, &dashboard(g, &d, None));
+    assert!(html.contains(&format!(
+        r#"data-item="{}" data-coverage="一部対応""#,
+        item.id
+    )));
+    assert!(html.contains(&format!(
+        "#/section/workplace?from=coverage&amp;q={}",
+        item.answered_in
+    )));
+    assert!(html.contains("判定のしかた"));
+    assert!(!html.contains("style="), "no inline styles (CSP)");
+}
+
+#[test]
+fn the_versions_page_and_diff_escape_names_and_mark_changes() {
+    let versions = vec![VersionSummary {
+        id: "v1".into(),
+        name: HOSTILE.into(),
+        created_at: 0,
+    }];
+    let page = page_html(&versions, "使用量", 540);
+    assert_escaped(&page);
+    assert!(page.contains(r#"data-action="restore" data-id="v1""#));
+    assert!(page.contains(r#"<option value="v1" selected>"#));
+    assert!(page.contains(r#"<option value="current" selected>"#));
+    assert!(page_html(&[], "", 0).contains("まだ版を保存していません"));
+
+    let old = sample();
+    let new = hostile_draft();
+    let html = diff_html(
+        &diff_drafts(guideline(), &old, &new),
+        HOSTILE,
+        "現在の下書き",
+    );
+    assert_escaped(&html);
+    assert!(html.contains("<ins><span class=\"visually-hidden\">［追加：</span>"));
+    assert!(diff_html(&[], "a", "b").contains("違いはありません"));
+}
+
+#[test]
+fn lists_of_drafts_packs_and_tasks_escape_what_users_and_packs_wrote() {
+    let rows = [
+        DraftRow {
+            id: "d1".into(),
+            label: HOSTILE.into(),
+            updated_at: 0,
+            current: true,
+        },
+        DraftRow {
+            id: "d2".into(),
+            label: "別の下書き".into(),
+            updated_at: 0,
+            current: false,
+        },
+    ];
+    let html = drafts_html(&rows, 540);
+    assert_escaped(&html);
+    assert_eq!(
+        html.matches(r#"data-action="open""#).count(),
+        1,
+        "open only the others"
+    );
+    assert!(html.contains("開いている下書き"));
+
+    let mut pack: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/packs/example-pack.json")).unwrap();
+    pack["name"] = HOSTILE.into();
+    let pack = parse_pack(guideline(), pack.to_string().as_bytes())
+        .unwrap()
+        .installed();
+    let html = packs::list_html(&[pack]);
+    assert_escaped(&html);
+    assert!(html.contains("記入例 1件"));
+    assert!(packs::list_html(&[]).contains("読み込んだパックはありません"));
+
+    let g = guideline();
+    let tasks = tasks::task_list_html(g, &sample());
+    assert!(tasks.contains(r##"href="#/coverage""##) && tasks.contains(r##"href="#/versions""##));
+    let nav = tasks::step_nav_html(g, &sample(), "purpose");
+    assert_eq!(nav.matches(r#"aria-current="step""#).count(), 1);
+}
