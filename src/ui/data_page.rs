@@ -156,11 +156,12 @@ pub fn DataPage() -> impl IntoView {
         });
     };
 
+    let texts = super::texts::GuidanceTexts::get();
     let on_delete_all = move |_| {
         let label = store.draft.with_untracked(Draft::label);
         let count = draft_count();
         let question = format!(
-            "この端末に保存されている「{label}」を含む{count}件の下書きと、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。"
+            "この端末に保存されている「{label}」を含む{count}件の下書きと、その版、コンテンツパック、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。"
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
@@ -169,6 +170,7 @@ pub fn DataPage() -> impl IntoView {
             Ok(()) => {
                 store.replace(Draft::new(super::store::now()));
                 let _ = storage::delete_everything();
+                texts.packs.set(Vec::new());
                 last_backup.set(None);
                 report.run(Ok("この端末のデータをすべて削除しました。".to_owned()));
             }

@@ -4,6 +4,7 @@
 
 use super::delegate::HtmlRegion;
 use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
+use super::timing::{timing_mark, timing_measure};
 use super::{focus_target, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
@@ -21,24 +22,6 @@ enum ExportState {
     Working(&'static str),
     Done(String),
     Failed(String),
-}
-
-/// User Timing around an export, read by the benchmark (`export-docx`, `export-markdown`).
-fn timing_mark(name: &str) {
-    if let Some(p) = window().performance() {
-        let _ = p.mark(name);
-    }
-}
-
-fn timing_measure(name: &str) {
-    if let Some(p) = window().performance() {
-        p.clear_measures_with_measure_name(name);
-        let _ = p.measure_with_start_mark_and_end_mark(
-            name,
-            &format!("{name}-start"),
-            &format!("{name}-end"),
-        );
-    }
 }
 
 /// Asks the worker for a file and saves it; the export state tells the user how it went.

@@ -16,6 +16,7 @@ mod step_nav;
 mod store;
 mod task_list;
 mod texts;
+mod timing;
 mod versions_page;
 mod worker;
 

@@ -4,6 +4,7 @@
 //! (`worker_api::VersionRequest`); the page body is `html::versions` (cheap in wasm).
 
 use super::delegate::{action_of, focus, value_of, HtmlRegion, MessageLine};
+use super::timing::{timing_mark, timing_measure};
 use super::{focus_target, Store};
 use crate::draft::codec;
 use crate::draft::versions::summaries;
@@ -97,11 +98,14 @@ pub fn VersionsPage() -> impl IntoView {
             .unwrap_or_default();
         if form == "compare" {
             let request = json!({ "action": "diff", "from": value_of("compare-from"), "to": value_of("compare-to") });
+            timing_mark("version-diff-start");
             leptos::task::spawn_local(async move {
                 match ask(store, request).await {
                     Ok(reply) => diff.set(reply["html"].as_str().unwrap_or_default().to_owned()),
                     Err(e) => message.set(Some((true, e))),
                 }
+                timing_mark("version-diff-end");
+                timing_measure("version-diff");
             });
             return;
         }

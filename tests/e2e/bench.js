@@ -94,6 +94,28 @@ async function largeDraft(dist) {
     markdownRuns.push(await measure('export-markdown'));
   }
   const exportTimes = { markdown: median(markdownRuns), docxFirst: docxRuns[0], docx: median(docxRuns.slice(1)) };
+  // Named versions of the maximal draft: saving (worker builds the merge patch, page stores it) and
+  // the diff of the newest version against the current draft (worker diffs and renders).
+  await page.goto(url + '#/versions');
+  const versionSaves = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('版の名前').fill(`第${i + 1}版`);
+    await page.getByRole('button', { name: '版として保存' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: `「第${i + 1}版」として保存しました` }).waitFor();
+    versionSaves.push(await measure('version-save'));
+  }
+  const versionBytes = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('jinzai-hoshin.versions.'));
+    return localStorage.getItem(key).length * 2;
+  });
+  const diffs = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => performance.clearMeasures('version-diff'));
+    await page.getByRole('button', { name: '違いを表示' }).click();
+    await page.waitForFunction(() => performance.getEntriesByName('version-diff').length > 0);
+    diffs.push(await measure('version-diff'));
+  }
+  const versionTimes = { save: median(versionSaves), diff: median(diffs), bytes: versionBytes };
   await page.goto(url + '#/section/workplace');
   await page.locator('.question textarea').first().waitFor();
   const saves = [];
@@ -109,7 +131,7 @@ async function largeDraft(dist) {
   }
   await browser.close();
   server.close();
-  return { json: draftJson, load, typing, save: median(saves), exportTimes };
+  return { json: draftJson, load, typing, save: median(saves), exportTimes, versionTimes };
 }
 
 /** Reload time with the server stopped, served by the service worker. */
@@ -186,15 +208,16 @@ async function main() {
       : []),
     '## Loaded later',
     '',
-    `- Guideline texts (guidance, なぜ聞くか, 記入例, KPI library), fetched when a section page first opens:`,
+    `- Guideline texts (guidance, なぜ聞くか, 記入例, hints, checklist texts, KPI library), fetched when a page that shows them first opens:`,
     `  ${texts ? `${fmt(texts.raw)} bytes raw, ${fmt(texts.brotli)} brotli` : 'missing'}.`,
     `- Service-worker install after the load event (sw.js plus the precache of every file, in the`,
     `  background): ${kb(precacheTotal)} brotli in total.`,
     '',
-    '### Export worker (first DOCX export or backup import)',
+    '### Worker (first export page, import, content pack or version action)',
     '',
-    'docx-rs, its zip writer and the import validation live in a second wasm module built by Trunk as a',
-    'web worker, so they cost nothing until used, and the page never freezes while a document is built.',
+    'The document model and its renderers (docx-rs, Markdown, the preview), import and pack validation,',
+    'named versions and their diff live in a second wasm module built by Trunk as a web worker, so they',
+    'cost nothing until used, and the page never freezes while they run. It embeds the complete content.',
     '',
     '| file | raw | gzip -9 | brotli q11 |',
     '|---|---:|---:|---:|',
@@ -233,6 +256,16 @@ async function main() {
     `| browser: Markdown (median of 5) | ${large.exportTimes.markdown.toFixed(2)} ms |`,
     `| browser: DOCX, first export (includes starting the worker wasm) | ${large.exportTimes.docxFirst.toFixed(1)} ms |`,
     `| browser: DOCX, warm worker (median of 5) | ${large.exportTimes.docx.toFixed(1)} ms |`,
+    '',
+    '## Named versions of the maximal draft',
+    '',
+    'Versions are stored as merge patches: the first holds the whole draft, later ones only what changed.',
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| save a version (worker round trip + localStorage write, median of 5) | ${large.versionTimes.save.toFixed(1)} ms |`,
+    `| storage for 5 versions of an unchanged maximal draft (UTF-16) | ${fmt(large.versionTimes.bytes)} bytes |`,
+    `| diff newest version ↔ current draft, rendered (median of 5) | ${large.versionTimes.diff.toFixed(1)} ms |`,
     '',
   ];
   fs.writeFileSync(report, lines.join('\n'));
