@@ -357,3 +357,19 @@ fn the_first_of_each_export_option_is_its_default() {
     assert_eq!(ExportProfile::ALL[0], ExportProfile::default());
     assert_eq!(FontSet::ALL[0], FontSet::default());
 }
+
+#[test]
+fn table_columns_are_as_wide_as_their_content_needs() {
+    use jinzai_hoshin::export::docx::column_widths;
+    let header = ["項目".to_owned(), "確認する点".to_owned(), "率".to_owned()];
+    let rows = vec![vec![
+        "基本的な考え方①".to_owned(),
+        "目指すべき職員像を、具体的で分かりやすい言葉で示している".to_owned(),
+        "25%".to_owned(),
+    ]];
+    let widths = column_widths(&header, &rows, 9000);
+    assert!(widths[1] > widths[0] && widths[0] > widths[2], "{widths:?}");
+    assert!(widths.iter().sum::<usize>() <= 9000);
+    // Columns never vanish, however short.
+    assert!(widths[2] >= 9000 * 4 / 60 - 1, "{widths:?}");
+}

@@ -68,10 +68,38 @@ fn centered(text: &str, size: usize, gothic: Option<&str>) -> Paragraph {
     Paragraph::new().align(AlignmentType::Center).add_run(run)
 }
 
+/// Column widths (twips) in proportion to each column's longest line, each counted between 4 and
+/// 40 characters, so short figures get narrow columns and sentences wide ones.
+pub fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
+    let columns = header.len().max(1);
+    let longest_line = |text: &str| {
+        text.split('\n')
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let weights: Vec<usize> = (0..columns)
+        .map(|i| {
+            let cells = rows.iter().filter_map(|r| r.get(i));
+            header
+                .get(i)
+                .into_iter()
+                .chain(cells)
+                .map(|t| longest_line(t))
+                .max()
+                .unwrap_or(0)
+                .clamp(4, 40)
+        })
+        .collect();
+    let sum: usize = weights.iter().sum();
+    weights.iter().map(|w| total * w / sum).collect()
+}
+
 fn table(header: &[String], rows: &[Vec<String>]) -> Table {
     let columns = header.len().max(1);
-    let width = TEXT_WIDTH / columns;
-    let cell = |text: &str, is_header: bool| {
+    let widths = column_widths(header, rows, TEXT_WIDTH);
+    let cell = |column: usize, text: &str, is_header: bool| {
+        let width = widths[column];
         let mut run = text_run(text).size(if is_header { 20 } else { 19 });
         if is_header {
             run = run.bold();
@@ -85,17 +113,21 @@ fn table(header: &[String], rows: &[Vec<String>]) -> Table {
         c
     };
     let mut table_rows = vec![TableRow::new(
-        header.iter().map(|h| cell(h, true)).collect(),
+        header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| cell(i, h, true))
+            .collect(),
     )];
     for row in rows {
         table_rows.push(TableRow::new(
             (0..columns)
-                .map(|i| cell(row.get(i).map_or("", String::as_str), false))
+                .map(|i| cell(i, row.get(i).map_or("", String::as_str), false))
                 .collect(),
         ));
     }
     Table::new(table_rows)
-        .set_grid(vec![width; columns])
+        .set_grid(widths.clone())
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 

@@ -115,10 +115,13 @@ pub fn VersionsPage() -> impl IntoView {
             return focus("version-name");
         }
         let request = json!({ "action": "save", "name": name, "now": super::store::now() });
+        timing_mark("version-save-start");
         run(
             request,
             Box::new(move |reply| {
                 keep_history(store, &reply)?;
+                timing_mark("version-save-end");
+                timing_measure("version-save");
                 Ok(format!("現在の内容を版「{name}」として保存しました。"))
             }),
         );
