@@ -23,7 +23,8 @@ use serde_json::{json, Value};
 pub const WORKER_READY: &str = "export-worker-ready";
 
 pub const OP_DOCX: &str = "docx";
-/// The on-screen preview as HTML: `{"html": …}`.
+/// The on-screen preview as HTML and the same document as Markdown: `{"html": …, "markdown": …}`
+/// (the page keeps the Markdown, so its download needs no second round trip).
 pub const OP_PREVIEW: &str = "preview";
 /// The Markdown file: `{"text": …}`.
 pub const OP_MARKDOWN: &str = "markdown";
@@ -93,7 +94,10 @@ pub fn handle(op: &str, payload: Payload) -> Reply {
             }
         }
         (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match document(&request) {
-            Ok((doc, _)) => json!({ "html": document_html(&doc) }).to_string(),
+            Ok((doc, _)) => {
+                json!({ "html": document_html(&doc), "markdown": markdown::render(&doc) })
+                    .to_string()
+            }
             Err(e) => error(e),
         }),
         (OP_MARKDOWN, Payload::Text(request)) => Reply::Text(match document(&request) {

@@ -83,11 +83,21 @@ pub fn ExportPage() -> impl IntoView {
         serde_json::to_string(&request).expect("a request serialises")
     });
     let preview = RwSignal::new(String::new());
+    // The Markdown of the previewed document and the request it was built from.
+    let markdown = StoredValue::new(None::<(String, String)>);
     Effect::new(move |_| {
         let json = request.get();
+        timing_mark("export-preview-start");
         leptos::task::spawn_local(async move {
-            match super::worker::ask_json(OP_PREVIEW, JsValue::from_str(&json)).await {
-                Ok(reply) => preview.set(reply["html"].as_str().unwrap_or_default().to_owned()),
+            let reply = super::worker::ask_json(OP_PREVIEW, JsValue::from_str(&json)).await;
+            timing_mark("export-preview-end");
+            timing_measure("export-preview");
+            match reply {
+                Ok(reply) => {
+                    let text = reply["markdown"].as_str().unwrap_or_default().to_owned();
+                    markdown.set_value(Some((json, text)));
+                    preview.set(reply["html"].as_str().unwrap_or_default().to_owned());
+                }
                 Err(e) => preview.set(format!(
                     r#"<p class="message message--error">{}</p>"#,
                     escape(&e)
@@ -111,7 +121,28 @@ pub fn ExportPage() -> impl IntoView {
         );
     };
     let on_docx = move |_| start(OP_DOCX, "Word（DOCX）ファイルを作成中…", "docx");
-    let on_markdown = move |_| start(OP_MARKDOWN, "Markdown ファイルを作成中…", "md");
+    let on_markdown = move |_| {
+        store.flush();
+        let current = request.get_untracked();
+        let ready = markdown.with_value(|m| {
+            m.as_ref()
+                .filter(|(built_for, _)| *built_for == current)
+                .map(|(_, text)| text.clone())
+        });
+        let Some(text) = ready else {
+            // The preview of this exact draft is not back yet: ask the worker directly.
+            return start(OP_MARKDOWN, "Markdown ファイルを作成中…", "md");
+        };
+        timing_mark("export-markdown-start");
+        let name = file_name(&org(), today(), "md");
+        let result = save_text(&text, MARKDOWN_MIME, &name);
+        timing_mark("export-markdown-end");
+        timing_measure("export-markdown");
+        state.set(match result {
+            Ok(()) => ExportState::Done(format!("「{name}」を保存しました。")),
+            Err(e) => ExportState::Failed(e),
+        });
+    };
     let on_print = move |_| {
         let _ = window().print();
     };
