@@ -259,7 +259,13 @@ fn draft_action(store: Store, action: Action) -> Option<Result<String, String>> 
             copy.name = format!("{}（コピー）", copy.label());
             copy.id = store.fresh_id_excluding(&[]);
             copy.created_at = super::store::now();
-            Some(storage::store_other(&copy).map(|()| format!("「{}」を作成しました。", copy.name)))
+            // The copy takes the named versions along.
+            let copied =
+                storage::store_other(&copy).and_then(|()| match storage::versions_text(&id) {
+                    Some(history) => storage::store_versions(&copy.id, &history),
+                    None => Ok(()),
+                });
+            Some(copied.map(|()| format!("「{}」を作成しました。", copy.name)))
         }
         "delete" => {
             let question =

@@ -51,9 +51,13 @@ pub fn App() -> impl IntoView {
         }
     });
     // Another tab saved the same draft: pause here instead of overwriting newer data later.
+    let texts = texts::GuidanceTexts::get();
     let on_storage = window_event_listener(ev::storage, move |event: web_sys::StorageEvent| {
-        if event.key().as_deref() == Some(crate::storage::DRAFT_KEY) {
-            store.on_other_tab_saved(event.new_value());
+        match event.key().as_deref() {
+            Some(crate::storage::DRAFT_KEY) => store.on_other_tab_saved(event.new_value()),
+            // A pack installed or removed in another tab shows here too.
+            Some(crate::storage::PACKS_KEY) => texts.packs.set(crate::storage::packs()),
+            _ => {}
         }
     });
     on_cleanup(move || {

@@ -741,10 +741,21 @@ const tests = [
     const backup = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
     const id = backup.drafts[0].id;
     assertEqual(backup.versions[id].versions.length, 2, 'versions in the backup');
+
+    // A duplicated draft takes its versions along.
+    await page.getByRole('button', { name: '「名称未設定の下書き」を複製' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '作成しました' }).waitFor();
+    const histories = await page.evaluate(() => Object.keys(localStorage)
+      .filter((k) => k.startsWith('jinzai-hoshin.versions.'))
+      .map((k) => localStorage.getItem(k)));
+    assertEqual(histories.length, 2, 'the copy has its own versions');
+    assertEqual(histories[0], histories[1], 'the same versions');
   }],
 
-  ['a content pack adds its 記入例 without touching answers, refuses a broken pack, and can be removed', async ({ page, url, shot }) => {
+  ['a content pack adds its 記入例 without touching answers, refuses a broken pack, and can be removed', async ({ page, context, url, shot }) => {
     page.on('dialog', (d) => d.accept());
+    const otherTab = await context.newPage();
+    await openApp(otherTab, url, '#/data');
     await openApp(page, url, '#/section/profile');
     await page.getByLabel('団体名').fill('みなと町');
     await page.getByLabel('町', { exact: true }).check();
@@ -758,6 +769,9 @@ const tests = [
     assert((await list.innerText()).includes('○○県 市町村人材確保支援パック（例）'), 'pack name shown');
     assert((await list.innerText()).includes('版 2026.1'), 'pack version shown');
     assertEqual(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY), before, 'answers untouched');
+    // Another open tab shows the pack too, without a reload.
+    await otherTab.getByTestId('pack-list').getByText('○○県 市町村人材確保支援パック（例）').waitFor();
+    await otherTab.close();
     await shot('pack-installed.png');
     await expectNoAxeViolations(page, 'data page with a pack');
 
