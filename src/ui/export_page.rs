@@ -165,7 +165,7 @@ pub fn ExportPage() -> impl IntoView {
                     <button type="button" class="button button--secondary" data-testid="export-markdown" on:click=on_markdown>
                         "Markdown で保存"
                     </button>
-                    <button type="button" class="button button--secondary" on:click=on_print>"印刷する"</button>
+                    <button type="button" class="button button--secondary" prop:disabled=move || preview.with(String::is_empty) on:click=on_print>"印刷する"</button>
                 </div>
                 <p class="export-status" role="status" data-testid="export-status">
                     {move || match state.get() {

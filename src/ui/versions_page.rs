@@ -85,6 +85,12 @@ pub fn VersionsPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
+        // This tab's draft is out of date while another tab edits it: no version of stale content.
+        if store.locked_by_other_tab.get_untracked() {
+            return report(Err(
+                "別のタブで編集中です。最新の内容を読み込んでから操作してください。".to_owned(),
+            ));
+        }
         busy.set(true);
         leptos::task::spawn_local(async move {
             report(ask(store, request).await.and_then(done));

@@ -645,6 +645,13 @@ const tests = [
     await waitSaved(other);
     await page.getByTestId('tab-lock').waitFor();
     await other.close();
+    // The locked tab does not save a version of its out-of-date draft either.
+    await page.evaluate(() => { location.hash = '#/versions'; });
+    // The lock notice covers the page, so submit the form the way only a script could.
+    await page.getByLabel('版の名前').fill('古い内容', { force: true });
+    await page.evaluate(() => document.getElementById('save-version').requestSubmit());
+    await page.getByTestId('versions-message').filter({ hasText: '別のタブで編集中です' }).waitFor();
+    assertEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.versions.')).length), 0, 'no version saved');
   }],
 
   ['coverage figures follow the answers, and every point links to its question', async ({ page, url, shot }) => {
