@@ -54,7 +54,9 @@ pub struct PackExample {
     pub replace: bool,
 }
 
-/// A KPI example; with `replace` it overrides the built-in example of the same id.
+/// A KPI example; with `replace` it overrides the built-in example of the same id. The fields repeat
+/// `KpiExample`'s because serde's `flatten` cannot be combined with `deny_unknown_fields`, which
+/// is what catches a misspelt field in a pack.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackKpi {

@@ -1,7 +1,7 @@
 //! 入力内容の確認 (`#/check`, GOV.UK "check answers"): every section summarised, 「未記入」 for
 //! gaps, a 「変更」 link per answer that returns here, and the guideline points not yet checked.
 
-use super::escape;
+use super::{escape, table_html};
 use crate::content::{Guideline, OrgBand, Question, QuestionKind, Section};
 use crate::draft::{Answer, Draft};
 use crate::ui::Route;
@@ -33,27 +33,6 @@ fn answer_text(q: &Question, d: &Draft) -> Option<String> {
     })
 }
 
-fn table(q: &Question, rows: &[Vec<String>]) -> String {
-    let head: String = q
-        .columns
-        .iter()
-        .map(|c| format!(r#"<th scope="col">{}</th>"#, escape(c)))
-        .collect();
-    let body: String = rows
-        .iter()
-        .map(|r| {
-            let cells: String = r
-                .iter()
-                .map(|c| format!("<td>{}</td>", escape(c)))
-                .collect();
-            format!("<tr>{cells}</tr>")
-        })
-        .collect();
-    format!(
-        r#"<table class="table table--compact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"#
-    )
-}
-
 fn row(
     key: &str,
     question_id: &str,
@@ -74,7 +53,7 @@ fn question_row(section: &Section, q: &Question, d: &Draft) -> String {
     let value = if q.kind == QuestionKind::Table {
         let rows = d.table_rows(&q.id);
         if rows.iter().flatten().any(|c| !c.trim().is_empty()) {
-            table(q, &rows)
+            table_html("table table--compact", &q.columns, &rows, escape)
         } else {
             UNANSWERED.to_owned()
         }

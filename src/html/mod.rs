@@ -30,6 +30,27 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A table with a header row; `cell` turns each cell's text into escaped HTML.
+fn table_html(
+    class: &str,
+    header: &[String],
+    rows: &[Vec<String>],
+    cell: fn(&str) -> String,
+) -> String {
+    let head: String = header
+        .iter()
+        .map(|h| format!(r#"<th scope="col">{}</th>"#, escape(h)))
+        .collect();
+    let body: String = rows
+        .iter()
+        .map(|r| {
+            let cells: String = r.iter().map(|c| format!("<td>{}</td>", cell(c))).collect();
+            format!("<tr>{cells}</tr>")
+        })
+        .collect();
+    format!(r#"<table class="{class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"#)
+}
+
 /// A status tag whose words carry the state (its colour only repeats them).
 fn status_tag(class: &str, label: &str) -> String {
     format!(

@@ -1,6 +1,6 @@
 //! The on-screen preview of the policy (`#/export`): the same blocks and numbers as the files.
 
-use super::escape;
+use super::{escape, table_html};
 use crate::export::document::{Block, PolicyDocument};
 
 /// Text with its line breaks kept (`\n` → `<br>`).
@@ -45,25 +45,10 @@ fn block_html(block: &Block) -> String {
                 .collect();
             format!(r#"<ul class="preview__list">{items}</ul>"#)
         }
-        Block::Table { header, rows } => {
-            let head: String = header
-                .iter()
-                .map(|h| format!(r#"<th scope="col">{}</th>"#, escape(h)))
-                .collect();
-            let body: String = rows
-                .iter()
-                .map(|r| {
-                    let cells: String = r
-                        .iter()
-                        .map(|c| format!("<td>{}</td>", multiline(c)))
-                        .collect();
-                    format!("<tr>{cells}</tr>")
-                })
-                .collect();
-            format!(
-                r#"<div class="table-field__scroll"><table class="table preview__table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"#
-            )
-        }
+        Block::Table { header, rows } => format!(
+            r#"<div class="table-field__scroll">{}</div>"#,
+            table_html("table preview__table", header, rows, multiline)
+        ),
     }
 }
 

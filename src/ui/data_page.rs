@@ -3,7 +3,7 @@
 //! the last backup's age, and deleting everything this app keeps on a shared PC.
 
 use super::delegate::{action_of, focus, Action, HtmlRegion, MessageLine};
-use super::download::{save_text, today};
+use super::download::{file_bytes, save_text, take_chosen_file, today};
 use super::{focus_target, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
@@ -107,26 +107,19 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = take_chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         let file_name = file.name();
         leptos::task::spawn_local(async move {
-            let buffer = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => {
-                    return message.set(Some((true, "ファイルを読み込めませんでした。".to_owned())))
-                }
+            let bytes = match file_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return message.set(Some((true, e))),
             };
             // Validated in the worker, so the import checks stay out of the first load.
-            let result = super::worker::ask(
-                OP_IMPORT_BACKUP,
-                js_sys::Uint8Array::from(buffer.as_slice()).into(),
-            )
-            .await
-            .and_then(|reply| read_import_reply(&reply.as_string().unwrap_or_default()));
+            let result = super::worker::ask(OP_IMPORT_BACKUP, bytes.into())
+                .await
+                .and_then(|reply| read_import_reply(&reply.as_string().unwrap_or_default()));
             let drafts = match result {
                 Ok(drafts) => drafts,
                 Err(e) => {

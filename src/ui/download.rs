@@ -40,3 +40,20 @@ pub fn today() -> (i32, u32, u32) {
     let d = js_sys::Date::new_0();
     (d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
+
+/// The file chosen in a file input's `change` event. The input is cleared, so choosing the same
+/// file again (after fixing it) fires again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// The bytes of a chosen file.
+pub async fn file_bytes(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
+    wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer))
+        .map_err(|_| "ファイルを読み込めませんでした。".to_owned())
+}

@@ -9,6 +9,7 @@ mod export_page;
 mod fields;
 mod kpi_builder;
 mod packs;
+mod report_page;
 mod route;
 mod section_page;
 mod status_line;

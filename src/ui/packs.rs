@@ -4,6 +4,7 @@
 //! examples shown in the wizard: they never change the user's answers.
 
 use super::delegate::{action_of, focus, HtmlRegion, MessageLine};
+use super::download::{file_bytes, take_chosen_file};
 use super::texts::GuidanceTexts;
 use crate::html::packs::list_html;
 use crate::storage;
@@ -12,11 +13,8 @@ use leptos::prelude::*;
 
 /// Validates a pack file in the worker and installs it; the answer is the message to show.
 async fn import(file: web_sys::File) -> Result<String, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| "ファイルを読み込めませんでした。".to_owned())?;
-    let reply =
-        super::worker::ask_json(OP_IMPORT_PACK, js_sys::Uint8Array::new(&buffer).into()).await?;
+    let bytes = file_bytes(&file).await?;
+    let reply = super::worker::ask_json(OP_IMPORT_PACK, bytes.into()).await?;
     let pack = reply["pack"].clone();
     let label = format!(
         "「{}」（版 {}）",
@@ -43,11 +41,9 @@ pub fn PacksSection() -> impl IntoView {
         focus("pack-message");
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = take_chosen_file(&ev) else {
             return;
         };
-        input.set_value("");
         let file_name = file.name();
         leptos::task::spawn_local(async move {
             show(import(file).await.map_err(|e| {
