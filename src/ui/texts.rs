@@ -108,13 +108,13 @@ impl GuidanceTexts {
 
     /// Guidance and 記入例 of a question, with the packs' additions (reactive to both).
     pub fn question_help(&self, question_id: &str) -> QuestionHelp {
-        let packs = self.packs.get();
-        self.with(|t| merged_question(t, &packs, question_id))
+        self.packs
+            .with(|packs| self.with(|t| merged_question(t, packs, question_id)))
     }
 
     pub fn kpi_library(&self) -> Vec<Attributed<KpiExample>> {
-        let packs = self.packs.get();
-        self.with(|t| merged_kpi_library(t, &packs))
+        self.packs
+            .with(|packs| self.with(|t| merged_kpi_library(t, packs)))
     }
 
     /// A placeholder while the texts are not there (yet).
