@@ -181,25 +181,26 @@ pub const PACKS_KEY: &str = "jinzai-hoshin.packs";
 /// What browsers typically allow per site in localStorage, in UTF-16 code units (5 Mi).
 pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
 
+fn versions_key(draft_id: &str) -> String {
+    format!("{VERSIONS_PREFIX}{draft_id}")
+}
+
 pub fn versions_text(draft_id: &str) -> Option<String> {
     raw_storage()?
-        .get_item(&format!("{VERSIONS_PREFIX}{draft_id}"))
+        .get_item(&versions_key(draft_id))
         .ok()
         .flatten()
 }
 
 pub fn store_versions(draft_id: &str, text: &str) -> Result<(), String> {
     raw_storage()
-        .and_then(|s| {
-            s.set_item(&format!("{VERSIONS_PREFIX}{draft_id}"), text)
-                .ok()
-        })
+        .and_then(|s| s.set_item(&versions_key(draft_id), text).ok())
         .ok_or_else(|| "版を保存できませんでした（容量不足などの可能性があります）。".to_owned())
 }
 
 pub fn remove_versions(draft_id: &str) {
     if let Some(s) = raw_storage() {
-        let _ = s.remove_item(&format!("{VERSIONS_PREFIX}{draft_id}"));
+        let _ = s.remove_item(&versions_key(draft_id));
     }
 }
 
@@ -267,7 +268,7 @@ pub fn usage(open_draft_id: &str) -> Usage {
     let Some(storage) = raw_storage() else {
         return Usage::default();
     };
-    let versions_key = format!("{VERSIONS_PREFIX}{open_draft_id}");
+    let versions_key = versions_key(open_draft_id);
     let len = storage.length().unwrap_or(0);
     let mut usage = Usage::default();
     for key in (0..len).filter_map(|i| storage.key(i).ok().flatten()) {

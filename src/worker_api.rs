@@ -26,8 +26,6 @@ pub const OP_DOCX: &str = "docx";
 /// The on-screen preview as HTML and the same document as Markdown: `{"html": …, "markdown": …}`
 /// (the page keeps the Markdown, so its download needs no second round trip).
 pub const OP_PREVIEW: &str = "preview";
-/// The Markdown file: `{"text": …}`.
-pub const OP_MARKDOWN: &str = "markdown";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
@@ -98,10 +96,6 @@ pub fn handle(op: &str, payload: Payload) -> Reply {
                 json!({ "html": document_html(&doc), "markdown": markdown::render(&doc) })
                     .to_string()
             }
-            Err(e) => error(e),
-        }),
-        (OP_MARKDOWN, Payload::Text(request)) => Reply::Text(match document(&request) {
-            Ok((doc, _)) => json!({ "text": markdown::render(&doc) }).to_string(),
             Err(e) => error(e),
         }),
         (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),

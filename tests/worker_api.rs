@@ -149,16 +149,11 @@ fn preview_and_markdown_come_from_the_same_document() {
     let json = serde_json::to_string(&request).unwrap();
     let preview = read_reply(&text(handle(
         jinzai_hoshin::worker_api::OP_PREVIEW,
-        Payload::Text(json.clone()),
-    )))
-    .unwrap();
-    let markdown = read_reply(&text(handle(
-        jinzai_hoshin::worker_api::OP_MARKDOWN,
         Payload::Text(json),
     )))
     .unwrap();
     let html = preview["html"].as_str().unwrap();
-    let md = markdown["text"].as_str().unwrap();
+    let md = preview["markdown"].as_str().unwrap();
     assert!(html.contains("第1　策定（改定）の趣旨"), "{html}");
     assert!(md.contains("第1　策定（改定）の趣旨"), "{md}");
     // The 対応表 is complete (checklist texts come with the worker's full content).

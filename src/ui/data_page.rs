@@ -4,7 +4,7 @@
 
 use super::delegate::{action_of, focus, Action, HtmlRegion, MessageLine};
 use super::download::{file_bytes, save_text, take_chosen_file, today};
-use super::{focus_target, Store};
+use super::{PageIntro, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::html::drafts::{list_html, DraftRow};
@@ -60,8 +60,6 @@ pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let store = Store::get();
-    let heading = NodeRef::new();
-    focus_target(heading, None);
     let last_backup = RwSignal::new(storage::last_backup());
     let message = RwSignal::new(None::<(bool, String)>); // (is_error, text)
                                                          // Bumped after every change to the stored drafts, so the list re-reads storage.
@@ -173,11 +171,10 @@ pub fn DataPage() -> impl IntoView {
 
     view! {
         <div class="page page--data">
-            <p class="back-link"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
-            <h1 node_ref=heading tabindex="-1">"データの管理（バックアップ）"</h1>
-            <p class="lead">
-                "入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
-            </p>
+            <PageIntro
+                title="データの管理（バックアップ）"
+                lead="入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
+            />
             <MessageLine id="data-message" message />
             <section class="data-section" aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">"下書きの一覧"</h2>

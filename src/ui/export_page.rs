@@ -5,13 +5,13 @@
 use super::delegate::HtmlRegion;
 use super::download::{save_bytes, save_text, today, DOCX_MIME, MARKDOWN_MIME};
 use super::timing::{timing_mark, timing_measure};
-use super::{focus_target, Store};
+use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, ExportOptions, ExportProfile, FontSet};
 use crate::html::escape;
-use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_MARKDOWN, OP_PREVIEW};
+use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,7 +39,7 @@ fn export_file(op: &'static str, request: String, name: String, state: RwSignal<
             Err(text) => {
                 let text = read_reply(&text.as_string().unwrap_or_default())?;
                 save_text(
-                    text["text"].as_str().unwrap_or_default(),
+                    text["markdown"].as_str().unwrap_or_default(),
                     MARKDOWN_MIME,
                     &name,
                 )
@@ -57,8 +57,6 @@ fn export_file(op: &'static str, request: String, name: String, state: RwSignal<
 #[component]
 pub fn ExportPage() -> impl IntoView {
     let store = Store::get();
-    let heading = NodeRef::new();
-    focus_target(heading, None);
     // Indices into each option's `ALL`, whose first entry is the default (tested in tests/export.rs),
     // so one non-generic radio-group component serves all three.
     let numbering = RwSignal::new(0);
@@ -131,7 +129,7 @@ pub fn ExportPage() -> impl IntoView {
         });
         let Some(text) = ready else {
             // The preview of this exact draft is not back yet: ask the worker directly.
-            return start(OP_MARKDOWN, "Markdown ファイルを作成中…", "md");
+            return start(OP_PREVIEW, "Markdown ファイルを作成中…", "md");
         };
         timing_mark("export-markdown-start");
         let name = file_name(&org(), today(), "md");
@@ -149,11 +147,11 @@ pub fn ExportPage() -> impl IntoView {
 
     view! {
         <div class="page page--export">
-            <p class="back-link no-print"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
-            <h1 node_ref=heading tabindex="-1" class="no-print">"書き出し・印刷"</h1>
-            <p class="lead no-print">
-                "方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
-            </p>
+            <PageIntro
+                class="no-print"
+                title="書き出し・印刷"
+                lead="方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
+            />
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
                 <Choice legend="見出しの番号" name="numbering" selected=numbering labels=NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec() />
                 <Choice legend="出力の種類" name="profile" selected=profile labels=ExportProfile::ALL.map(ExportProfile::label_ja).to_vec() />

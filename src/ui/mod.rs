@@ -101,6 +101,25 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The top of a page: the way back to the task list, the heading (focused on arrival, as after a
+/// page load) and the lead. `class` is for the wrapper (e.g. `no-print`).
+#[component]
+pub(crate) fn PageIntro(
+    title: &'static str,
+    lead: &'static str,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    let heading = NodeRef::new();
+    focus_target(heading, None);
+    view! {
+        <div class=class>
+            <p class="back-link"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
+            <h1 node_ref=heading tabindex="-1">{title}</h1>
+            <p class="lead">{lead}</p>
+        </div>
+    }
+}
+
 /// Moves keyboard and screen-reader focus after a route change, as a full page load would: to the
 /// page heading, or to a question's first control when a 「変更」 link named one.
 pub(crate) fn focus_target(heading: NodeRef<leptos::html::H1>, question: Option<String>) {

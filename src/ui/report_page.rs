@@ -3,7 +3,7 @@
 
 use super::delegate::HtmlRegion;
 use super::section_page::org_band;
-use super::{focus_target, Store};
+use super::{PageIntro, Store};
 use crate::content::{Guideline, OrgBand};
 use crate::draft::Draft;
 use leptos::prelude::*;
@@ -20,8 +20,6 @@ pub fn ReportPage(
 ) -> impl IntoView {
     let store = Store::get();
     let band = org_band();
-    let heading = NodeRef::new();
-    focus_target(heading, None);
     let texts = super::texts::GuidanceTexts::get();
     texts.ensure_loading();
     let body = move || {
@@ -30,9 +28,7 @@ pub fn ReportPage(
     };
     view! {
         <div class=class>
-            <p class="back-link"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
-            <h1 node_ref=heading tabindex="-1">{title}</h1>
-            <p class="lead">{lead}</p>
+            <PageIntro title lead />
             <HtmlRegion body=Signal::derive(body) />
         </div>
     }

@@ -5,7 +5,7 @@
 
 use super::delegate::{action_of, focus, value_of, HtmlRegion, MessageLine};
 use super::timing::{timing_mark, timing_measure};
-use super::{focus_target, Store};
+use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::draft::versions::summaries;
 use crate::html::versions::page_html;
@@ -52,8 +52,6 @@ fn usage_line(store: Store) -> String {
 #[component]
 pub fn VersionsPage() -> impl IntoView {
     let store = Store::get();
-    let heading = NodeRef::new();
-    focus_target(heading, None);
     let message = RwSignal::new(None::<(bool, String)>);
     let busy = RwSignal::new(false);
     let diff = RwSignal::new(String::new());
@@ -135,39 +133,36 @@ pub fn VersionsPage() -> impl IntoView {
     let on_click = move |ev: &web_sys::Event| {
         let Some(action) = action_of(ev) else { return };
         let name = action.name;
-        let (question, request) = match action.action.as_str() {
+        type Done = Box<dyn FnOnce(Value) -> Result<String, String>>;
+        let (question, request, done): (String, Value, Done) = match action.action.as_str() {
             "restore" => (
                 format!("版「{name}」の内容に戻します。いまの内容は、戻す前に版として自動で保存します。よろしいですか。"),
                 json!({ "action": "restore", "id": action.id, "now": super::store::now() }),
+                Box::new(move |reply| {
+                    let draft = reply["draft"]
+                        .as_str()
+                        .and_then(|t| codec::decode(t).ok())
+                        .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
+                    keep_history(store, &reply)?;
+                    store.replace(draft);
+                    Ok(format!(
+                        "版「{name}」の内容に戻しました。戻す前の内容は版の一覧に保存してあります。"
+                    ))
+                }),
             ),
             "delete" => (
                 format!("版「{name}」を削除します。元に戻せません。よろしいですか。"),
                 json!({ "action": "delete", "id": action.id }),
+                Box::new(move |reply| {
+                    keep_history(store, &reply)?;
+                    Ok(format!("版「{name}」を削除しました。"))
+                }),
             ),
             _ => return,
         };
-        if !window().confirm_with_message(&question).unwrap_or(false) {
-            return;
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            run(request, done);
         }
-        let restoring = request["action"] == "restore";
-        run(
-            request,
-            Box::new(move |reply| {
-                if !restoring {
-                    keep_history(store, &reply)?;
-                    return Ok(format!("版「{name}」を削除しました。"));
-                }
-                let draft = reply["draft"]
-                    .as_str()
-                    .and_then(|t| codec::decode(t).ok())
-                    .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
-                keep_history(store, &reply)?;
-                store.replace(draft);
-                Ok(format!(
-                    "版「{name}」の内容に戻しました。戻す前の内容は版の一覧に保存してあります。"
-                ))
-            }),
-        );
     };
     let on_event = Callback::new(move |ev: web_sys::Event| {
         if ev.type_() == "submit" {
@@ -179,11 +174,10 @@ pub fn VersionsPage() -> impl IntoView {
 
     view! {
         <div class="page page--versions">
-            <p class="back-link"><a href="#/">"作成の手順（一覧）へ戻る"</a></p>
-            <h1 node_ref=heading tabindex="-1">"版の保存・比較"</h1>
-            <p class="lead">
-                "庁内協議・職員意見・パブリックコメントなどに出した時点の内容を「版」として名前を付けて保存できます。版どうし、または版と現在の下書きの違いを確かめたり、前の版に戻したりできます。"
-            </p>
+            <PageIntro
+                title="版の保存・比較"
+                lead="庁内協議・職員意見・パブリックコメントなどに出した時点の内容を「版」として名前を付けて保存できます。版どうし、または版と現在の下書きの違いを確かめたり、前の版に戻したりできます。"
+            />
             <MessageLine id="versions-message" message />
             <HtmlRegion body=Signal::derive(body) on_event />
             <div aria-live="polite">
