@@ -5,6 +5,10 @@
 //! are split off into
 //! `target/jinzai-hoshin/guideline-texts-<hash>.json`, which the Trunk post-build hook copies into
 //! dist/: the wasm embeds only the core (structure, labels, checklists), keeping the first load small.
+//!
+//! The document outline (headings, lead sentences, captions, option sentences, the `[document]`
+//! texts) goes to `guideline-outline.json`, read only by the document builder in the export worker
+//! and in native builds (`content::outline`).
 
 use serde_json::{Map, Value};
 use std::{env, fs, path::Path};
@@ -22,14 +26,70 @@ fn take(object: &mut Map<String, Value>, keys: &[&str]) -> Map<String, Value> {
         .collect()
 }
 
+/// Document-only fields of a question and of a section (see `content::outline`).
+const QUESTION_OUTLINE: &[&str] = &[
+    "heading",
+    "no_heading",
+    "lead",
+    "caption",
+    "placed_in",
+    "front",
+];
+const SECTION_OUTLINE: &[&str] = &["heading", "appendix", "subsections"];
+
+/// Moves the document outline out of the content, so neither the core nor the full guideline
+/// JSON carries it.
+fn split_outline(full: &mut Value) -> Value {
+    let mut sections = Map::new();
+    let mut questions = Map::new();
+    for section in full["sections"].as_array_mut().expect("sections") {
+        let section = section.as_object_mut().expect("section table");
+        let id = section["id"].as_str().expect("section id").to_owned();
+        sections.insert(id, Value::Object(take(section, SECTION_OUTLINE)));
+        for question in section
+            .get_mut("questions")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            let question = question.as_object_mut().expect("question table");
+            let id = question["id"].as_str().expect("question id").to_owned();
+            let mut outline = take(question, QUESTION_OUTLINE);
+            let mut sentences = Map::new();
+            for option in question
+                .get_mut("options")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                let option = option.as_object_mut().expect("option table");
+                if let Some(sentence) = option.remove("sentence") {
+                    let id = option["id"].as_str().expect("option id").to_owned();
+                    sentences.insert(id, sentence);
+                }
+            }
+            outline.insert("sentences".to_owned(), Value::Object(sentences));
+            questions.insert(id, Value::Object(outline));
+        }
+    }
+    let document = full
+        .as_object_mut()
+        .expect("top table")
+        .remove("document")
+        .unwrap_or(Value::Object(Map::new()));
+    serde_json::json!({ "document": document, "sections": sections, "questions": questions })
+}
+
 fn main() {
     let source = "src/content/guideline.toml";
     println!("cargo:rerun-if-changed={source}");
     let text = fs::read_to_string(source).expect("read guideline.toml");
     let value: toml::Value = toml::from_str(&text)
         .unwrap_or_else(|e| panic!("src/content/guideline.toml is not valid TOML:\n{e}"));
-    let full = serde_json::to_value(&value).expect("TOML converts to JSON");
+    let mut full = serde_json::to_value(&value).expect("TOML converts to JSON");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
+    let outline = split_outline(&mut full);
+    fs::write(out.join("guideline-outline.json"), outline.to_string()).expect("write outline");
     fs::write(out.join("guideline.json"), full.to_string()).expect("write guideline.json");
 
     // Split the long texts off the core.

@@ -1,9 +1,10 @@
 //! Which of the guideline's points the draft addresses. Pure rules, shared by the coverage
-//! dashboard (`#/coverage`) and the exports' 「指針との対応表」, so both always agree.
+//! dashboard (`#/coverage`), the check page and the exports' 「指針との対応表」, so all three agree.
 //!
-//! Rules (explained on screen by [`RULES_JA`]): a point is 対応済み when its box is ticked *and*
-//! the question that answers it (`answered_in`) has written content; ticking without writing, or
-//! writing without confirming the point, is only 一部対応; neither is 未対応.
+//! The one rule (explained on screen by [`RULES_JA`]): a point is 対応済み when the question that
+//! answers it (`answered_in`) has written content, 未対応 otherwise. The checkbox is an optional
+//! 「内容を確認した」: the user's own note that the text really meets the point. It is counted
+//! separately and never changes the status.
 
 use crate::content::{ChecklistItem, Guideline, OrgBand, Section, Source};
 use crate::draft::kpi::KpiRow;
@@ -12,7 +13,6 @@ use crate::draft::{Answer, Draft};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coverage {
     Addressed,
-    Partly,
     NotAddressed,
 }
 
@@ -20,7 +20,6 @@ impl Coverage {
     pub fn label_ja(self) -> &'static str {
         match self {
             Coverage::Addressed => "対応済み",
-            Coverage::Partly => "一部対応",
             Coverage::NotAddressed => "未対応",
         }
     }
@@ -28,10 +27,10 @@ impl Coverage {
 
 /// The rules in plain Japanese, shown on the dashboard next to the figures.
 pub const RULES_JA: [&str; 4] = [
-    "対応済み：指針の項目のチェックを付け、かつ、その項目に対応する質問に記入している。",
-    "一部対応：チェックだけ付けて記入がない、または記入はあるがチェックを付けていない。",
-    "未対応：チェックも記入もない。",
-    "対応率は「対応済み」の項目数を、団体の種類に応じて表示される項目数で割ったものです（一部対応は含みません）。",
+    "対応済み：その項目に対応する質問に記入している。",
+    "未対応：対応する質問がまだ空欄。",
+    "「内容を確認した」のチェックは任意です。記入した内容で項目に応えられているかを確かめた印で、対応状況は変わりません。",
+    "対応率は「対応済み」の項目数を、団体の種類に応じて表示される項目数で割ったものです。",
 ];
 
 /// True when the question holds written content (for the KPI section, also any KPI row).
@@ -41,13 +40,10 @@ pub fn question_has_content(draft: &Draft, section: &Section, question_id: &str)
 }
 
 pub fn item_coverage(draft: &Draft, section: &Section, item: &ChecklistItem) -> Coverage {
-    match (
-        draft.is_checked(&item.id),
-        question_has_content(draft, section, &item.answered_in),
-    ) {
-        (true, true) => Coverage::Addressed,
-        (false, false) => Coverage::NotAddressed,
-        _ => Coverage::Partly,
+    if question_has_content(draft, section, &item.answered_in) {
+        Coverage::Addressed
+    } else {
+        Coverage::NotAddressed
     }
 }
 
@@ -57,13 +53,16 @@ pub struct Point<'a> {
     pub section: &'a Section,
     pub item: &'a ChecklistItem,
     pub coverage: Coverage,
+    /// The user ticked 「内容を確認した」.
+    pub confirmed: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
     pub addressed: usize,
-    pub partly: usize,
     pub not_addressed: usize,
+    /// Points ticked 「内容を確認した」 (any status).
+    pub confirmed: usize,
 }
 
 impl Counts {
@@ -71,15 +70,15 @@ impl Counts {
         points.into_iter().fold(Counts::default(), |mut c, p| {
             match p.coverage {
                 Coverage::Addressed => c.addressed += 1,
-                Coverage::Partly => c.partly += 1,
                 Coverage::NotAddressed => c.not_addressed += 1,
             }
+            c.confirmed += usize::from(p.confirmed);
             c
         })
     }
 
     pub fn total(&self) -> usize {
-        self.addressed + self.partly + self.not_addressed
+        self.addressed + self.not_addressed
     }
 
     /// 対応率 in whole percent, rounded down (so 100 % means every point).
@@ -89,15 +88,15 @@ impl Counts {
             .unwrap_or(0)
     }
 
-    /// 「対応済み 3／8項目（37%）・一部対応 2・未対応 3」.
+    /// 「対応済み 3／8項目（37%）・未対応 5・内容を確認した項目 2」.
     pub fn summary_ja(&self) -> String {
         format!(
-            "対応済み {}／{}項目（{}%）・一部対応 {}・未対応 {}",
+            "対応済み {}／{}項目（{}%）・未対応 {}・内容を確認した項目 {}",
             self.addressed,
             self.total(),
             self.percent(),
-            self.partly,
-            self.not_addressed
+            self.not_addressed,
+            self.confirmed
         )
     }
 }
@@ -133,6 +132,7 @@ pub fn dashboard<'a>(g: &'a Guideline, draft: &Draft, band: Option<OrgBand>) -> 
             section,
             item,
             coverage: item_coverage(draft, section, item),
+            confirmed: draft.is_checked(&item.id),
         })
         .collect();
     let parts = g

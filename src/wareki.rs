@@ -74,3 +74,66 @@ pub fn parse_year(input: &str) -> Result<i32, YearError> {
         Err(YearError::OutOfRange)
     }
 }
+
+/// `(2026, 3)` → 「令和8年3月」 (令和元年5月 for 2019-05).
+pub fn era_year_month(year: i32, month: u32) -> String {
+    format!("{}{month}月", era_year(year))
+}
+
+/// Why a typed year and month is not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearMonthError;
+
+impl YearMonthError {
+    pub fn message_ja(&self) -> String {
+        format!(
+            "「令和8年3月」「2026年3月」「R8.3」のように、年と月を入力してください（{MIN_YEAR}年から{MAX_YEAR}年まで）。"
+        )
+    }
+}
+
+/// Accepts 「令和8年3月」, 「令和元年5月」, 「R8.3」, 「令8.3」, 「2026年3月」, 「2026/3」, 「2026-03」
+/// and 「2026.3」, with half- or full-width digits.
+pub fn parse_year_month(input: &str) -> Result<(i32, u32), YearMonthError> {
+    let text: String = input
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '．' | '／' | '－' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            other => other,
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let eras: [(&[&str], i32); 3] = [
+        (&["令和", "令", "R", "r"], 2019),
+        (&["平成", "平", "H", "h"], 1989),
+        (&["昭和", "昭", "S", "s"], 1926),
+    ];
+    let (offset, rest) = eras
+        .iter()
+        .find_map(|(names, start)| {
+            names
+                .iter()
+                .find_map(|n| text.strip_prefix(n))
+                .map(|rest| (Some(*start), rest))
+        })
+        .unwrap_or((None, text.as_str()));
+    let rest = rest.strip_suffix('月').unwrap_or(rest);
+    let (year_text, month_text) = rest
+        .split_once(['年', '.', '/', '-'])
+        .ok_or(YearMonthError)?;
+    let year = match (offset, year_text) {
+        (Some(start), "元") => start,
+        (Some(start), y) => start - 1 + y.parse::<i32>().map_err(|_| YearMonthError)?,
+        (None, y) if y.len() == 4 => y.parse().map_err(|_| YearMonthError)?,
+        _ => return Err(YearMonthError),
+    };
+    let month: u32 = month_text.parse().map_err(|_| YearMonthError)?;
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month) {
+        Ok((year, month))
+    } else {
+        Err(YearMonthError)
+    }
+}

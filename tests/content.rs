@@ -1,6 +1,7 @@
 //! The embedded guideline content is sound: it parses, ids are unique, references resolve, and
 //! the sections this release promises are complete.
 
+use jinzai_hoshin::content::outline::{outline, self_reference, Outline, SlotValues};
 use jinzai_hoshin::content::{guideline, QuestionKind, Verification};
 
 #[test]
@@ -197,10 +198,16 @@ fn all_sections_of_the_brief_exist_in_order() {
         ]
     );
     let g = guideline();
-    for (section, subs) in [("development", 8), ("recruitment", 5), ("workplace", 6)] {
+    for (section, subs) in [
+        ("context", 3),
+        ("development", 8),
+        ("recruitment", 5),
+        ("workplace", 6),
+    ] {
         let s = g.section(section).unwrap();
-        assert_eq!(s.subsections.len(), subs, "{section} sub-sections");
-        for sub in &s.subsections {
+        let subsections = &outline().section(section).unwrap().subsections;
+        assert_eq!(subsections.len(), subs, "{section} sub-sections");
+        for sub in subsections {
             assert!(
                 s.questions
                     .iter()
@@ -389,4 +396,100 @@ fn the_browser_texts_file_matches_the_content() {
         }
     }
     assert_eq!(complete.kpi_library.len(), g.kpi_library.len());
+}
+
+fn outline_errors(o: &Outline) -> Vec<String> {
+    o.validate(guideline())
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// Every question that reaches the document has a heading or a reason not to have one; lists have
+/// lead sentences in both 文体, tables have captions, headings are noun phrases.
+#[test]
+fn document_outline_is_complete() {
+    let errors = outline_errors(outline());
+    assert!(
+        errors.is_empty(),
+        "the document outline has {} problem(s):\n  - {}",
+        errors.len(),
+        errors.join("\n  - ")
+    );
+    // Some choices are content and become sentences; the legal basis is one.
+    let legal = outline().question("positioning.legal-basis").unwrap();
+    assert!(legal.sentences.contains_key("include"));
+    assert!(!legal.sentences.contains_key("omit"));
+}
+
+/// The outline check can fail: each planted mistake is reported.
+#[test]
+fn document_outline_check_catches_mistakes() {
+    let planted = |edit: fn(&mut Outline), expected: &str| {
+        let mut o = outline().clone();
+        edit(&mut o);
+        let errors = outline_errors(&o);
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "expected 「{expected}」 in {errors:?}"
+        );
+    };
+    planted(
+        |o| {
+            let q = o.questions.get_mut("ideal-staff.philosophy").unwrap();
+            q.heading = None;
+            q.no_heading = None;
+        },
+        "needs exactly one of `heading` and `no_heading`",
+    );
+    planted(
+        |o| o.questions.get_mut("ideal-staff.philosophy").unwrap().heading = Some("基本理念を書くか".into()),
+        "noun phrase",
+    );
+    planted(
+        |o| o.questions.get_mut("ideal-staff.profiles").unwrap().lead = None,
+        "lead sentence",
+    );
+    planted(
+        |o| o.questions.get_mut("appendix.drafting-process").unwrap().caption = None,
+        "caption",
+    );
+    planted(
+        |o| {
+            let q = o.questions.get_mut("ideal-staff.organization").unwrap();
+            q.heading = None;
+            q.no_heading = Some("段落".into());
+        },
+        "must come before the headed ones",
+    );
+    planted(
+        |o| o.questions.get_mut("ideal-staff.philosophy").unwrap().heading = Some("{団体}の理念".into()),
+        "unknown slot",
+    );
+    planted(
+        |o| {
+            let lead = o.questions.get_mut("ideal-staff.profiles").unwrap().lead.as_mut().unwrap();
+            lead.dearu = lead.desu.clone();
+        },
+        "文体",
+    );
+}
+
+#[test]
+fn slots_speak_of_the_organisation() {
+    assert_eq!(self_reference("みどり町", Some("town")), "本町");
+    assert_eq!(self_reference("東京都", Some("prefecture")), "本都");
+    assert_eq!(self_reference("北海道", Some("prefecture")), "本道");
+    assert_eq!(self_reference("さくら", Some("city")), "本市");
+    assert_eq!(self_reference("", Some("village")), "本村");
+    assert_eq!(self_reference("", None), "本団体");
+    let slots = SlotValues {
+        self_reference: "本町".into(),
+        revision: "改定".into(),
+        previous_policy: "みどり町人材育成基本方針".into(),
+    };
+    assert_eq!(
+        slots.fill("{本団体}の現状／{策定改定}の趣旨／{前の方針}"),
+        "本町の現状／改定の趣旨／みどり町人材育成基本方針"
+    );
 }

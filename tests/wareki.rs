@@ -1,6 +1,8 @@
 //! 和暦 formatting and year parsing.
 
-use jinzai_hoshin::wareki::{era_year, fiscal_period, fiscal_year, parse_year, YearError};
+use jinzai_hoshin::wareki::{
+    era_year, era_year_month, fiscal_period, fiscal_year, parse_year, parse_year_month, YearError,
+};
 
 #[test]
 fn era_boundaries() {
@@ -31,4 +33,29 @@ fn parse_rejects_bad_input_with_reasons() {
     assert_eq!(parse_year("20260"), Err(YearError::NotANumber));
     assert_eq!(parse_year("1900"), Err(YearError::OutOfRange));
     assert!(YearError::NotANumber.message_ja().contains("西暦4桁"));
+}
+
+#[test]
+fn year_and_month_as_people_type_them() {
+    for (typed, expected) in [
+        ("令和8年3月", (2026, 3)),
+        ("令和元年5月", (2019, 5)),
+        ("R8.3", (2026, 3)),
+        ("令8.3", (2026, 3)),
+        ("Ｒ８．３", (2026, 3)),
+        ("平成27年3月", (2015, 3)),
+        ("2026年3月", (2026, 3)),
+        ("２０２６年１２月", (2026, 12)),
+        ("2026/3", (2026, 3)),
+        ("2026-03", (2026, 3)),
+        (" 2026.3 ", (2026, 3)),
+    ] {
+        assert_eq!(parse_year_month(typed), Ok(expected), "{typed}");
+    }
+    for bad in ["", "令和8年", "2026", "26年3月", "令和8年13月", "2026年0月", "明日", "2201年1月"] {
+        let error = parse_year_month(bad).expect_err(bad);
+        assert!(error.message_ja().contains("令和8年3月"));
+    }
+    assert_eq!(era_year_month(2026, 3), "令和8年3月");
+    assert_eq!(era_year_month(2019, 5), "令和元年5月");
 }

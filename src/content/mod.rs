@@ -3,6 +3,7 @@
 //! The content is data (`guideline.toml`), converted to JSON by `build.rs` at compile time so the
 //! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
 
+pub mod outline;
 pub mod pack;
 mod validate;
 
@@ -212,8 +213,6 @@ pub struct Section {
     pub sources: Vec<String>,
     pub verification: Verification,
     #[serde(default)]
-    pub subsections: Vec<Subsection>,
-    #[serde(default)]
     pub questions: Vec<Question>,
     #[serde(default)]
     pub checklist: Vec<ChecklistItem>,
@@ -228,12 +227,6 @@ pub struct Section {
     pub stub: bool,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct Subsection {
-    pub id: String,
-    pub title: String,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
@@ -243,6 +236,8 @@ pub enum QuestionKind {
     List,
     Table,
     Year,
+    /// 策定（改定）年月: typed as 「令和8年3月」, 「2026年3月」 or 「R8.3」, stored as typed.
+    YearMonth,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -251,6 +246,7 @@ pub struct Question {
     pub id: String,
     pub label: String,
     pub kind: QuestionKind,
+    /// The numbered group the answer belongs to in the document (see [`outline`]).
     #[serde(default)]
     pub subsection: Option<String>,
     /// Short hint under the label. Empty in the browser's core content (see [`Texts`]).

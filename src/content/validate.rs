@@ -12,6 +12,11 @@ pub const REQUIRED_QUESTIONS: &[&str] = &[
     crate::draft::profile::DOCUMENT_TITLE,
     crate::draft::profile::PLAN_START,
     crate::draft::profile::PLAN_END,
+    crate::draft::profile::DEPARTMENT,
+    crate::draft::profile::REVISION_TYPE,
+    crate::draft::profile::PREVIOUS_POLICY,
+    crate::draft::profile::WRITING_STYLE,
+    crate::draft::profile::ISSUED,
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,19 +32,20 @@ impl fmt::Display for ContentError {
     }
 }
 
-struct Checker {
-    errors: Vec<ContentError>,
+#[derive(Default)]
+pub(super) struct Checker {
+    pub(super) errors: Vec<ContentError>,
 }
 
 impl Checker {
-    fn fail(&mut self, at: impl Into<String>, problem: impl Into<String>) {
+    pub(super) fn fail(&mut self, at: impl Into<String>, problem: impl Into<String>) {
         self.errors.push(ContentError {
             at: at.into(),
             problem: problem.into(),
         });
     }
 
-    fn non_empty(&mut self, at: &str, field: &str, value: &str) {
+    pub(super) fn non_empty(&mut self, at: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.fail(at, format!("`{field}` is empty"));
         }
@@ -57,7 +63,7 @@ impl Checker {
 impl Guideline {
     /// Every problem in the content, empty when it is sound.
     pub fn validate(&self) -> Vec<ContentError> {
-        let mut c = Checker { errors: Vec::new() };
+        let mut c = Checker::default();
         let source_ids: HashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
         let step_ids: HashSet<&str> = self.steps.iter().map(|s| s.id.as_str()).collect();
         let section_ids: HashSet<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
@@ -110,11 +116,6 @@ impl Guideline {
                     c.fail(&at, "no checklist items");
                 }
             }
-            let mut sub_seen = HashSet::new();
-            for sub in &sec.subsections {
-                c.unique(&mut sub_seen, &format!("{at} / subsection"), &sub.id);
-                c.non_empty(&at, "subsection title", &sub.title);
-            }
             for kpi in &sec.kpi_examples {
                 if !kpi_ids.contains(kpi.as_str()) {
                     c.fail(&at, format!("KPI example `{kpi}` is not in kpi_library"));
@@ -136,11 +137,6 @@ impl Guideline {
                 }
                 if !source_ids.contains(q.source.as_str()) {
                     c.fail(&qat, format!("source `{}` does not exist", q.source));
-                }
-                if let Some(sub) = &q.subsection {
-                    if !sec.subsections.iter().any(|s| &s.id == sub) {
-                        c.fail(&qat, format!("subsection `{sub}` does not exist"));
-                    }
                 }
                 match q.kind {
                     QuestionKind::Choice if q.options.len() < 2 => {

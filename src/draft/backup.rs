@@ -63,7 +63,10 @@ pub type ImportError = crate::located_error::LocatedError;
 
 fn kind_name(kind: QuestionKind) -> &'static str {
     match kind {
-        QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Year => "文章（text）",
+        QuestionKind::ShortText
+        | QuestionKind::LongText
+        | QuestionKind::Year
+        | QuestionKind::YearMonth => "文章（text）",
         QuestionKind::Choice => "選択肢（choice）",
         QuestionKind::List => "箇条書き（list）",
         QuestionKind::Table => "表（table）",
@@ -74,7 +77,10 @@ fn answer_fits(kind: QuestionKind, answer: &Answer) -> bool {
     matches!(
         (kind, answer),
         (
-            QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::Year,
+            QuestionKind::ShortText
+                | QuestionKind::LongText
+                | QuestionKind::Year
+                | QuestionKind::YearMonth,
             Answer::Text(_)
         ) | (QuestionKind::Choice, Answer::Choice(_))
             | (QuestionKind::List, Answer::List(_))

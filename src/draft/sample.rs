@@ -29,6 +29,7 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
             let answer = match q.kind {
                 QuestionKind::ShortText => Answer::Text(prose(20)),
                 QuestionKind::Year => Answer::Text("2026".to_owned()),
+                QuestionKind::YearMonth => Answer::Text("令和8年3月".to_owned()),
                 QuestionKind::Choice => Answer::Choice(q.options[0].id.clone()),
                 QuestionKind::LongText => Answer::Text(prose(per_question)),
                 QuestionKind::List => {

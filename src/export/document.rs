@@ -1,293 +1,672 @@
 //! The draft as a structured, numbered document: the one model that the Markdown, DOCX and on-screen
 //! preview renderers all walk, so their numbering and content always agree. Memos never enter it.
+//!
+//! The structure comes from the content's outline (`content::outline`): each answer sits under the
+//! heading written for it; a question with no answer leaves no heading behind; a chapter or group
+//! with a single topic holds its paragraphs directly (rule D1). Lists get their lead sentence (D2),
+//! steering choices never appear as words (D3), tables are numbered with a caption (D6), and the
+//! 「指針との対応表」 is added only when the options ask for it (D10).
 
 use super::numbering::NumberingPreset;
 use super::text::{one_line, xml_safe};
 use super::{ExportOptions, ExportProfile};
-use crate::content::{Guideline, Question};
+use crate::content::outline::{
+    self_reference, DocumentTexts, Outline, QuestionOutline, SlotValues, WritingStyle,
+};
+use crate::content::{Guideline, OrgBand, Question, Section};
 use crate::coverage;
+use crate::draft::kpi::KpiRow;
 use crate::draft::profile::OrgProfile;
 use crate::draft::{Answer, Draft};
 use crate::wareki;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 1 is a chapter (第1); 2 and 3 are sub-headings (1, (1)).
+    pub level: usize,
+    /// From the numbering preset; empty for unnumbered parts (はじめに, 資料編, the 対応表).
+    pub number: String,
+    pub text: String,
+    /// Starts on a new page.
+    pub page_break: bool,
+}
+
+impl Heading {
+    /// 「第1　策定の趣旨」, or the text alone when unnumbered.
+    pub fn full_text(&self) -> String {
+        if self.number.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{}　{}", self.number, self.text)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// 「(1)」 or 「ア」: the numbering level below the list's heading.
+    pub marker: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocTable {
+    /// 「表1　目標・指標の一覧」.
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// 「出典：…」 under the table, where the data comes from somewhere.
+    pub source: Option<String>,
+    /// Minimum widths in em per column beyond what the content needs (e.g. 状況).
+    pub floor_em: Vec<f32>,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// `level` 1 is a chapter (第1); `number` comes from the numbering preset.
-    Heading {
-        level: usize,
-        number: String,
-        text: String,
-    },
-    /// The question asked (only in the 検討資料 profile).
+    Heading(Heading),
+    /// The question asked (only in the 検討資料 version), with its 【問】 prefix.
     QuestionLabel(String),
-    /// Body text; `\n` inside is a line break within the paragraph.
+    /// One paragraph of body text (rendered with a one-character indent).
     Paragraph(String),
-    List(Vec<String>),
-    Table {
-        header: Vec<String>,
-        rows: Vec<Vec<String>>,
-    },
+    List(Vec<ListItem>),
+    Table(DocTable),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyDocument {
     pub title: String,
+    /// 「（案）」 while the policy is a draft, else empty.
+    pub draft_mark: String,
     pub org_name: String,
-    /// Cover date, e.g. 「令和8年11月」.
+    /// The 策定（改定）年月, e.g. 「令和8年3月」 (the export month when none is set).
     pub date_ja: String,
+    /// 「計画期間　令和8年度～令和12年度」.
     pub period_ja: Option<String>,
     pub department: String,
+    pub toc_title: String,
     pub blocks: Vec<Block>,
-}
-
-/// Title of the appendix that maps guideline points to the draft.
-pub const COVERAGE_TITLE: &str = "指針との対応表";
-
-struct Numberer {
-    preset: NumberingPreset,
-    counters: [usize; 6],
-}
-
-impl Numberer {
-    fn heading(&mut self, level: usize, text: &str) -> Block {
-        self.counters[level - 1] += 1;
-        for deeper in &mut self.counters[level..] {
-            *deeper = 0;
-        }
-        Block::Heading {
-            level,
-            number: self.preset.number(level, self.counters[level - 1]),
-            text: xml_safe(text),
-        }
-    }
-}
-
-fn answer_blocks(q: &Question, answer: &Answer) -> Option<Block> {
-    if !answer.has_content() {
-        return None;
-    }
-    Some(match answer {
-        Answer::Text(t) => Block::Paragraph(xml_safe(t.trim_end())),
-        Answer::Choice(id) => Block::Paragraph(
-            q.options
-                .iter()
-                .find(|o| &o.id == id)
-                .map_or_else(|| xml_safe(id), |o| o.label.clone()),
-        ),
-        Answer::List(items) => Block::List(
-            items
-                .iter()
-                .filter(|i| !i.trim().is_empty())
-                .map(|i| xml_safe(i.trim()))
-                .collect(),
-        ),
-        Answer::Table(rows) => Block::Table {
-            header: q.columns.clone(),
-            rows: rows
-                .iter()
-                .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-                .map(|r| {
-                    (0..q.columns.len())
-                        .map(|i| r.get(i).map(|c| xml_safe(c.trim())).unwrap_or_default())
-                        .collect()
-                })
-                .collect(),
-        },
-    })
-}
-
-fn kpi_table(draft: &Draft, g: &Guideline) -> Option<Block> {
-    let rows: Vec<Vec<String>> = draft
-        .kpis
-        .iter()
-        .filter(|k| k.has_content())
-        .map(|k| {
-            let pillar = g
-                .section(&k.pillar)
-                .map(|s| s.title.clone())
-                .unwrap_or_default();
-            let value = |v: &str, y: &str| {
-                if v.trim().is_empty() {
-                    return String::new();
-                }
-                let year = wareki::parse_year(y)
-                    .map(wareki::fiscal_year)
-                    .unwrap_or_else(|_| y.trim().to_owned());
-                format!("{}{}\n（{}）", v.trim(), k.unit.trim(), year)
-            };
-            let indicator = if k.definition.trim().is_empty() {
-                k.indicator.trim().to_owned()
-            } else {
-                format!("{}\n{}", k.indicator.trim(), k.definition.trim())
-            };
-            let owner = [k.owner.trim(), k.related_plan.trim()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join("\n");
-            [
-                pillar,
-                indicator,
-                k.data_source.trim().to_owned(),
-                value(&k.baseline_value, &k.baseline_year),
-                value(&k.target_value, &k.target_year),
-                owner,
-            ]
-            .iter()
-            .map(|c| xml_safe(c))
-            .collect()
-        })
-        .collect();
-    (!rows.is_empty()).then(|| Block::Table {
-        header: [
-            "分野",
-            "指標・定義",
-            "出典",
-            "現状値（年度）",
-            "目標値（年度）",
-            "担当課・関連計画",
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-        rows,
-    })
 }
 
 impl PolicyDocument {
     pub fn build(g: &Guideline, draft: &Draft, options: &ExportOptions) -> PolicyDocument {
+        Self::build_with(g, crate::content::outline::outline(), draft, options)
+    }
+
+    pub fn build_with(
+        g: &Guideline,
+        outline: &Outline,
+        draft: &Draft,
+        options: &ExportOptions,
+    ) -> PolicyDocument {
         let profile = OrgProfile::of(draft);
-        let mut numberer = Numberer {
-            preset: options.numbering,
-            counters: [0; 6],
-        };
-        let mut blocks = Vec::new();
-        let mut chapter_of_section = Vec::new();
+        let texts = &outline.document;
+        let mut b = Builder::new(g, outline, draft, options, &profile);
+        b.front_matter();
         for section in g.sections.iter().filter(|s| s.id != "profile") {
-            let mut body: Vec<Block> = Vec::new();
-            let push_answers = |questions: &mut dyn Iterator<Item = &Question>,
-                                body: &mut Vec<Block>| {
-                for q in questions {
-                    if let Some(block) = draft.answer(&q.id).and_then(|a| answer_blocks(q, a)) {
-                        if options.profile == ExportProfile::Review {
-                            body.push(Block::QuestionLabel(q.label.clone()));
-                        }
-                        body.push(block);
-                    }
-                }
-            };
-            let band = profile.band;
-            push_answers(
-                &mut section
-                    .questions_for(band)
-                    .filter(|q| q.subsection.is_none()),
-                &mut body,
-            );
-            let mut sub_bodies = Vec::new();
-            for sub in &section.subsections {
-                let mut sub_body = Vec::new();
-                push_answers(
-                    &mut section
-                        .questions_for(band)
-                        .filter(|q| q.subsection.as_deref() == Some(sub.id.as_str())),
-                    &mut sub_body,
-                );
-                if !sub_body.is_empty() {
-                    sub_bodies.push((sub.title.as_str(), sub_body));
-                }
-            }
-            let kpis = if section.kpi_builder {
-                kpi_table(draft, g)
-            } else {
-                None
-            };
-            if body.is_empty() && sub_bodies.is_empty() && kpis.is_none() {
-                continue;
-            }
-            let heading = numberer.heading(1, &section.title);
-            if let Block::Heading { number, .. } = &heading {
-                chapter_of_section
-                    .push((section.id.as_str(), format!("{number}　{}", section.title)));
-            }
-            blocks.push(heading);
-            blocks.extend(body);
-            for (title, sub_body) in sub_bodies {
-                blocks.push(numberer.heading(2, title));
-                blocks.extend(sub_body);
-            }
-            if let Some(table) = kpis {
-                blocks.push(numberer.heading(2, "目標・指標の一覧"));
-                blocks.push(table);
-            }
+            b.chapter(section);
         }
-        // Appendix: the coverage dashboard's figures and points, so the document and the screen
-        // agree.
-        let dashboard = coverage::dashboard(g, draft, profile.band);
-        if dashboard.overall.total() > 0 {
-            blocks.push(numberer.heading(1, COVERAGE_TITLE));
-            blocks.push(Block::Paragraph(
-                "国の「人材育成・確保基本方針策定指針」の主な項目と、本方針で対応する箇所を示します。".to_owned(),
-            ));
-            let groups = || dashboard.parts.iter().flat_map(|part| &part.groups);
-            let figures = |label: String, c: &coverage::Counts| {
-                vec![
-                    label,
-                    c.addressed.to_string(),
-                    c.partly.to_string(),
-                    c.not_addressed.to_string(),
-                    format!("{}%", c.percent()),
-                ]
-            };
-            let mut summary: Vec<Vec<String>> = groups()
-                .map(|group| figures(group.source.label.clone(), &group.counts))
-                .collect();
-            summary.push(figures("合計".to_owned(), &dashboard.overall));
-            blocks.push(Block::Table {
-                header: ["指針の項目", "対応済み", "一部対応", "未対応", "対応率"]
-                    .map(str::to_owned)
-                    .to_vec(),
-                rows: summary,
-            });
-            let rows = groups()
-                .flat_map(|group| {
-                    group.points.iter().map(|point| {
-                        let place = chapter_of_section
-                            .iter()
-                            .find(|(id, _)| *id == point.section.id)
-                            .map(|(_, label)| label.clone())
-                            .unwrap_or_else(|| "—".to_owned());
-                        vec![
-                            group.source.label.clone(),
-                            point.item.text.clone(),
-                            place,
-                            point.coverage.label_ja().to_owned(),
-                        ]
-                    })
-                })
-                .collect();
-            blocks.push(Block::Table {
-                header: ["指針の項目", "確認する点", "本方針の該当箇所", "状況"]
-                    .map(str::to_owned)
-                    .to_vec(),
-                rows,
-            });
+        if options.includes_coverage() {
+            b.coverage_appendix();
         }
         let who = if profile.name.is_empty() {
             "○○".to_owned()
         } else {
             profile.name.clone()
         };
+        let date_ja = wareki::parse_year_month(&draft.answer_text(crate::draft::profile::ISSUED))
+            .map(|(y, m)| wareki::era_year_month(y, m))
+            .unwrap_or_else(|_| wareki::era_year_month(options.issued.0, options.issued.1));
         PolicyDocument {
             title: one_line(&profile.document_title),
+            draft_mark: if options.draft_mark {
+                texts.draft_mark.clone()
+            } else {
+                String::new()
+            },
             org_name: one_line(&who),
-            date_ja: format!(
-                "{}{}月",
-                wareki::era_year(options.issued.0),
-                options.issued.1
-            ),
-            period_ja: profile.plan_period_ja(),
+            date_ja,
+            period_ja: profile
+                .plan_period_ja()
+                .map(|p| format!("{}　{p}", texts.period_label)),
             department: one_line(&draft.answer_text(crate::draft::profile::DEPARTMENT)),
-            blocks,
+            toc_title: texts.toc_title.clone(),
+            blocks: b.blocks,
         }
     }
+
+    /// Headings with the level each body block sits at (the level of the heading above it; 0 before
+    /// the first heading), for renderers that indent.
+    pub fn blocks_with_depth(&self) -> impl Iterator<Item = (usize, &Block)> {
+        let mut depth = 0;
+        self.blocks.iter().map(move |block| {
+            if let Block::Heading(h) = block {
+                depth = h.level;
+            }
+            (depth, block)
+        })
+    }
+
+    /// The 目次 entries: chapters and their first sub-headings.
+    pub fn toc_entries(&self) -> impl Iterator<Item = &Heading> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Heading(h) if h.level <= 2 => Some(h),
+            _ => None,
+        })
+    }
+}
+
+/// A heading with what sits under it, before empty topics are dropped and single topics collapse.
+struct Node<'a> {
+    heading: String,
+    content: Vec<(Option<&'a Question>, Vec<Block>)>,
+    children: Vec<Node<'a>>,
+}
+
+impl Node<'_> {
+    fn is_empty(&self) -> bool {
+        self.content.iter().all(|(_, blocks)| blocks.is_empty())
+            && self.children.iter().all(Node::is_empty)
+    }
+}
+
+struct Builder<'a> {
+    g: &'a Guideline,
+    outline: &'a Outline,
+    texts: &'a DocumentTexts,
+    draft: &'a Draft,
+    profile: ExportProfile,
+    band: Option<OrgBand>,
+    style: WritingStyle,
+    slots: SlotValues,
+    preset: NumberingPreset,
+    counters: [usize; 4],
+    /// The numbers (or unnumbered titles) of the headings above the current block, by level.
+    path: Vec<String>,
+    depth: usize,
+    tables: usize,
+    /// The next chapter starts on a new page (after a front part).
+    break_before_next: bool,
+    /// Question id (or `kpi`) → where it is answered, e.g. 「第6の2」.
+    places: HashMap<String, String>,
+    blocks: Vec<Block>,
+}
+
+const KPI_PLACE: &str = "kpi";
+
+impl<'a> Builder<'a> {
+    fn new(
+        g: &'a Guideline,
+        outline: &'a Outline,
+        draft: &'a Draft,
+        options: &ExportOptions,
+        profile: &OrgProfile,
+    ) -> Self {
+        let texts = &outline.document;
+        let revision = match draft.answer_text(crate::draft::profile::REVISION_TYPE).as_str() {
+            "revision" => "改定",
+            "new" => "策定",
+            _ => "策定（改定）",
+        };
+        let previous = one_line(&draft.answer_text(crate::draft::profile::PREVIOUS_POLICY));
+        Builder {
+            g,
+            outline,
+            texts,
+            draft,
+            profile: options.profile,
+            band: profile.band,
+            style: WritingStyle::from_choice(
+                &draft.answer_text(crate::draft::profile::WRITING_STYLE),
+            ),
+            slots: SlotValues {
+                self_reference: self_reference(&profile.name, profile.kind.as_deref()),
+                revision: revision.to_owned(),
+                previous_policy: if previous.is_empty() {
+                    texts.previous_policy_fallback.clone()
+                } else {
+                    previous
+                },
+            },
+            preset: options.numbering,
+            counters: [0; 4],
+            path: Vec::new(),
+            depth: 0,
+            tables: 0,
+            break_before_next: false,
+            places: HashMap::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    fn question_outline(&self, id: &str) -> QuestionOutline {
+        self.outline.question(id).cloned().unwrap_or_default()
+    }
+
+    fn fill(&self, template: &str) -> String {
+        xml_safe(&self.slots.fill(template))
+    }
+
+    fn heading(&mut self, level: usize, text: &str, numbered: bool, page_break: bool) {
+        let number = if numbered {
+            self.counters[level - 1] += 1;
+            self.preset.number(level, self.counters[level - 1])
+        } else {
+            String::new()
+        };
+        for deeper in &mut self.counters[level..] {
+            *deeper = 0;
+        }
+        self.path.truncate(level - 1);
+        while self.path.len() < level - 1 {
+            self.path.push(String::new());
+        }
+        self.path.push(if numbered {
+            number.clone()
+        } else {
+            xml_safe(text)
+        });
+        self.depth = level;
+        self.blocks.push(Block::Heading(Heading {
+            level,
+            number,
+            text: self.fill(text),
+            page_break,
+        }));
+    }
+
+    /// 「第6の2(1)」 for the current position.
+    fn place(&self) -> String {
+        let mut parts = self.path.iter().filter(|p| !p.is_empty());
+        let mut place = parts.next().cloned().unwrap_or_default();
+        if let Some(second) = parts.next() {
+            place.push_str(if place.starts_with('第') || place.chars().count() == 1 {
+                "の"
+            } else {
+                ""
+            });
+            place.push_str(second);
+        }
+        for rest in parts {
+            place.push_str(rest);
+        }
+        place
+    }
+
+    /// What one answer contributes: paragraphs, a list with its lead, a table, or an option's
+    /// sentence; nothing for an empty answer or a steering choice.
+    fn question_blocks(&self, q: &'a Question) -> Vec<Block> {
+        let Some(answer) = self.draft.answer(&q.id).filter(|a| a.has_content()) else {
+            return Vec::new();
+        };
+        let qo = self.question_outline(&q.id);
+        let mut blocks = Vec::new();
+        match answer {
+            Answer::Text(text) => blocks.extend(paragraphs(text)),
+            Answer::Choice(id) => {
+                if let Some(sentence) = qo.sentences.get(id) {
+                    blocks.push(Block::Paragraph(self.fill(sentence.get(self.style))));
+                }
+            }
+            Answer::List(items) => {
+                if let Some(lead) = &qo.lead {
+                    blocks.push(Block::Paragraph(self.fill(lead.get(self.style))));
+                }
+                blocks.push(Block::List(
+                    items
+                        .iter()
+                        .map(|i| strip_indent(i))
+                        .filter(|i| !i.is_empty())
+                        .map(|text| ListItem {
+                            marker: String::new(),
+                            text: xml_safe(text),
+                        })
+                        .collect(),
+                ));
+            }
+            Answer::Table(rows) => blocks.push(Block::Table(DocTable {
+                caption: self.fill(qo.caption.as_deref().unwrap_or(&q.label)),
+                header: q.columns.clone(),
+                rows: rows
+                    .iter()
+                    .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+                    .map(|r| {
+                        (0..q.columns.len())
+                            .map(|i| r.get(i).map(|c| xml_safe(c.trim())).unwrap_or_default())
+                            .collect()
+                    })
+                    .collect(),
+                source: None,
+                floor_em: Vec::new(),
+            })),
+        }
+        if !blocks.is_empty() && self.profile == ExportProfile::Review {
+            blocks.insert(
+                0,
+                Block::QuestionLabel(format!("{}{}", self.texts.question_prefix, q.label)),
+            );
+        }
+        blocks
+    }
+
+    /// Pushes content at the current depth: numbers list items and tables, records places.
+    fn emit_content(&mut self, content: Vec<(Option<&'a Question>, Vec<Block>)>) {
+        for (question, blocks) in content {
+            let place = self.place();
+            match question {
+                Some(q) => self.places.entry(q.id.clone()).or_insert(place),
+                None => self.places.entry(KPI_PLACE.to_owned()).or_insert(place),
+            };
+            for block in blocks {
+                let block = match block {
+                    Block::List(items) => {
+                        let level = (self.depth + 1).max(3);
+                        Block::List(
+                            items
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, item)| ListItem {
+                                    marker: self.preset.number(level, i + 1),
+                                    ..item
+                                })
+                                .collect(),
+                        )
+                    }
+                    Block::Table(table) => {
+                        self.tables += 1;
+                        Block::Table(DocTable {
+                            caption: format!("表{}　{}", self.tables, table.caption),
+                            ..table
+                        })
+                    }
+                    other => other,
+                };
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    /// Headings for several topics; a single topic holds its content directly.
+    fn emit_children(&mut self, mut children: Vec<Node<'a>>, level: usize) {
+        children.retain(|c| !c.is_empty());
+        if children.len() == 1 {
+            let only = children.pop().expect("one child");
+            self.emit_content(only.content);
+            self.emit_children(only.children, level);
+            return;
+        }
+        for child in children {
+            self.heading(level, &child.heading, true, false);
+            self.emit_content(child.content);
+            self.emit_children(child.children, level + 1);
+        }
+    }
+
+    /// Questions grouped into topics by their heading, in order of first appearance.
+    fn topics(&self, questions: &[&'a Question]) -> Vec<Node<'a>> {
+        let mut nodes: Vec<Node<'a>> = Vec::new();
+        for q in questions {
+            let Some(heading) = self.question_outline(&q.id).heading else {
+                continue;
+            };
+            let blocks = self.question_blocks(q);
+            match nodes.iter_mut().find(|n| n.heading == heading) {
+                Some(node) => node.content.push((Some(*q), blocks)),
+                None => nodes.push(Node {
+                    heading,
+                    content: vec![(Some(*q), blocks)],
+                    children: Vec::new(),
+                }),
+            }
+        }
+        nodes
+    }
+
+    /// はじめに and other parts printed before the first chapter.
+    fn front_matter(&mut self) {
+        let fronts: Vec<&'a Question> = self
+            .g
+            .sections
+            .iter()
+            .flat_map(|s| s.questions_for(self.band))
+            .filter(|q| self.question_outline(&q.id).front)
+            .collect();
+        for q in fronts {
+            let blocks = self.question_blocks(q);
+            if blocks.is_empty() {
+                continue;
+            }
+            let heading = self.question_outline(&q.id).heading.unwrap_or_default();
+            self.heading(1, &heading, false, false);
+            self.emit_content(vec![(Some(q), blocks)]);
+            self.break_before_next = true;
+        }
+    }
+
+    fn chapter(&mut self, section: &'a Section) {
+        let so = self.outline.section(&section.id).cloned().unwrap_or_default();
+        let questions: Vec<&'a Question> = section
+            .questions_for(self.band)
+            .filter(|q| !self.question_outline(&q.id).front)
+            .collect();
+        let intro: Vec<(Option<&'a Question>, Vec<Block>)> = questions
+            .iter()
+            .filter(|q| self.question_outline(&q.id).heading.is_none())
+            .map(|q| (Some(*q), self.question_blocks(q)))
+            .chain(self.placed_in(&section.id))
+            .collect();
+        let mut topics = if so.subsections.is_empty() {
+            self.topics(&questions)
+        } else {
+            so.subsections
+                .iter()
+                .map(|sub| Node {
+                    heading: sub.title.clone(),
+                    content: Vec::new(),
+                    children: self.topics(
+                        &questions
+                            .iter()
+                            .filter(|q| q.subsection.as_deref() == Some(sub.id.as_str()))
+                            .copied()
+                            .collect::<Vec<_>>(),
+                    ),
+                })
+                .collect()
+        };
+        if section.kpi_builder {
+            topics.push(Node {
+                heading: self.texts.kpi_heading.clone(),
+                content: vec![(None, self.kpi_blocks())],
+                children: Vec::new(),
+            });
+        }
+        let has_intro = intro.iter().any(|(_, b)| !b.is_empty());
+        if !has_intro && topics.iter().all(Node::is_empty) {
+            return;
+        }
+        let title = so.heading.as_deref().unwrap_or(&section.title);
+        let page_break = so.appendix || std::mem::take(&mut self.break_before_next);
+        self.heading(1, title, !so.appendix, page_break);
+        self.emit_content(intro);
+        self.emit_children(topics, 2);
+    }
+
+    /// Sentences of other chapters' choices printed in this chapter (e.g. 策定か改定か).
+    fn placed_in(&self, section_id: &str) -> Vec<(Option<&'a Question>, Vec<Block>)> {
+        self.g
+            .sections
+            .iter()
+            .flat_map(|s| s.questions_for(self.band))
+            .filter(|q| self.question_outline(&q.id).placed_in.as_deref() == Some(section_id))
+            .map(|q| (Some(q), self.question_blocks(q)))
+            .collect()
+    }
+
+    fn kpi_blocks(&self) -> Vec<Block> {
+        let rows: Vec<&KpiRow> = self.draft.kpis.iter().filter(|k| k.has_content()).collect();
+        if rows.is_empty() {
+            return Vec::new();
+        }
+        let value = |k: &KpiRow, v: &str, y: &str| {
+            if v.trim().is_empty() {
+                return String::new();
+            }
+            let year = wareki::parse_year(y)
+                .map(wareki::fiscal_year)
+                .unwrap_or_else(|_| y.trim().to_owned());
+            if year.is_empty() {
+                format!("{}{}", v.trim(), k.unit.trim())
+            } else {
+                format!("{}{}\n（{year}）", v.trim(), k.unit.trim())
+            }
+        };
+        let table_rows = rows
+            .iter()
+            .map(|k| {
+                let pillar = self
+                    .g
+                    .section(&k.pillar)
+                    .map(|s| s.title.trim_end_matches("の取組").to_owned())
+                    .unwrap_or_default();
+                [
+                    pillar,
+                    k.indicator.trim().to_owned(),
+                    value(k, &k.baseline_value, &k.baseline_year),
+                    value(k, &k.target_value, &k.target_year),
+                    k.owner.trim().to_owned(),
+                ]
+                .iter()
+                .map(|c| xml_safe(c))
+                .collect()
+            })
+            .collect();
+        let mut sources: Vec<String> = Vec::new();
+        for k in &rows {
+            let s = xml_safe(k.data_source.trim());
+            if !s.is_empty() && !sources.contains(&s) {
+                sources.push(s);
+            }
+        }
+        let mut blocks = vec![
+            Block::Paragraph(self.fill(self.texts.kpi_lead.get(self.style))),
+            Block::Table(DocTable {
+                caption: self.texts.kpi_caption.clone(),
+                header: self.texts.kpi_columns.clone(),
+                rows: table_rows,
+                source: (!sources.is_empty())
+                    .then(|| format!("{}{}", self.texts.source_prefix, sources.join("、"))),
+                floor_em: Vec::new(),
+            }),
+        ];
+        if rows
+            .iter()
+            .any(|k| !k.definition.trim().is_empty() || !k.related_plan.trim().is_empty())
+        {
+            blocks.push(Block::Table(DocTable {
+                caption: self.texts.kpi_definitions_caption.clone(),
+                header: self.texts.kpi_definition_columns.clone(),
+                rows: rows
+                    .iter()
+                    .map(|k| {
+                        [&k.indicator, &k.definition, &k.related_plan]
+                            .iter()
+                            .map(|c| xml_safe(c.trim()))
+                            .collect()
+                    })
+                    .collect(),
+                source: None,
+                floor_em: Vec::new(),
+            }));
+        }
+        blocks
+    }
+
+    /// Where a guideline point is answered in this document.
+    fn point_place(&self, section: &Section, question_id: &str) -> String {
+        if let Some(place) = self.places.get(question_id) {
+            return place.clone();
+        }
+        if section.kpi_builder {
+            if let Some(place) = self.places.get(KPI_PLACE) {
+                return place.clone();
+            }
+        }
+        if section.id == "profile"
+            && self
+                .draft
+                .answer(question_id)
+                .is_some_and(Answer::has_content)
+        {
+            return self.texts.settings_place.clone();
+        }
+        "—".to_owned()
+    }
+
+    /// 「（参考）指針との対応表」: the coverage dashboard's figures and every point with its place.
+    fn coverage_appendix(&mut self) {
+        let dashboard = coverage::dashboard(self.g, self.draft, self.band);
+        if dashboard.overall.total() == 0 {
+            return;
+        }
+        let texts = self.texts;
+        self.heading(1, &texts.coverage_title, false, true);
+        let groups = || dashboard.parts.iter().flat_map(|part| &part.groups);
+        let figures = |label: String, c: &coverage::Counts| {
+            vec![
+                label,
+                c.total().to_string(),
+                c.addressed.to_string(),
+                format!("{}%", c.percent()),
+            ]
+        };
+        let mut summary: Vec<Vec<String>> = groups()
+            .map(|group| figures(group.source.label.clone(), &group.counts))
+            .collect();
+        summary.push(figures("合計".to_owned(), &dashboard.overall));
+        let points = groups()
+            .flat_map(|group| {
+                group.points.iter().map(|point| {
+                    vec![
+                        group.source.label.clone(),
+                        point.item.text.clone(),
+                        self.point_place(point.section, &point.item.answered_in),
+                        point.coverage.label_ja().to_owned(),
+                    ]
+                })
+            })
+            .collect();
+        let blocks = vec![
+            Block::Paragraph(self.fill(texts.coverage_lead.get(self.style))),
+            Block::Table(DocTable {
+                caption: texts.coverage_summary_caption.clone(),
+                header: texts.coverage_summary_columns.clone(),
+                rows: summary,
+                source: None,
+                floor_em: Vec::new(),
+            }),
+            Block::Table(DocTable {
+                caption: texts.coverage_points_caption.clone(),
+                header: texts.coverage_points_columns.clone(),
+                rows: points,
+                source: None,
+                // 状況 stays on one line (「対応済み」 and room to spare).
+                floor_em: vec![0.0, 0.0, 0.0, 5.0],
+            }),
+            Block::Paragraph(self.fill(texts.coverage_note.get(self.style))),
+        ];
+        self.emit_content(vec![(None, blocks)]);
+    }
+}
+
+/// A leading 全角 space the user typed is dropped: the renderers indent every paragraph.
+fn strip_indent(text: &str) -> &str {
+    text.trim()
+}
+
+/// Each non-empty line of a text answer is one paragraph.
+fn paragraphs(text: &str) -> impl Iterator<Item = Block> + '_ {
+    text.split('\n')
+        .map(strip_indent)
+        .filter(|line| !line.is_empty())
+        .map(|line| Block::Paragraph(xml_safe(line)))
 }

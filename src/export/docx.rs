@@ -1,22 +1,32 @@
 //! DOCX rendering with docx-rs: A4 with Japanese margins, East-Asian fonts on the document defaults
 //! and every style (明朝 body, ゴシック headings), real Heading styles with outline levels (Word's
-//! navigation pane and 目次 work), a cover page, an updatable 目次, tables with a header row and
-//! page numbers in the footer. Line breaks become `<w:br/>`, never raw newlines in `<w:t>`.
+//! navigation pane works), a cover page, a 目次 field whose result already lists the headings, 公用文
+//! indentation (rule D7), numbered table captions, column widths from the content, header rows that
+//! repeat and rows that never split, and page numbers in the footer. Line breaks inside table cells
+//! become `<w:br/>`, never raw newlines in `<w:t>`.
 
-use super::document::{Block, PolicyDocument, COVERAGE_TITLE};
+use super::document::{Block, DocTable, Heading, ListItem, PolicyDocument};
+use super::table_layout::{column_widths_em, text_em};
 use super::ExportOptions;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, LineSpacing, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, Shading, Style, StyleType, Table, TableCell, TableOfContents, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText, InstrToC,
+    LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType,
+    Style, StyleType, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType,
+    TableRow, WidthType, XMLDocx,
 };
 use std::io::Cursor;
 
 /// A4 portrait in twips.
 pub const A4: (u32, u32) = (11906, 16838);
 /// Text width between the margins (A4 minus 30 mm on each side), in twips.
-const TEXT_WIDTH: usize = 11906 - 2 * 1701;
+pub const TEXT_WIDTH: usize = 11906 - 2 * 1701;
+/// One full-width character of body text (10.5 pt), the unit of 公用文 indentation.
+const CHAR: i32 = 210;
+/// One full-width character of table text (9.5 pt).
+pub const TABLE_EM: usize = 190;
 /// Font sizes in half-points.
 const BODY_SIZE: usize = 21; // 10.5 pt
+const TABLE_SIZE: usize = 19; // 9.5 pt
 const HEADING_SIZES: [usize; 3] = [28, 24, 22];
 
 fn fonts(name: &str) -> RunFonts {
@@ -39,13 +49,22 @@ fn heading_style(level: usize, gothic: &str) -> Style {
         .bold()
         .line_spacing(
             LineSpacing::new()
-                .before(if level == 1 { 360 } else { 180 })
-                .after(120),
+                .before(if level == 1 { 360 } else { 200 })
+                .after(100),
         )
 }
 
+fn toc_style(level: usize) -> Style {
+    Style::new(format!("TOC{level}"), StyleType::Paragraph)
+        .name(format!("toc {level}"))
+        .based_on("Normal")
+        .next("Normal")
+        .indent(Some(CHAR * (level as i32 - 1)), None, None, None)
+        .line_spacing(LineSpacing::new().before(60).after(60))
+}
+
 fn text_run(text: &str) -> Run {
-    // Each line of the user's text becomes a run piece separated by real line breaks.
+    // Each line of the text becomes a run piece separated by real line breaks.
     let mut run = Run::new();
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -68,91 +87,218 @@ fn centered(text: &str, size: usize, gothic: Option<&str>) -> Paragraph {
     Paragraph::new().align(AlignmentType::Center).add_run(run)
 }
 
-/// Column widths (twips) in proportion to each column's longest line, each counted between 4 and
-/// 40 characters, so short figures get narrow columns and sentences wide ones.
-pub fn column_widths(header: &[String], rows: &[Vec<String>], total: usize) -> Vec<usize> {
-    let columns = header.len().max(1);
-    let longest_line = |text: &str| {
-        text.split('\n')
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    let weights: Vec<usize> = (0..columns)
-        .map(|i| {
-            let cells = rows.iter().filter_map(|r| r.get(i));
-            header
-                .get(i)
-                .into_iter()
-                .chain(cells)
-                .map(|t| longest_line(t))
-                .max()
-                .unwrap_or(0)
-                .clamp(4, 40)
-        })
-        .collect();
-    let sum: usize = weights.iter().sum();
-    weights.iter().map(|w| total * w / sum).collect()
+/// Left indent of body blocks under a heading of `depth` (0 or 1: the margin).
+fn body_left(depth: usize) -> i32 {
+    CHAR * depth.saturating_sub(1) as i32
 }
 
-fn table(header: &[String], rows: &[Vec<String>]) -> Table {
-    let columns = header.len().max(1);
-    let widths = column_widths(header, rows, TEXT_WIDTH);
+fn heading_paragraph(h: &Heading, bookmark: Option<usize>) -> Paragraph {
+    let level = h.level.clamp(1, 3);
+    let mut p = Paragraph::new()
+        .style(&format!("Heading{level}"))
+        .keep_next(true);
+    if level > 1 {
+        p = p.indent(Some(CHAR * (level as i32 - 1)), None, None, None);
+    }
+    if h.page_break {
+        p = p.page_break_before(true);
+    }
+    let run = text_run(&h.full_text());
+    match bookmark {
+        Some(id) => p
+            .add_bookmark_start(id, toc_bookmark(id))
+            .add_run(run)
+            .add_bookmark_end(id),
+        None => p.add_run(run),
+    }
+}
+
+fn toc_bookmark(id: usize) -> String {
+    format!("_Toc{id:04}")
+}
+
+/// The 目次 as a TOC field whose cached result already lists every entry (rule D9), so Word and
+/// LibreOffice show the headings before anyone updates fields. Each page number is a PAGEREF to the
+/// heading's bookmark, which Word fills in when it updates the field on opening.
+fn table_of_contents(entries: &[(usize, &Heading)]) -> Vec<Paragraph> {
+    let mut paragraphs = Vec::new();
+    for (i, (id, h)) in entries.iter().enumerate() {
+        let level = h.level.clamp(1, 2);
+        let mut p = Paragraph::new().style(&format!("TOC{level}")).add_tab(
+            Tab::new()
+                .val(TabValueType::Right)
+                .leader(TabLeaderType::Dot)
+                .pos(TEXT_WIDTH),
+        );
+        if i == 0 {
+            p = p.add_run(
+                Run::new()
+                    .add_field_char(FieldCharType::Begin, true)
+                    .add_instr_text(InstrText::TOC(
+                        InstrToC::new().heading_styles_range(1, 2).hyperlink(),
+                    ))
+                    .add_field_char(FieldCharType::Separate, false),
+            );
+        }
+        p = p.add_run(text_run(&h.full_text())).add_run(
+            Run::new()
+                .add_tab()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::PAGEREF(
+                    InstrPAGEREF::new(toc_bookmark(*id)).hyperlink(),
+                ))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_field_char(FieldCharType::End, false),
+        );
+        paragraphs.push(p);
+    }
+    paragraphs.push(Paragraph::new().add_run(Run::new().add_field_char(FieldCharType::End, false)));
+    paragraphs
+}
+
+fn list_paragraph(depth: usize, item: &ListItem) -> Paragraph {
+    let marker = format!("{}　", item.marker);
+    let hanging = (text_em(&marker) * CHAR as f32).round() as i32;
+    Paragraph::new()
+        .indent(
+            Some(body_left(depth) + CHAR + hanging),
+            Some(SpecialIndentType::Hanging(hanging)),
+            None,
+            None,
+        )
+        .add_run(text_run(&format!("{marker}{}", item.text)))
+}
+
+/// Column widths in twips for a table of `width` twips.
+pub fn column_widths(table: &DocTable, width: usize) -> Vec<usize> {
+    let total_em = width as f32 / TABLE_EM as f32;
+    let em = column_widths_em(&table.header, &table.rows, &table.floor_em, total_em);
+    let mut twips: Vec<usize> = em
+        .iter()
+        .map(|w| (w * TABLE_EM as f32).floor() as usize)
+        .collect();
+    // Rounding leftovers go to the widest column, so the grid adds up to the table width exactly.
+    let rest = width.saturating_sub(twips.iter().sum());
+    if let Some(widest) = twips.iter_mut().max() {
+        *widest += rest;
+    }
+    twips
+}
+
+fn table(t: &DocTable, indent: i32) -> Table {
+    let width = TEXT_WIDTH - indent as usize;
+    let widths = column_widths(t, width);
+    let columns = widths.len();
     let cell = |column: usize, text: &str, is_header: bool| {
-        let width = widths[column];
-        let mut run = text_run(text).size(if is_header { 20 } else { 19 });
+        let mut run = text_run(text).size(if is_header { 20 } else { TABLE_SIZE });
         if is_header {
             run = run.bold();
         }
         let mut c = TableCell::new()
-            .width(width, WidthType::Dxa)
+            .width(widths[column], WidthType::Dxa)
             .add_paragraph(Paragraph::new().add_run(run));
         if is_header {
             c = c.shading(Shading::new().fill("D9D9D9"));
         }
         c
     };
-    let mut table_rows = vec![TableRow::new(
-        header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| cell(i, h, true))
+    let mut rows = vec![TableRow::new(
+        (0..columns)
+            .map(|i| cell(i, t.header.get(i).map_or("", String::as_str), true))
             .collect(),
-    )];
-    for row in rows {
-        table_rows.push(TableRow::new(
-            (0..columns)
-                .map(|i| cell(i, row.get(i).map_or("", String::as_str), false))
-                .collect(),
-        ));
+    )
+    .cant_split()];
+    for row in &t.rows {
+        rows.push(
+            TableRow::new(
+                (0..columns)
+                    .map(|i| cell(i, row.get(i).map_or("", String::as_str), false))
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
-    Table::new(table_rows)
-        .set_grid(widths.clone())
-        .width(TEXT_WIDTH, WidthType::Dxa)
+    Table::new(rows)
+        .set_grid(widths)
+        .width(width, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .indent(indent)
 }
 
-/// Builds the .docx file bytes.
-pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
-    let (mincho, gothic) = options.fonts.names();
-    let footer = Footer::new().add_paragraph(
-        Paragraph::new()
-            .align(AlignmentType::Center)
-            .add_run(Run::new().add_text("- "))
-            .add_page_num(PageNum::new())
-            .add_run(Run::new().add_text(" -")),
-    );
-    let mut docx = Docx::new()
-        .page_size(A4.0, A4.1)
-        .page_margin(
-            PageMargin::new()
-                .top(1985)
-                .bottom(1701)
-                .left(1701)
-                .right(1701)
-                .header(851)
-                .footer(992),
-        )
-        .default_fonts(fonts(mincho))
+fn table_blocks(docx: Docx, depth: usize, t: &DocTable, gothic: &str) -> Docx {
+    let left = body_left(depth);
+    let caption = Paragraph::new()
+        .indent(Some(left), None, None, None)
+        .keep_next(true)
+        .line_spacing(LineSpacing::new().before(120).after(60))
+        .add_run(text_run(&t.caption).fonts(fonts(gothic)).bold().size(20));
+    let after = match &t.source {
+        Some(source) => Paragraph::new()
+            .indent(Some(left), None, None, None)
+            .line_spacing(LineSpacing::new().before(40).after(160))
+            .add_run(text_run(source).size(18)),
+        None => Paragraph::new().line_spacing(LineSpacing::new().after(120)),
+    };
+    docx.add_paragraph(caption)
+        .add_table(table(t, left))
+        .add_paragraph(after)
+}
+
+/// Word-only settings docx-rs does not write, added to its XML parts (see ARCHITECTURE.md):
+/// `w:tblHeader` on each table's first row (the header repeats on every page) and
+/// `w:updateFields` (Word offers to update the 目次's page numbers when the file opens).
+pub fn finish_parts(xml: &mut XMLDocx) {
+    xml.document = mark_header_rows(&String::from_utf8_lossy(&xml.document)).into_bytes();
+    xml.settings = with_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
+}
+
+/// Adds `<w:tblHeader />` to the row properties of the first row of every table.
+pub fn mark_header_rows(document: &str) -> String {
+    let mut out = String::with_capacity(document.len() + 64);
+    let mut rest = document;
+    while let Some(table_at) = rest.find("<w:tbl>") {
+        let (before, from_table) = rest.split_at(table_at);
+        out.push_str(before);
+        let Some(row_props) = from_table.find("<w:trPr>") else {
+            rest = from_table;
+            break;
+        };
+        let insert_at = row_props + "<w:trPr>".len();
+        out.push_str(&from_table[..insert_at]);
+        out.push_str("<w:tblHeader />");
+        rest = &from_table[insert_at..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Adds `<w:updateFields w:val="true" />` where CT_Settings puts it: before the elements that
+/// follow it in the schema, or at the end.
+pub fn with_update_fields(settings: &str) -> String {
+    const AFTER_UPDATE_FIELDS: [&str; 8] = [
+        "<w:hdrShapeDefaults",
+        "<w:footnotePr",
+        "<w:endnotePr",
+        "<w:compat",
+        "<w:docVars",
+        "<w:rsids",
+        "<w:themeFontLang",
+        "<w:clrSchemeMapping",
+    ];
+    const ELEMENT: &str = r#"<w:updateFields w:val="true" />"#;
+    let at = AFTER_UPDATE_FIELDS
+        .iter()
+        .filter_map(|tag| settings.find(tag))
+        .min()
+        .or_else(|| settings.rfind("</w:settings>"));
+    match at {
+        Some(at) => format!("{}{ELEMENT}{}", &settings[..at], &settings[at..]),
+        None => settings.to_owned(),
+    }
+}
+
+fn styles(docx: Docx, mincho: &str, gothic: &str) -> Docx {
+    docx.default_fonts(fonts(mincho))
         .default_size(BODY_SIZE)
         .add_style(
             Style::new("Title", StyleType::Paragraph)
@@ -166,6 +312,8 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
         .add_style(heading_style(1, gothic))
         .add_style(heading_style(2, gothic))
         .add_style(heading_style(3, gothic))
+        .add_style(toc_style(1))
+        .add_style(toc_style(2))
         .add_style(
             Style::new("QuestionLabel", StyleType::Paragraph)
                 .name("Question Label")
@@ -174,11 +322,9 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
                 .size(19)
                 .color("404040"),
         )
-        .footer(footer)
-        .first_footer(Footer::new())
-        .title_pg();
+}
 
-    // Cover page (no page number: title page has its own empty footer).
+fn cover(mut docx: Docx, doc: &PolicyDocument, gothic: &str) -> Docx {
     for _ in 0..8 {
         docx = docx.add_paragraph(Paragraph::new());
     }
@@ -189,8 +335,11 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
                 .add_run(text_run(&doc.title)),
         )
         .add_paragraph(Paragraph::new());
+    if !doc.draft_mark.is_empty() {
+        docx = docx.add_paragraph(centered(&doc.draft_mark, 32, Some(gothic)));
+    }
     if let Some(period) = &doc.period_ja {
-        docx = docx.add_paragraph(centered(&format!("計画期間：{period}"), 24, None));
+        docx = docx.add_paragraph(centered(period, 24, None));
     }
     for _ in 0..10 {
         docx = docx.add_paragraph(Paragraph::new());
@@ -201,66 +350,83 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     if !doc.department.is_empty() {
         docx = docx.add_paragraph(centered(&doc.department, 24, None));
     }
+    docx.add_paragraph(page_break())
+}
+
+/// Builds the .docx file bytes.
+pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
+    let (mincho, gothic) = options.fonts.names();
+    let footer = Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(Run::new().add_text("- "))
+            .add_page_num(PageNum::new())
+            .add_run(Run::new().add_text(" -")),
+    );
+    let docx = Docx::new()
+        .page_size(A4.0, A4.1)
+        .page_margin(
+            PageMargin::new()
+                .top(1985)
+                .bottom(1701)
+                .left(1701)
+                .right(1701)
+                .header(851)
+                .footer(992),
+        )
+        .footer(footer)
+        .first_footer(Footer::new())
+        .title_pg();
+    let mut docx = cover(styles(docx, mincho, gothic), doc, gothic);
+
+    // Bookmark ids follow the order of the 目次 entries.
+    let entries: Vec<(usize, &Heading)> = doc.toc_entries().enumerate().collect();
+    docx = docx.add_paragraph(centered(&doc.toc_title, 28, Some(gothic)));
+    for p in table_of_contents(&entries) {
+        docx = docx.add_paragraph(p);
+    }
     docx = docx.add_paragraph(page_break());
 
-    // 目次: a TOC field Word fills in when the document is opened (it asks to update fields).
-    docx = docx
-        .add_paragraph(centered("目　次", 28, Some(gothic)))
-        .add_table_of_contents(
-            TableOfContents::new()
-                .heading_styles_range(1, 3)
-                .alias("目次")
-                .dirty(),
-        )
-        .add_paragraph(page_break());
-
-    for block in &doc.blocks {
+    let mut next_entry = 0;
+    for (depth, block) in doc.blocks_with_depth() {
         docx = match block {
-            Block::Heading {
-                level,
-                number,
-                text,
-            } => {
-                let level = (*level).clamp(1, 3);
-                let mut p = Paragraph::new()
-                    .style(&format!("Heading{level}"))
-                    .add_run(text_run(&format!("{number}　{text}")));
-                if level > 1 {
-                    p = p.indent(Some(210 * (level as i32 - 1)), None, None, None);
-                }
-                if level == 1 && text == COVERAGE_TITLE {
-                    p = p.page_break_before(true);
-                }
-                docx.add_paragraph(p)
+            Block::Heading(h) => {
+                let bookmark = (h.level <= 2).then(|| {
+                    next_entry += 1;
+                    next_entry - 1
+                });
+                docx.add_paragraph(heading_paragraph(h, bookmark))
             }
             Block::QuestionLabel(label) => docx.add_paragraph(
                 Paragraph::new()
                     .style("QuestionLabel")
-                    .add_run(text_run(&format!("【問】{label}"))),
+                    .indent(Some(body_left(depth)), None, None, None)
+                    .keep_next(true)
+                    .add_run(text_run(label)),
             ),
             Block::Paragraph(text) => docx.add_paragraph(
                 Paragraph::new()
-                    .indent(Some(210), None, None, None)
+                    .indent(
+                        Some(body_left(depth)),
+                        Some(SpecialIndentType::FirstLine(CHAR)),
+                        None,
+                        None,
+                    )
                     .first_line_chars(100)
+                    .line_spacing(LineSpacing::new().after(60))
                     .add_run(text_run(text)),
             ),
-            Block::List(items) => items.iter().fold(docx, |d, item| {
-                d.add_paragraph(
-                    Paragraph::new()
-                        .indent(Some(420), None, None, None)
-                        .hanging_chars(100)
-                        .add_run(text_run(&format!("・{item}"))),
-                )
-            }),
-            Block::Table { header, rows } => docx
-                .add_table(table(header, rows))
-                .add_paragraph(Paragraph::new()),
+            Block::List(items) => items
+                .iter()
+                .fold(docx, |d, item| d.add_paragraph(list_paragraph(depth, item))),
+            Block::Table(t) => table_blocks(docx, depth, t, gothic),
         };
     }
 
+    let mut xml = docx.build();
+    finish_parts(&mut xml);
     let mut bytes = Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut bytes)
+    xml.pack(&mut bytes)
         .expect("writing a zip into memory cannot fail");
     bytes.into_inner()
 }

@@ -1,5 +1,6 @@
 //! Markdown rendering of the [`PolicyDocument`]. User text is escaped line by line, so nothing the
-//! user typed can become a heading, quote, list or table.
+//! user typed can become a heading, quote, list or table. Paragraphs keep the 全角1字下げ of the
+//! document; list items keep their (1)／ア numbers as plain text.
 
 use super::document::{Block, PolicyDocument};
 use super::text::{markdown_cell, markdown_line};
@@ -12,57 +13,62 @@ fn paragraph(text: &str) -> String {
         .join("\\\n")
 }
 
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let line = |cells: &[String]| {
+        format!(
+            "| {} |\n",
+            cells
+                .iter()
+                .map(|c| markdown_cell(c))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        )
+    };
+    out.push_str(&line(header));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+}
+
 pub fn render(doc: &PolicyDocument) -> String {
     let mut out = String::new();
-    out.push_str(&format!("# {}\n\n", markdown_line(&doc.title)));
     out.push_str(&format!(
-        "{}\\\n{}\n\n",
-        markdown_line(&doc.org_name),
-        doc.date_ja
+        "# {}{}\n\n",
+        markdown_line(&doc.title),
+        doc.draft_mark
     ));
+    let mut cover = vec![doc.date_ja.clone(), markdown_line(&doc.org_name)];
+    if !doc.department.is_empty() {
+        cover.push(markdown_line(&doc.department));
+    }
+    out.push_str(&format!("{}\n\n", cover.join("\\\n")));
     if let Some(period) = &doc.period_ja {
-        out.push_str(&format!("計画期間：{period}\n\n"));
+        out.push_str(&format!("{period}\n\n"));
     }
     for block in &doc.blocks {
         match block {
-            Block::Heading {
-                level,
-                number,
-                text,
-            } => {
-                out.push_str(&format!(
-                    "{} {number}　{}\n\n",
-                    "#".repeat(level + 1),
-                    markdown_line(text)
-                ));
-            }
+            Block::Heading(h) => out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(h.level + 1),
+                markdown_line(&h.full_text())
+            )),
             Block::QuestionLabel(label) => {
-                out.push_str(&format!("**【問】{}**\n\n", markdown_line(label)))
+                out.push_str(&format!("**{}**\n\n", markdown_line(label)))
             }
-            Block::Paragraph(text) => out.push_str(&format!("{}\n\n", paragraph(text))),
+            Block::Paragraph(text) => out.push_str(&format!("　{}\n\n", paragraph(text))),
             Block::List(items) => {
                 for item in items {
-                    out.push_str(&format!("- {}\n", paragraph(item)));
+                    out.push_str(&format!("{}　{}\n\n", item.marker, paragraph(&item.text)));
                 }
-                out.push('\n');
             }
-            Block::Table { header, rows } => {
-                let line = |cells: &[String]| {
-                    format!(
-                        "| {} |\n",
-                        cells
-                            .iter()
-                            .map(|c| markdown_cell(c))
-                            .collect::<Vec<_>>()
-                            .join(" | ")
-                    )
-                };
-                out.push_str(&line(header));
-                out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
-                for row in rows {
-                    out.push_str(&line(row));
+            Block::Table(t) => {
+                out.push_str(&format!("**{}**\n\n", markdown_line(&t.caption)));
+                table(&mut out, &t.header, &t.rows);
+                if let Some(source) = &t.source {
+                    out.push_str(&format!("{}\n\n", markdown_line(source)));
                 }
-                out.push('\n');
             }
         }
     }

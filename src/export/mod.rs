@@ -5,6 +5,7 @@ pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod numbering;
+pub mod table_layout;
 pub mod text;
 
 use numbering::NumberingPreset;
@@ -14,10 +15,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ExportProfile {
-    /// 庁内決裁用: the policy text only.
+    /// 決裁用: the policy text only.
     #[default]
     Approval,
-    /// 検討資料: each answer preceded by the question it answers.
+    /// 検討資料: each answer preceded by the question it answers, the 対応表 by default.
     Review,
 }
 
@@ -26,8 +27,48 @@ impl ExportProfile {
 
     pub fn label_ja(self) -> &'static str {
         match self {
-            ExportProfile::Approval => "庁内決裁用（本文のみ）",
-            ExportProfile::Review => "検討資料（質問文つき）",
+            ExportProfile::Approval => "決裁用（方針の本文のみ）",
+            ExportProfile::Review => "検討資料（質問文と指針との対応表つき）",
+        }
+    }
+
+    /// The word the file name carries, so neither version overwrites the other.
+    pub fn file_word(self) -> &'static str {
+        match self {
+            ExportProfile::Approval => "決裁用",
+            ExportProfile::Review => "検討資料",
+        }
+    }
+
+    /// Whether the 「指針との対応表」 is included when the user has not chosen.
+    pub fn coverage_by_default(self) -> bool {
+        self == ExportProfile::Review
+    }
+}
+
+/// Whether to add the 「指針との対応表」 (rule D10: 決裁用 leaves it out unless asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CoverageTable {
+    /// As the version suggests: 決裁用 without, 検討資料 with.
+    #[default]
+    ByVersion,
+    Include,
+    Omit,
+}
+
+impl CoverageTable {
+    pub const ALL: [CoverageTable; 3] = [
+        CoverageTable::ByVersion,
+        CoverageTable::Include,
+        CoverageTable::Omit,
+    ];
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            CoverageTable::ByVersion => "出力の種類に合わせる（決裁用は入れない・検討資料は入れる）",
+            CoverageTable::Include => "入れる",
+            CoverageTable::Omit => "入れない",
         }
     }
 }
@@ -71,8 +112,17 @@ pub struct ExportOptions {
     pub profile: ExportProfile,
     #[serde(default)]
     pub fonts: FontSet,
-    /// (year, month) shown on the cover in 和暦.
+    /// (year, month) of the export: the cover's date when the draft has no 策定（改定）年月.
     pub issued: (i32, u32),
+    #[serde(default)]
+    pub coverage_table: CoverageTable,
+    /// Show 「（案）」 after the title (and 「案」 in the file name) while the policy is a draft.
+    #[serde(default = "yes")]
+    pub draft_mark: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl ExportOptions {
@@ -83,13 +133,46 @@ impl ExportOptions {
             profile: ExportProfile::default(),
             fonts: FontSet::default(),
             issued: (year, month),
+            coverage_table: CoverageTable::default(),
+            draft_mark: true,
+        }
+    }
+
+    /// Whether this export carries the 「指針との対応表」.
+    pub fn includes_coverage(&self) -> bool {
+        match self.coverage_table {
+            CoverageTable::ByVersion => self.profile.coverage_by_default(),
+            CoverageTable::Include => true,
+            CoverageTable::Omit => false,
         }
     }
 }
 
-/// `○○市_人材育成・確保基本方針_案_20261124.docx`; characters Windows forbids in file names are
-/// replaced so the download always succeeds.
-pub fn file_name(org_name: &str, date: (i32, u32, u32), extension: &str) -> String {
+/// `みどり町_人材育成・確保基本方針_案_決裁用_20261125.docx` (rule D11: the version is in the name,
+/// 「案」 only while the draft mark is on).
+pub fn file_name(
+    org_name: &str,
+    options: &ExportOptions,
+    date: (i32, u32, u32),
+    extension: &str,
+) -> String {
+    let draft = if options.draft_mark { "案_" } else { "" };
+    dated_file_name(
+        org_name,
+        &format!("{draft}{}", options.profile.file_word()),
+        date,
+        extension,
+    )
+}
+
+/// `{団体名}_人材育成・確保基本方針_{what}_{yyyymmdd}.{extension}`; characters Windows forbids in
+/// file names are replaced so the download always succeeds.
+pub fn dated_file_name(
+    org_name: &str,
+    what: &str,
+    date: (i32, u32, u32),
+    extension: &str,
+) -> String {
     let org: String = org_name
         .trim()
         .chars()
@@ -107,7 +190,7 @@ pub fn file_name(org_name: &str, date: (i32, u32, u32), extension: &str) -> Stri
         org
     };
     format!(
-        "{org}_人材育成・確保基本方針_案_{:04}{:02}{:02}.{extension}",
+        "{org}_人材育成・確保基本方針_{what}_{:04}{:02}{:02}.{extension}",
         date.0, date.1, date.2
     )
 }

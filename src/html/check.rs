@@ -1,8 +1,10 @@
 //! 入力内容の確認 (`#/check`, GOV.UK "check answers"): every section summarised, 「未記入」 for
-//! gaps, a 「変更」 link per answer that returns here, and the guideline points not yet checked.
+//! gaps, a 「変更」 link per answer that returns here, and the guideline points not yet addressed
+//! (the coverage rule: the point's question is still empty).
 
 use super::{escape, table_html};
-use crate::content::{Guideline, OrgBand, Question, QuestionKind, Section};
+use crate::content::{ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
+use crate::coverage::{item_coverage, Coverage};
 use crate::draft::{Answer, Draft};
 use crate::ui::Route;
 use crate::wareki;
@@ -22,6 +24,12 @@ fn answer_text(q: &Question, d: &Draft) -> Option<String> {
             Ok(year) => format!("{year}年度（{}）", wareki::fiscal_year(year)),
             Err(_) => t.clone(),
         },
+        Answer::Text(t) if q.kind == QuestionKind::YearMonth => {
+            match wareki::parse_year_month(t) {
+                Ok((year, month)) => wareki::era_year_month(year, month),
+                Err(_) => t.clone(),
+            }
+        }
         Answer::Text(t) => t.clone(),
         Answer::List(items) => items
             .iter()
@@ -117,6 +125,17 @@ fn kpi_row(section: &Section, d: &Draft) -> String {
     )
 }
 
+/// The section's guideline points whose question is still empty.
+fn open_points<'a>(
+    section: &'a Section,
+    d: &'a Draft,
+    band: Option<OrgBand>,
+) -> impl Iterator<Item = &'a ChecklistItem> {
+    section
+        .checklist_for(band)
+        .filter(move |c| item_coverage(d, section, c) == Coverage::NotAddressed)
+}
+
 fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
     let status = d.section_status(section);
     let rows: String = section
@@ -124,16 +143,21 @@ fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
         .map(|q| question_row(section, q, d))
         .chain(section.kpi_builder.then(|| kpi_row(section, d)))
         .collect();
-    let unchecked: String = section
-        .checklist_for(band)
-        .filter(|c| !d.is_checked(&c.id))
-        .map(|c| format!("<li>{}</li>", escape(&c.text)))
+    let open: String = open_points(section, d, band)
+        .map(|c| {
+            format!(
+                r#"<li>{}　<a href="{}">記入する<span class="visually-hidden">（{}）</span></a></li>"#,
+                escape(&c.text),
+                escape(&Route::change_href(&section.id, Some(&c.answered_in))),
+                escape(&c.text)
+            )
+        })
         .collect();
-    let unchecked = if unchecked.is_empty() {
+    let unchecked = if open.is_empty() {
         String::new()
     } else {
         format!(
-            r#"<div class="unchecked-points"><h3>まだ確認していない指針のポイント</h3><ul>{unchecked}</ul></div>"#
+            r#"<div class="unchecked-points"><h3>まだ対応していない指針の項目</h3><ul>{open}</ul></div>"#
         )
     };
     format!(
@@ -153,19 +177,18 @@ pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
         .flat_map(|s| s.questions_for(band))
         .filter(|q| d.answer(&q.id).is_none_or(|a| !a.has_content()))
         .count();
-    let unchecked = g
+    let unchecked: usize = g
         .sections
         .iter()
-        .flat_map(|s| s.checklist_for(band))
-        .filter(|c| !d.is_checked(&c.id))
-        .count();
+        .map(|s| open_points(s, d, band).count())
+        .sum();
     let sections: String = g
         .sections
         .iter()
         .map(|s| section_html(s, d, band))
         .collect();
     format!(
-        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ確認していない指針のポイント：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
+        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない指針の項目：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
         Route::Export.href()
     )
 }

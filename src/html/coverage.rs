@@ -8,7 +8,6 @@ use crate::ui::{ReturnPage, Route};
 fn state_class(c: Coverage) -> &'static str {
     match c {
         Coverage::Addressed => "status-tag--completed",
-        Coverage::Partly => "status-tag--in-progress",
         Coverage::NotAddressed => "status-tag--not-started",
     }
 }
@@ -37,10 +36,15 @@ fn group(g: &Guideline, group: &Group) -> String {
                 Some(&p.item.answered_in),
             );
             format!(
-                r#"<li class="coverage__point" data-item="{item}" data-coverage="{state}">{tag}<span class="coverage__text">{text}</span><a class="coverage__link" href="{href}">{place}</a></li>"#,
+                r#"<li class="coverage__point" data-item="{item}" data-coverage="{state}">{tag}<span class="coverage__text">{text}{confirmed}</span><a class="coverage__link" href="{href}">{place}</a></li>"#,
                 item = escape(&p.item.id),
                 state = p.coverage.label_ja(),
                 tag = status_tag(state_class(p.coverage), p.coverage.label_ja()),
+                confirmed = if p.confirmed {
+                    r#"<span class="coverage__confirmed">（内容を確認済み）</span>"#
+                } else {
+                    ""
+                },
                 text = escape(&p.item.text),
                 href = escape(&href),
                 place = escape(&format!("{}：{}", p.section.title, question)),

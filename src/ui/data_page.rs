@@ -47,11 +47,11 @@ pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
         (backup::encode(&drafts, now), OrgProfile::of(d).name)
     });
     let kind = if all {
-        "_全下書きバックアップ_"
+        "全下書きバックアップ"
     } else {
-        "_バックアップ_"
+        "バックアップ"
     };
-    let name = crate::export::file_name(&org, today(), "json").replace("_案_", kind);
+    let name = crate::export::dated_file_name(&org, kind, today(), "json");
     save_text(&text, JSON_MIME, &name)?;
     storage::set_last_backup(now);
     Ok(name)

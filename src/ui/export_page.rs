@@ -9,7 +9,7 @@ use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
-use crate::export::{file_name, ExportOptions, ExportProfile, FontSet};
+use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet};
 use crate::html::escape;
 use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
@@ -62,6 +62,9 @@ pub fn ExportPage() -> impl IntoView {
     let numbering = RwSignal::new(0);
     let profile = RwSignal::new(0);
     let fonts = RwSignal::new(0);
+    let coverage = RwSignal::new(0);
+    // 0: 「（案）」 shown (the default while the policy is a draft).
+    let draft_mark = RwSignal::new(0);
     let state = RwSignal::new(ExportState::Idle);
     let options = move || {
         let (y, m, _) = today();
@@ -70,6 +73,8 @@ pub fn ExportPage() -> impl IntoView {
             profile: ExportProfile::ALL[profile.get()],
             fonts: FontSet::ALL[fonts.get()],
             issued: (y, m),
+            coverage_table: CoverageTable::ALL[coverage.get()],
+            draft_mark: draft_mark.get() == 0,
         }
     };
     // The request for the current draft and options; the preview follows it (built in the worker).
@@ -114,7 +119,7 @@ pub fn ExportPage() -> impl IntoView {
         export_file(
             op,
             request.get_untracked(),
-            file_name(&org(), today(), extension),
+            file_name(&org(), &options(), today(), extension),
             state,
         );
     };
@@ -132,7 +137,7 @@ pub fn ExportPage() -> impl IntoView {
             return start(OP_PREVIEW, "Markdown ファイルを作成中…", "md");
         };
         timing_mark("export-markdown-start");
-        let name = file_name(&org(), today(), "md");
+        let name = file_name(&org(), &options(), today(), "md");
         let result = save_text(&text, MARKDOWN_MIME, &name);
         timing_mark("export-markdown-end");
         timing_measure("export-markdown");
@@ -155,6 +160,8 @@ pub fn ExportPage() -> impl IntoView {
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
                 <Choice legend="見出しの番号" name="numbering" selected=numbering labels=NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec() />
                 <Choice legend="出力の種類" name="profile" selected=profile labels=ExportProfile::ALL.map(ExportProfile::label_ja).to_vec() />
+                <Choice legend="指針との対応表" name="coverage" selected=coverage labels=CoverageTable::ALL.map(CoverageTable::label_ja).to_vec() />
+                <Choice legend="表紙の「（案）」" name="draft-mark" selected=draft_mark labels=vec!["表示する（案の段階）", "表示しない（決定後）"] />
                 <Choice legend="フォント（Word）" name="fonts" selected=fonts labels=FontSet::ALL.map(FontSet::label_ja).to_vec() />
                 <div class="export-actions">
                     <button type="button" class="button" data-testid="export-docx" aria-disabled=move || busy().then_some("true") on:click=on_docx>
@@ -165,6 +172,9 @@ pub fn ExportPage() -> impl IntoView {
                     </button>
                     <button type="button" class="button button--secondary" prop:disabled=move || preview.with(String::is_empty) on:click=on_print>"印刷する"</button>
                 </div>
+                <p class="field__hint">
+                    "目次には見出しが入っています。ページ番号は、Word で開いたときに表示される「フィールドを更新しますか」という確認で「はい」を選ぶと入ります（LibreOffice では［ツール］→［更新］→［すべて更新］）。"
+                </p>
                 <p class="export-status" role="status" data-testid="export-status">
                     {move || match state.get() {
                         ExportState::Idle => String::new(),

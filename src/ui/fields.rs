@@ -102,7 +102,10 @@ pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl
         QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::List => {
             view! { <TextField q /> }.into_any()
         }
-        QuestionKind::Year => view! { <YearField q /> }.into_any(),
+        QuestionKind::Year => view! { <YearField q read=read_year numeric=true /> }.into_any(),
+        QuestionKind::YearMonth => {
+            view! { <YearField q read=read_year_month numeric=false /> }.into_any()
+        }
         QuestionKind::Choice => view! { <ChoiceField q /> }.into_any(),
         QuestionKind::Table => view! { <TableField q /> }.into_any(),
     };
@@ -157,14 +160,32 @@ fn TextField(q: &'static Question) -> impl IntoView {
     }
 }
 
+/// A typed year: its 和暦 to show beside the field, or the message saying what is accepted.
+fn read_year(text: &str) -> Result<String, String> {
+    wareki::parse_year(text)
+        .map(wareki::fiscal_year)
+        .map_err(|e| e.message_ja())
+}
+
+fn read_year_month(text: &str) -> Result<String, String> {
+    wareki::parse_year_month(text)
+        .map(|(y, m)| wareki::era_year_month(y, m))
+        .map_err(|e| e.message_ja())
+}
+
+/// A year (計画期間) or a year and month (策定年月), with its 和暦 shown beside it.
 #[component]
-fn YearField(q: &'static Question) -> impl IntoView {
+fn YearField(
+    q: &'static Question,
+    read: fn(&str) -> Result<String, String>,
+    numeric: bool,
+) -> impl IntoView {
     let store = Store::get();
     let qid = q.id.as_str();
     let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
     let parsed = Memo::new(move |_| {
         let text = value.get();
-        (!text.trim().is_empty()).then(|| wareki::parse_year(&text))
+        (!text.trim().is_empty()).then(|| read(&text))
     });
     let input_id = format!("q-{qid}");
     let hint_id = format!("{input_id}-hint");
@@ -178,7 +199,7 @@ fn YearField(q: &'static Question) -> impl IntoView {
             {hint(q, &hint_id)}
             <p class="field__error" id=error_id>
                 {move || match parsed.get() {
-                    Some(Err(e)) => e.message_ja(),
+                    Some(Err(message)) => message,
                     _ => String::new(),
                 }}
             </p>
@@ -186,13 +207,13 @@ fn YearField(q: &'static Question) -> impl IntoView {
                 id=input_id
                 described_by
                 value
-                numeric=true
+                numeric
                 invalid
                 on_input=move |text: String| store.edit(|d, now| d.set_answer(qid, Answer::Text(text), now))
             />
             <span class="field__era" id=era_id>
                 {move || match parsed.get() {
-                    Some(Ok(year)) => format!("（{}）", wareki::fiscal_year(year)),
+                    Some(Ok(era)) => format!("（{era}）"),
                     _ => String::new(),
                 }}
             </span>

@@ -147,9 +147,9 @@ fn Checklist(section: &'static Section) -> impl IntoView {
     let band = org_band();
     view! {
         <fieldset class="checklist">
-            <legend>"指針のポイント（確認できたらチェック）"</legend>
+            <legend>"指針のポイント（内容を確認したらチェック・任意）"</legend>
             <p class="field__hint">
-                "方針の案がこの点に触れているかを確認するためのリストです。チェックしても本文には出力されません。"
+                "対応する質問に記入すると「対応済み」になります。チェックは、記入した内容でこの点に応えられているかを確かめた印です（任意。本文には出力されません）。"
             </p>
             {move || {
                 section

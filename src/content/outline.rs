@@ -1,0 +1,359 @@
+//! The document outline: how answers become a 決裁-ready document. Each question's heading (a noun
+//! phrase, separate from the question on screen) or the reason it has none, lead sentences for lists,
+//! table captions, the sentences that content choices turn into, and the fixed texts of the document
+//! (`[document]` in `guideline.toml`).
+//!
+//! `build.rs` moves these fields into their own JSON, so only the document builder (export worker and
+//! native builds) carries them; the page's first load does not.
+
+use super::validate::Checker;
+use super::{ContentError, Guideline, QuestionKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The outline of the embedded guideline, parsed once.
+pub fn outline() -> &'static Outline {
+    static OUTLINE: OnceLock<Outline> = OnceLock::new();
+    OUTLINE.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/guideline-outline.json"
+        )))
+        .expect("guideline.toml matches the outline schema (checked by tests)")
+    })
+}
+
+/// The placeholders a heading, lead or sentence may contain.
+pub const SLOTS: [&str; 3] = ["{本団体}", "{策定改定}", "{前の方針}"];
+
+/// 本文の文体 (`profile.writing-style`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WritingStyle {
+    /// です・ます調: the form most recent municipal policies use, so the default.
+    #[default]
+    Desu,
+    /// である調.
+    Dearu,
+}
+
+impl WritingStyle {
+    /// From the `profile.writing-style` option id (anything else: the default).
+    pub fn from_choice(id: &str) -> WritingStyle {
+        if id == "dearu" {
+            WritingStyle::Dearu
+        } else {
+            WritingStyle::Desu
+        }
+    }
+}
+
+/// A sentence in both 文体.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Styled {
+    pub dearu: String,
+    pub desu: String,
+}
+
+impl Styled {
+    pub fn get(&self, style: WritingStyle) -> &str {
+        match style {
+            WritingStyle::Dearu => &self.dearu,
+            WritingStyle::Desu => &self.desu,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Outline {
+    pub document: DocumentTexts,
+    pub sections: HashMap<String, SectionOutline>,
+    pub questions: HashMap<String, QuestionOutline>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionOutline {
+    /// Chapter title in the document, when it differs from the screen title.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// 資料編: an unnumbered chapter on a new page.
+    #[serde(default)]
+    pub appendix: bool,
+    /// Numbered groups of questions (1, 2, …); a question names its group in `subsection`.
+    #[serde(default)]
+    pub subsections: Vec<Subsection>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subsection {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionOutline {
+    /// The heading the answer carries in the document; questions of a section with the same
+    /// heading form one topic.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// Why the answer has no heading (the chapter's opening paragraphs, or not in the body).
+    #[serde(default)]
+    pub no_heading: Option<String>,
+    /// The sentence that introduces a list.
+    #[serde(default)]
+    pub lead: Option<Styled>,
+    /// The caption of a table (the renderer numbers it: 「表1　…」).
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// A choice whose sentence is printed in another section's chapter.
+    #[serde(default)]
+    pub placed_in: Option<String>,
+    /// Printed before the first chapter as an unnumbered part (e.g. はじめに).
+    #[serde(default)]
+    pub front: bool,
+    /// Option id → the sentence that option becomes; options without one only steer.
+    #[serde(default)]
+    pub sentences: HashMap<String, Styled>,
+}
+
+/// The fixed texts of the document.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentTexts {
+    pub toc_title: String,
+    pub draft_mark: String,
+    pub period_label: String,
+    pub question_prefix: String,
+    pub source_prefix: String,
+    pub previous_policy_fallback: String,
+    pub settings_place: String,
+    pub kpi_heading: String,
+    pub kpi_lead: Styled,
+    pub kpi_caption: String,
+    pub kpi_columns: Vec<String>,
+    pub kpi_definitions_caption: String,
+    pub kpi_definition_columns: Vec<String>,
+    pub coverage_title: String,
+    pub coverage_lead: Styled,
+    pub coverage_summary_caption: String,
+    pub coverage_summary_columns: Vec<String>,
+    pub coverage_points_caption: String,
+    pub coverage_points_columns: Vec<String>,
+    pub coverage_note: Styled,
+}
+
+/// The values the slots are filled with for one draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotValues {
+    /// 本県／本市／本町／本村／本区 (本都・本道・本府 from the name).
+    pub self_reference: String,
+    /// 策定 or 改定 (「策定（改定）」 while the user has not chosen).
+    pub revision: String,
+    pub previous_policy: String,
+}
+
+impl SlotValues {
+    /// Replaces every slot in `template`.
+    pub fn fill(&self, template: &str) -> String {
+        template
+            .replace("{本団体}", &self.self_reference)
+            .replace("{策定改定}", &self.revision)
+            .replace("{前の方針}", &self.previous_policy)
+    }
+}
+
+/// 「本市」 for 「みどり市」 or a city: the name's own suffix wins (東京都 → 本都), then the 団体区分.
+pub fn self_reference(org_name: &str, org_kind: Option<&str>) -> String {
+    let suffix = org_name
+        .trim()
+        .chars()
+        .last()
+        .filter(|c| "都道府県市区町村".contains(*c));
+    let from_kind = || match org_kind? {
+        "prefecture" => Some('県'),
+        "designated-city" | "core-city" | "city" => Some('市'),
+        "special-ward" => Some('区'),
+        "town" => Some('町'),
+        "village" => Some('村'),
+        _ => None,
+    };
+    match suffix.or_else(from_kind) {
+        Some(c) => format!("本{c}"),
+        None => "本団体".to_owned(),
+    }
+}
+
+impl Outline {
+    pub fn question(&self, id: &str) -> Option<&QuestionOutline> {
+        self.questions.get(id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionOutline> {
+        self.sections.get(id)
+    }
+
+    /// Every problem in the outline, checked against the guideline it belongs to.
+    pub fn validate(&self, g: &Guideline) -> Vec<ContentError> {
+        let mut c = Checker::default();
+        self.check_document_texts(&mut c);
+        for section in &g.sections {
+            let at = format!("section {}", section.id);
+            let so = self.section(&section.id).cloned().unwrap_or_default();
+            if let Some(h) = &so.heading {
+                check_heading(&mut c, &at, h);
+            }
+            let body = section.id != "profile";
+            let mut headed_seen = false;
+            for q in &section.questions {
+                let qat = format!("{at} / question {}", q.id);
+                let Some(qo) = self.question(&q.id) else {
+                    c.fail(&qat, "no outline entry");
+                    continue;
+                };
+                match (&qo.heading, &qo.no_heading) {
+                    (Some(h), None) => check_heading(&mut c, &qat, h),
+                    (None, Some(reason)) => c.non_empty(&qat, "no_heading", reason),
+                    _ => c.fail(&qat, "needs exactly one of `heading` and `no_heading`"),
+                }
+                let steering = q.kind == QuestionKind::Choice && qo.sentences.is_empty();
+                let in_body = body && !qo.front && !steering;
+                if in_body && qo.heading.is_some() {
+                    headed_seen = true;
+                } else if in_body && headed_seen {
+                    c.fail(
+                        &qat,
+                        "a question without a heading must come before the headed ones",
+                    );
+                }
+                match &q.subsection {
+                    Some(sub) if !so.subsections.iter().any(|s| &s.id == sub) => {
+                        c.fail(&qat, format!("subsection `{sub}` does not exist"))
+                    }
+                    None if in_body && qo.heading.is_some() && !so.subsections.is_empty() => {
+                        c.fail(&qat, "this section has subsections: name one")
+                    }
+                    _ => {}
+                }
+                let reaches_body = (body && !steering) || qo.placed_in.is_some();
+                if reaches_body && q.kind == QuestionKind::List {
+                    match &qo.lead {
+                        Some(lead) => check_styled(&mut c, &qat, "lead", lead),
+                        None => c.fail(&qat, "a list needs a lead sentence (`lead`)"),
+                    }
+                }
+                if reaches_body && q.kind == QuestionKind::Table {
+                    match &qo.caption {
+                        Some(caption) => check_heading(&mut c, &qat, caption),
+                        None => c.fail(&qat, "a table needs a `caption`"),
+                    }
+                }
+                if q.kind == QuestionKind::Choice && qo.heading.is_some() && steering {
+                    c.fail(&qat, "a headed choice needs option `sentence`s");
+                }
+                for (option, sentence) in &qo.sentences {
+                    if !q.options.iter().any(|o| &o.id == option) {
+                        c.fail(&qat, format!("sentence for unknown option `{option}`"));
+                    }
+                    check_styled(&mut c, &qat, "sentence", sentence);
+                }
+                if let Some(target) = &qo.placed_in {
+                    if target == &section.id || target == "profile" || g.section(target).is_none()
+                    {
+                        c.fail(&qat, format!("placed_in `{target}` is not another chapter"));
+                    }
+                    if qo.sentences.is_empty() {
+                        c.fail(&qat, "placed_in needs option sentences");
+                    }
+                }
+                if qo.front && qo.heading.is_none() {
+                    c.fail(&qat, "a front part needs a heading");
+                }
+            }
+        }
+        c.errors
+    }
+
+    fn check_document_texts(&self, c: &mut Checker) {
+        let d = &self.document;
+        for (field, value) in [
+            ("toc_title", &d.toc_title),
+            ("draft_mark", &d.draft_mark),
+            ("period_label", &d.period_label),
+            ("question_prefix", &d.question_prefix),
+            ("source_prefix", &d.source_prefix),
+            ("previous_policy_fallback", &d.previous_policy_fallback),
+            ("settings_place", &d.settings_place),
+            ("kpi_heading", &d.kpi_heading),
+            ("kpi_caption", &d.kpi_caption),
+            ("kpi_definitions_caption", &d.kpi_definitions_caption),
+            ("coverage_title", &d.coverage_title),
+            ("coverage_summary_caption", &d.coverage_summary_caption),
+            ("coverage_points_caption", &d.coverage_points_caption),
+        ] {
+            c.non_empty("document", field, value);
+        }
+        check_styled(c, "document", "kpi_lead", &d.kpi_lead);
+        check_styled(c, "document", "coverage_lead", &d.coverage_lead);
+        check_styled(c, "document", "coverage_note", &d.coverage_note);
+        for (field, columns, count) in [
+            ("kpi_columns", &d.kpi_columns, 5),
+            ("kpi_definition_columns", &d.kpi_definition_columns, 3),
+            ("coverage_summary_columns", &d.coverage_summary_columns, 4),
+            ("coverage_points_columns", &d.coverage_points_columns, 4),
+        ] {
+            if columns.len() != count || columns.iter().any(|c| c.trim().is_empty()) {
+                c.fail("document", format!("`{field}` needs {count} non-empty columns"));
+            }
+        }
+    }
+}
+
+/// Only the known slots, no stray braces.
+fn check_slots(c: &mut Checker, at: &str, text: &str) {
+    let mut rest = text.to_owned();
+    for slot in SLOTS {
+        rest = rest.replace(slot, "");
+    }
+    if rest.contains('{') || rest.contains('}') {
+        c.fail(at, format!("unknown slot in 「{text}」 (allowed: {SLOTS:?})"));
+    }
+}
+
+/// A heading is a short noun phrase, never a question or a sentence.
+fn check_heading(c: &mut Checker, at: &str, heading: &str) {
+    let h = heading.trim();
+    if h.is_empty() {
+        c.fail(at, "empty heading");
+        return;
+    }
+    if h.ends_with('。')
+        || h.ends_with('か')
+        || h.ends_with('？')
+        || h.ends_with('?')
+        || h.contains("ください")
+    {
+        c.fail(at, format!("heading 「{h}」 must be a noun phrase, not a question or sentence"));
+    }
+    if h.chars().count() > 30 {
+        c.fail(at, format!("heading 「{h}」 is longer than 30 characters"));
+    }
+    check_slots(c, at, h);
+}
+
+fn check_styled(c: &mut Checker, at: &str, field: &str, s: &Styled) {
+    c.non_empty(at, &format!("{field}.dearu"), &s.dearu);
+    c.non_empty(at, &format!("{field}.desu"), &s.desu);
+    for (form, text) in [("dearu", &s.dearu), ("desu", &s.desu)] {
+        if !text.trim().is_empty() && !text.trim_end().ends_with('。') {
+            c.fail(at, format!("{field}.{form} must end with 「。」"));
+        }
+        check_slots(c, at, text);
+    }
+    if s.desu.contains("である。") || s.dearu.contains("ます。") || s.dearu.contains("です。") {
+        c.fail(at, format!("{field}: the 文体 of dearu/desu are swapped or mixed"));
+    }
+}
