@@ -443,7 +443,12 @@ fn document_outline_check_catches_mistakes() {
         "needs exactly one of `heading` and `no_heading`",
     );
     planted(
-        |o| o.questions.get_mut("ideal-staff.philosophy").unwrap().heading = Some("基本理念を書くか".into()),
+        |o| {
+            o.questions
+                .get_mut("ideal-staff.philosophy")
+                .unwrap()
+                .heading = Some("基本理念を書くか".into())
+        },
         "noun phrase",
     );
     planted(
@@ -451,7 +456,12 @@ fn document_outline_check_catches_mistakes() {
         "lead sentence",
     );
     planted(
-        |o| o.questions.get_mut("appendix.drafting-process").unwrap().caption = None,
+        |o| {
+            o.questions
+                .get_mut("appendix.drafting-process")
+                .unwrap()
+                .caption = None
+        },
         "caption",
     );
     planted(
@@ -463,12 +473,23 @@ fn document_outline_check_catches_mistakes() {
         "must come before the headed ones",
     );
     planted(
-        |o| o.questions.get_mut("ideal-staff.philosophy").unwrap().heading = Some("{団体}の理念".into()),
+        |o| {
+            o.questions
+                .get_mut("ideal-staff.philosophy")
+                .unwrap()
+                .heading = Some("{団体}の理念".into())
+        },
         "unknown slot",
     );
     planted(
         |o| {
-            let lead = o.questions.get_mut("ideal-staff.profiles").unwrap().lead.as_mut().unwrap();
+            let lead = o
+                .questions
+                .get_mut("ideal-staff.profiles")
+                .unwrap()
+                .lead
+                .as_mut()
+                .unwrap();
             lead.dearu = lead.desu.clone();
         },
         "文体",

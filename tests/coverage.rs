@@ -28,25 +28,26 @@ fn text(s: &str) -> Answer {
 }
 
 #[test]
-fn ticking_without_writing_is_only_partly_addressed() {
+fn a_point_is_addressed_when_its_question_is_written_and_the_tick_only_confirms() {
     let g = guideline();
     let (section_id, item_id, question, other) = point_with_sibling_question();
     let section = g.section(section_id).unwrap();
     let item = section.checklist.iter().find(|i| i.id == item_id).unwrap();
     let mut d = Draft::new(0);
     assert_eq!(item_coverage(&d, section, item), Coverage::NotAddressed);
+    // The tick alone changes nothing: it only confirms written content.
     d.set_checked(item_id, true, 1);
-    assert_eq!(item_coverage(&d, section, item), Coverage::Partly);
+    assert_eq!(item_coverage(&d, section, item), Coverage::NotAddressed);
     // Writing in another question of the section does not answer this point.
     d.set_answer(other, text("別の質問への記入"), 1);
-    assert_eq!(item_coverage(&d, section, item), Coverage::Partly);
+    assert_eq!(item_coverage(&d, section, item), Coverage::NotAddressed);
     // Only blanks is not writing.
     d.set_answer(question, text("　 "), 1);
-    assert_eq!(item_coverage(&d, section, item), Coverage::Partly);
+    assert_eq!(item_coverage(&d, section, item), Coverage::NotAddressed);
     d.set_answer(question, text("この点への記入"), 1);
     assert_eq!(item_coverage(&d, section, item), Coverage::Addressed);
     d.set_checked(item_id, false, 1);
-    assert_eq!(item_coverage(&d, section, item), Coverage::Partly);
+    assert_eq!(item_coverage(&d, section, item), Coverage::Addressed);
 }
 
 #[test]
@@ -99,7 +100,7 @@ fn figures_rise_as_answers_are_filled() {
     }
     let ticked = dashboard(g, &d, None);
     assert_eq!(ticked.overall.addressed, before.addressed);
-    assert_eq!(ticked.overall.partly, workplace.checklist.len());
+    assert_eq!(ticked.overall.confirmed, workplace.checklist.len());
     for item in &workplace.checklist {
         d.set_answer(&item.answered_in, text("記入済み"), 2);
     }
@@ -136,14 +137,15 @@ fn points_for_the_other_kind_of_organisation_are_not_counted() {
 fn percent_rounds_down_and_the_rules_are_explained() {
     let c = Counts {
         addressed: 2,
-        partly: 1,
-        not_addressed: 0,
+        not_addressed: 1,
+        confirmed: 1,
     };
     assert_eq!(c.percent(), 66);
     assert_eq!(
         c.summary_ja(),
-        "対応済み 2／3項目（66%）・一部対応 1・未対応 0"
+        "対応済み 2／3項目（66%）・未対応 1・内容を確認した項目 1"
     );
     assert_eq!(Counts::default().percent(), 0);
-    assert!(RULES_JA.iter().any(|r| r.contains("一部対応")));
+    assert!(RULES_JA.iter().any(|r| r.contains("内容を確認した")));
+    assert!(!RULES_JA.iter().any(|r| r.contains("一部対応")));
 }

@@ -67,8 +67,16 @@ fn coverage_states_are_words_and_points_link_to_their_question() {
     let item = &section.checklist[0];
     d.set_checked(&item.id, true, 1);
     let html = coverage::dashboard_html(g, &dashboard(g, &d, None));
+    // A tick alone is not an answer; it is shown as a confirmation only.
     assert!(html.contains(&format!(
-        r#"data-item="{}" data-coverage="一部対応""#,
+        r#"data-item="{}" data-coverage="未対応""#,
+        item.id
+    )));
+    assert!(html.contains("（内容を確認済み）"));
+    d.set_answer(&item.answered_in, Answer::Text("記入".into()), 1);
+    let html = coverage::dashboard_html(g, &dashboard(g, &d, None));
+    assert!(html.contains(&format!(
+        r#"data-item="{}" data-coverage="対応済み""#,
         item.id
     )));
     assert!(html.contains(&format!(
@@ -146,4 +154,34 @@ fn lists_of_drafts_packs_and_tasks_escape_what_users_and_packs_wrote() {
     assert!(tasks.contains(r##"href="#/coverage""##) && tasks.contains(r##"href="#/versions""##));
     let nav = tasks::step_nav_html(g, &sample(), "purpose");
     assert_eq!(nav.matches(r#"aria-current="step""#).count(), 1);
+}
+
+#[test]
+fn check_page_lists_only_points_whose_question_is_empty_with_links() {
+    let g = guideline();
+    let section = g.section("workplace").unwrap();
+    let item = &section.checklist[0];
+    let mut d = Draft::new(0);
+    let html = check::page_html(g, &d, None);
+    assert!(html.contains("まだ対応していない指針の項目"));
+    assert!(html.contains(&format!(
+        "#/section/workplace?from=check&amp;q={}",
+        item.answered_in
+    )));
+    let open_before = html.matches("記入する<span").count();
+    // Ticking does not close a point; writing its question does.
+    d.set_checked(&item.id, true, 1);
+    assert_eq!(
+        check::page_html(g, &d, None)
+            .matches("記入する<span")
+            .count(),
+        open_before
+    );
+    d.set_answer(&item.answered_in, Answer::Text("記入".into()), 1);
+    assert!(
+        check::page_html(g, &d, None)
+            .matches("記入する<span")
+            .count()
+            < open_before
+    );
 }

@@ -52,7 +52,16 @@ fn year_and_month_as_people_type_them() {
     ] {
         assert_eq!(parse_year_month(typed), Ok(expected), "{typed}");
     }
-    for bad in ["", "令和8年", "2026", "26年3月", "令和8年13月", "2026年0月", "明日", "2201年1月"] {
+    for bad in [
+        "",
+        "令和8年",
+        "2026",
+        "26年3月",
+        "令和8年13月",
+        "2026年0月",
+        "明日",
+        "2201年1月",
+    ] {
         let error = parse_year_month(bad).expect_err(bad);
         assert!(error.message_ja().contains("令和8年3月"));
     }

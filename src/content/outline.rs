@@ -261,8 +261,7 @@ impl Outline {
                     check_styled(&mut c, &qat, "sentence", sentence);
                 }
                 if let Some(target) = &qo.placed_in {
-                    if target == &section.id || target == "profile" || g.section(target).is_none()
-                    {
+                    if target == &section.id || target == "profile" || g.section(target).is_none() {
                         c.fail(&qat, format!("placed_in `{target}` is not another chapter"));
                     }
                     if qo.sentences.is_empty() {
@@ -306,7 +305,10 @@ impl Outline {
             ("coverage_points_columns", &d.coverage_points_columns, 4),
         ] {
             if columns.len() != count || columns.iter().any(|c| c.trim().is_empty()) {
-                c.fail("document", format!("`{field}` needs {count} non-empty columns"));
+                c.fail(
+                    "document",
+                    format!("`{field}` needs {count} non-empty columns"),
+                );
             }
         }
     }
@@ -319,7 +321,10 @@ fn check_slots(c: &mut Checker, at: &str, text: &str) {
         rest = rest.replace(slot, "");
     }
     if rest.contains('{') || rest.contains('}') {
-        c.fail(at, format!("unknown slot in 「{text}」 (allowed: {SLOTS:?})"));
+        c.fail(
+            at,
+            format!("unknown slot in 「{text}」 (allowed: {SLOTS:?})"),
+        );
     }
 }
 
@@ -336,7 +341,10 @@ fn check_heading(c: &mut Checker, at: &str, heading: &str) {
         || h.ends_with('?')
         || h.contains("ください")
     {
-        c.fail(at, format!("heading 「{h}」 must be a noun phrase, not a question or sentence"));
+        c.fail(
+            at,
+            format!("heading 「{h}」 must be a noun phrase, not a question or sentence"),
+        );
     }
     if h.chars().count() > 30 {
         c.fail(at, format!("heading 「{h}」 is longer than 30 characters"));
@@ -353,7 +361,11 @@ fn check_styled(c: &mut Checker, at: &str, field: &str, s: &Styled) {
         }
         check_slots(c, at, text);
     }
-    if s.desu.contains("である。") || s.dearu.contains("ます。") || s.dearu.contains("です。") {
-        c.fail(at, format!("{field}: the 文体 of dearu/desu are swapped or mixed"));
+    if s.desu.contains("である。") || s.dearu.contains("ます。") || s.dearu.contains("です。")
+    {
+        c.fail(
+            at,
+            format!("{field}: the 文体 of dearu/desu are swapped or mixed"),
+        );
     }
 }

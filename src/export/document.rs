@@ -203,7 +203,10 @@ impl<'a> Builder<'a> {
         profile: &OrgProfile,
     ) -> Self {
         let texts = &outline.document;
-        let revision = match draft.answer_text(crate::draft::profile::REVISION_TYPE).as_str() {
+        let revision = match draft
+            .answer_text(crate::draft::profile::REVISION_TYPE)
+            .as_str()
+        {
             "revision" => "改定",
             "new" => "策定",
             _ => "策定（改定）",
@@ -225,7 +228,7 @@ impl<'a> Builder<'a> {
                 previous_policy: if previous.is_empty() {
                     texts.previous_policy_fallback.clone()
                 } else {
-                    previous
+                    quoted_title(&previous)
                 },
             },
             preset: options.numbering,
@@ -444,7 +447,11 @@ impl<'a> Builder<'a> {
     }
 
     fn chapter(&mut self, section: &'a Section) {
-        let so = self.outline.section(&section.id).cloned().unwrap_or_default();
+        let so = self
+            .outline
+            .section(&section.id)
+            .cloned()
+            .unwrap_or_default();
         let questions: Vec<&'a Question> = section
             .questions_for(self.band)
             .filter(|q| !self.question_outline(&q.id).front)
@@ -542,7 +549,7 @@ impl<'a> Builder<'a> {
             .collect();
         let mut sources: Vec<String> = Vec::new();
         for k in &rows {
-            let s = xml_safe(k.data_source.trim());
+            let s = one_line(&k.data_source);
             if !s.is_empty() && !sources.contains(&s) {
                 sources.push(s);
             }
@@ -658,15 +665,29 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// 「みどり町人材育成基本方針」（平成27年3月策定）: a policy's name in 「」 as official text cites it,
+/// unless the user already quoted it.
+fn quoted_title(name: &str) -> String {
+    if name.starts_with('「') || name.starts_with('『') {
+        return name.to_owned();
+    }
+    match name.find('（') {
+        Some(at) if at > 0 => format!("「{}」{}", &name[..at], &name[at..]),
+        _ => format!("「{name}」"),
+    }
+}
+
 /// A leading 全角 space the user typed is dropped: the renderers indent every paragraph.
 fn strip_indent(text: &str) -> &str {
     text.trim()
 }
 
 /// Each non-empty line of a text answer is one paragraph.
-fn paragraphs(text: &str) -> impl Iterator<Item = Block> + '_ {
-    text.split('\n')
+fn paragraphs(text: &str) -> Vec<Block> {
+    xml_safe(text)
+        .split('\n')
         .map(strip_indent)
         .filter(|line| !line.is_empty())
-        .map(|line| Block::Paragraph(xml_safe(line)))
+        .map(|line| Block::Paragraph(line.to_owned()))
+        .collect()
 }

@@ -10,9 +10,9 @@ use super::table_layout::{column_widths_em, text_em};
 use super::ExportOptions;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText, InstrToC,
-    LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType,
-    Style, StyleType, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType,
-    TableRow, WidthType, XMLDocx,
+    LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style,
+    StyleType, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType, TableRow,
+    WidthType, XMLDocx,
 };
 use std::io::Cursor;
 
@@ -156,10 +156,11 @@ fn table_of_contents(entries: &[(usize, &Heading)]) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn list_paragraph(depth: usize, item: &ListItem) -> Paragraph {
+fn list_paragraph(depth: usize, item: &ListItem, last: bool) -> Paragraph {
     let marker = format!("{}　", item.marker);
     let hanging = (text_em(&marker) * CHAR as f32).round() as i32;
     Paragraph::new()
+        .line_spacing(LineSpacing::new().after(if last { 120 } else { 20 }))
         .indent(
             Some(body_left(depth) + CHAR + hanging),
             Some(SpecialIndentType::Hanging(hanging)),
@@ -412,13 +413,12 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
                         None,
                         None,
                     )
-                    .first_line_chars(100)
                     .line_spacing(LineSpacing::new().after(60))
                     .add_run(text_run(text)),
             ),
-            Block::List(items) => items
-                .iter()
-                .fold(docx, |d, item| d.add_paragraph(list_paragraph(depth, item))),
+            Block::List(items) => items.iter().enumerate().fold(docx, |d, (i, item)| {
+                d.add_paragraph(list_paragraph(depth, item, i + 1 == items.len()))
+            }),
             Block::Table(t) => table_blocks(docx, depth, t, gothic),
         };
     }

@@ -66,7 +66,9 @@ impl CoverageTable {
 
     pub fn label_ja(self) -> &'static str {
         match self {
-            CoverageTable::ByVersion => "出力の種類に合わせる（決裁用は入れない・検討資料は入れる）",
+            CoverageTable::ByVersion => {
+                "出力の種類に合わせる（決裁用は入れない・検討資料は入れる）"
+            }
             CoverageTable::Include => "入れる",
             CoverageTable::Omit => "入れない",
         }

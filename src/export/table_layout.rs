@@ -10,7 +10,10 @@ pub const ATOM_MAX_EM: f32 = 10.0;
 /// The widest a column asks for when its text is long (it wraps beyond this).
 const PREFERRED_MAX_EM: f32 = 40.0;
 /// Room for the cell's left and right margins, in em.
-pub const CELL_PADDING_EM: f32 = 1.2;
+pub const CELL_PADDING_EM: f32 = 1.6;
+/// Fonts differ (bold header text is larger, fallback fonts a little wider): minimums keep 10 %
+/// to spare.
+const SAFETY: f32 = 1.1;
 
 /// Width of a character in em: full-width 1, half-width (ASCII, half-width katakana) 0.5.
 pub fn char_em(c: char) -> f32 {
@@ -37,7 +40,7 @@ pub fn pieces(line: &str) -> Vec<&str> {
             start = i;
         } else if matches!(
             c,
-            '）' | ')' | '」' | '］' | ']' | '、' | '。' | '，' | ',' | ' ' | '　' | '・' | '／'
+            '）' | ')' | '」' | '］' | ']' | '、' | '。' | '，' | ',' | ' ' | '　'
         ) {
             out.push(&line[start..end]);
             start = end;
@@ -123,7 +126,8 @@ pub fn column_widths_em(
     };
     let mins: Vec<f32> = (0..columns)
         .map(|i| {
-            min_em(&column(i)).max(floor_em.get(i).copied().unwrap_or(0.0)) + CELL_PADDING_EM
+            (min_em(&column(i)) * SAFETY).max(floor_em.get(i).copied().unwrap_or(0.0))
+                + CELL_PADDING_EM
         })
         .collect();
     let wants: Vec<f32> = (0..columns)

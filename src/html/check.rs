@@ -24,12 +24,10 @@ fn answer_text(q: &Question, d: &Draft) -> Option<String> {
             Ok(year) => format!("{year}年度（{}）", wareki::fiscal_year(year)),
             Err(_) => t.clone(),
         },
-        Answer::Text(t) if q.kind == QuestionKind::YearMonth => {
-            match wareki::parse_year_month(t) {
-                Ok((year, month)) => wareki::era_year_month(year, month),
-                Err(_) => t.clone(),
-            }
-        }
+        Answer::Text(t) if q.kind == QuestionKind::YearMonth => match wareki::parse_year_month(t) {
+            Ok((year, month)) => wareki::era_year_month(year, month),
+            Err(_) => t.clone(),
+        },
         Answer::Text(t) => t.clone(),
         Answer::List(items) => items
             .iter()
