@@ -32,9 +32,13 @@ fn versions(request: Value) -> Result<Value, String> {
 
 #[test]
 fn docx_requests_answer_bytes_and_bad_ones_a_message() {
+    // 検討資料, so the 対応表 is included.
     let request = DocumentRequest {
         draft: codec::encode(&sample()),
-        options: ExportOptions::default_for(2026, 11),
+        options: ExportOptions {
+            profile: jinzai_hoshin::export::ExportProfile::Review,
+            ..ExportOptions::default_for(2026, 11)
+        },
     };
     let reply = handle(
         OP_DOCX,
@@ -142,9 +146,13 @@ fn an_imported_pack_answers_the_installed_form_or_where_it_is_wrong() {
 
 #[test]
 fn preview_and_markdown_come_from_the_same_document() {
+    // 検討資料, so the 対応表 is included.
     let request = DocumentRequest {
         draft: codec::encode(&sample()),
-        options: ExportOptions::default_for(2026, 11),
+        options: ExportOptions {
+            profile: jinzai_hoshin::export::ExportProfile::Review,
+            ..ExportOptions::default_for(2026, 11)
+        },
     };
     let json = serde_json::to_string(&request).unwrap();
     let preview = read_reply(&text(handle(
