@@ -7,6 +7,8 @@
 
 /// A piece of a cell line no longer than this (in em) is kept on one line.
 pub const ATOM_MAX_EM: f32 = 10.0;
+/// Header pieces longer than this may wrap.
+const HEADER_ATOM_MAX_EM: f32 = 4.0;
 /// The widest a column asks for when its text is long (it wraps beyond this).
 const PREFERRED_MAX_EM: f32 = 40.0;
 /// Room for the cell's left and right margins, in em.
@@ -124,9 +126,16 @@ pub fn column_widths_em(
             .map(String::as_str)
             .collect()
     };
+    // A header may wrap inside a long phrase (「本方針の / 該当箇所」); the data decides the width.
     let mins: Vec<f32> = (0..columns)
         .map(|i| {
-            (min_em(&column(i)) * SAFETY).max(floor_em.get(i).copied().unwrap_or(0.0))
+            let cells: Vec<&str> = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(String::as_str)
+                .collect();
+            let header = header.get(i).map_or(1.0, |h| min_em(&[h]).min(HEADER_ATOM_MAX_EM));
+            (min_em(&cells).max(header) * SAFETY).max(floor_em.get(i).copied().unwrap_or(0.0))
                 + CELL_PADDING_EM
         })
         .collect();

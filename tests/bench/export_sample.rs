@@ -1,5 +1,7 @@
-//! Writes the Markdown and DOCX exports of a stored draft JSON file.
+//! Writes the Markdown and DOCX exports of a stored draft JSON file as
+//! `<out-dir>/<draft>-<approval|review>.{md,docx}`.
 //! `cargo run --example export_sample -- <draft.json> <out-dir> [approval|review] [year month]`
+//! (year and month: the export date the cover falls back on, default 2026 11).
 //! Used by the LibreOffice check in `./task test` and to render page images for docs/.
 
 use jinzai_hoshin::content::guideline;
@@ -12,20 +14,24 @@ fn main() {
     let args: Vec<String> = env::args().collect();
     let (input, out) = (&args[1], Path::new(&args[2]));
     let draft = decode(&fs::read_to_string(input).expect("read draft")).expect("valid draft");
+    let review = args.get(3).map(String::as_str) == Some("review");
     let options = ExportOptions {
-        profile: if args.get(3).map(String::as_str) == Some("review") {
+        profile: if review {
             ExportProfile::Review
         } else {
             ExportProfile::Approval
         },
-        ..ExportOptions::default_for(2026, 11)
+        ..ExportOptions::default_for(
+            args.get(4).and_then(|y| y.parse().ok()).unwrap_or(2026),
+            args.get(5).and_then(|m| m.parse().ok()).unwrap_or(11),
+        )
     };
     let doc = PolicyDocument::build(guideline(), &draft, &options);
-    let stem = Path::new(input)
-        .file_stem()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
+    let stem = format!(
+        "{}-{}",
+        Path::new(input).file_stem().unwrap().to_string_lossy(),
+        if review { "review" } else { "approval" }
+    );
     fs::create_dir_all(out).expect("create out dir");
     fs::write(out.join(format!("{stem}.md")), markdown::render(&doc)).expect("write md");
     fs::write(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Opens the sample DOCX exports in LibreOffice headless: conversion must succeed, pages must be A4
-# and the page count plausible. Page images land in tests/docx/out/ for a human look.
+# Opens the DOCX exports in LibreOffice headless: conversion must succeed, pages must be A4, the page
+# count plausible, the 目次 must show its entries (not the field code), and 決裁用 must not carry the
+# 対応表. Page images land in tests/docx/out/ for a human look.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/docx/out
@@ -11,18 +12,28 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
 cargo run --quiet --example export_sample -- tests/fixtures/sample-draft.json "$out"
+cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out"
+cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" review
 cargo run --quiet --example max_draft > "$out/max-draft.json"
 cargo run --quiet --example export_sample -- "$out/max-draft.json" "$out" review
 fail=0
-for stem in sample-draft max-draft; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
   size=$(pdfinfo "$out/$stem.pdf" | awk -F': *' '/^Page size:/ {print $2}')
-  case "$stem" in sample-draft) min=4; max=20;; max-draft) min=40; max=400;; esac
+  case "$stem" in sample-*) min=4; max=20;; midori-*) min=12; max=40;; max-*) min=40; max=400;; esac
   if [ "$pages" -lt "$min" ] || [ "$pages" -gt "$max" ]; then echo "FAIL: $stem.pdf has $pages pages (expected $min–$max)"; fail=1; fi
   case "$size" in *"(A4)"*) ;; *) echo "FAIL: $stem.pdf page size is $size, not A4"; fail=1;; esac
+  text=$(pdftotext "$out/$stem.pdf" -)
+  if grep -q 'TOC \\o' <<<"$text"; then echo "FAIL: $stem.pdf shows the TOC field code instead of the 目次"; fail=1; fi
+  # The 目次 lists its entries when opened: a heading followed by its dot leader.
+  if ! grep -qE '^(第 ?1|はじめに).*\.{10,}' <<<"$text"; then echo "FAIL: $stem.pdf shows no 目次 entries"; fail=1; fi
+  case "$stem" in
+    *-approval) if grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (決裁用) carries the 対応表"; fail=1; fi;;
+    *-review) if ! grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (検討資料) lacks the 対応表"; fail=1; fi;;
+  esac
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
-pdftoppm -png -r 60 -f 1 -l 4 "$out/sample-draft.pdf" "$out/sample-page"
+pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
 exit $fail

@@ -374,7 +374,7 @@ const tests = [
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
     const today = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; });
     const stamp = `${today[0]}${String(today[1]).padStart(2, '0')}${String(today[2]).padStart(2, '0')}`;
-    assertEqual(docx.suggestedFilename(), `みなと町_人材育成・確保基本方針_案_${stamp}.docx`, 'docx file name');
+    assertEqual(docx.suggestedFilename(), `みなと町_人材育成・確保基本方針_案_決裁用_${stamp}.docx`, 'docx file name');
     const docxPath = path.join(out, 'download.docx');
     await docx.saveAs(docxPath);
     await page.getByTestId('export-status').filter({ hasText: '保存しました' }).waitFor();
@@ -395,7 +395,7 @@ const tests = [
     const draftPath = path.join(out, 'browser-draft.json');
     fs.writeFileSync(draftPath, stored);
     execFileSync('cargo', ['run', '--quiet', '--example', 'export_sample', '--', draftPath, out, 'approval', String(today[0]), String(today[1])]);
-    assertEqual(markdown, fs.readFileSync(path.join(out, 'browser-draft.md'), 'utf8'), 'Markdown identical to the native export');
+    assertEqual(markdown, fs.readFileSync(path.join(out, 'browser-draft-approval.md'), 'utf8'), 'Markdown identical to the native export');
     await shot('export.png');
     await page.emulateMedia({ media: 'print' });
     assert(!(await page.locator('.site-header').isVisible()), 'print hides the header');
@@ -403,6 +403,68 @@ const tests = [
     assert(await preview.isVisible(), 'print shows the document');
     await page.emulateMedia({ media: 'screen' });
     await expectNoAxeViolations(page, 'export page');
+  }],
+
+  ['決裁用 and 検討資料 download under their own names; the 対応表 option puts it in or leaves it out', async ({ page, url, shot }) => {
+    await openApp(page, url, '#/section/profile');
+    await page.getByLabel('団体名').fill('みどり町');
+    await page.getByLabel('町', { exact: true }).check();
+    await page.getByLabel('策定（改定）年月').fill('令和8年3月');
+    await page.getByText('（令和8年3月）').waitFor();
+    await page.getByLabel('である調').check();
+    await page.goto(url + '#/section/positioning');
+    await page.getByLabel('書く', { exact: true }).check();
+    await page.locator('[data-question="positioning.related-plans"] textarea').fill('第6次みどり町総合計画\nみどり町DX推進計画');
+    await waitSaved(page);
+    await page.goto(url + '#/export');
+    const preview = page.getByTestId('preview');
+    await preview.getByRole('heading', { name: '第1　方針の位置付けと計画期間' }).waitFor();
+    const previewText = await preview.innerText();
+    assert(previewText.includes('令和8年3月') && previewText.includes('（案）'), 'cover: set month and （案）');
+    assert(previewText.includes('本方針と関係する主な計画は、次のとおりである。'), 'lead sentence in である調');
+    assert(previewText.includes('地方公務員法第39条第3項'), 'the legal-basis choice became a sentence');
+    assert(!/^書く$/m.test(previewText), 'the choice label never appears');
+    assert(!previewText.includes('指針との対応表'), '決裁用: no 対応表 by default');
+    const stamp = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`; });
+    const download = async (testid) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      const target = path.join(__dirname, 'out', file.suggestedFilename());
+      await file.saveAs(target);
+      await page.getByTestId('export-status').filter({ hasText: file.suggestedFilename() }).waitFor();
+      return { name: file.suggestedFilename(), path: target };
+    };
+    const approval = await download('export-docx');
+    assertEqual(approval.name, `みどり町_人材育成・確保基本方針_案_決裁用_${stamp}.docx`, '決裁用 file name');
+    const approvalXml = execFileSync('unzip', ['-p', approval.path, 'word/document.xml']).toString();
+    assert(!approvalXml.includes('指針との対応表') && !approvalXml.includes('【問】'), '決裁用 holds only the policy');
+    assert(approvalXml.includes('<w:tblHeader />') || !approvalXml.includes('<w:tbl>'), 'header rows repeat');
+
+    await page.getByLabel('検討資料（質問文と指針との対応表つき）').check();
+    await preview.getByRole('heading', { name: '（参考）指針との対応表' }).waitFor();
+    const review = await download('export-docx');
+    assertEqual(review.name, `みどり町_人材育成・確保基本方針_案_検討資料_${stamp}.docx`, '検討資料 file name');
+    const reviewXml = execFileSync('unzip', ['-p', review.path, 'word/document.xml']).toString();
+    assert(reviewXml.includes('指針との対応表') && reviewXml.includes('【問】'), '検討資料 adds questions and the 対応表');
+    await shot('export-review.png');
+
+    // The option overrides the version's default, both ways.
+    await page.getByLabel('入れない', { exact: true }).check();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="preview"]').innerText.includes('指針との対応表'));
+    const reviewMd = await download('export-markdown');
+    assertEqual(reviewMd.name, `みどり町_人材育成・確保基本方針_案_検討資料_${stamp}.md`, '検討資料 Markdown name');
+    assert(!fs.readFileSync(reviewMd.path, 'utf8').includes('指針との対応表'), '「入れない」 leaves it out');
+    await page.getByLabel('決裁用（方針の本文のみ）').check();
+    await page.getByLabel('入れる', { exact: true }).check();
+    await preview.getByRole('heading', { name: '（参考）指針との対応表' }).waitFor();
+    const approvalMd = await download('export-markdown');
+    assertEqual(approvalMd.name, `みどり町_人材育成・確保基本方針_案_決裁用_${stamp}.md`, '決裁用 Markdown name');
+    const approvalText = fs.readFileSync(approvalMd.path, 'utf8');
+    assert(approvalText.includes('指針との対応表') && !approvalText.includes('【問】'), '「入れる」 adds it to 決裁用');
+    // Without 「（案）」 the file name drops 案 too.
+    await page.getByLabel('表示しない（決定後）').check();
+    const final = await download('export-markdown');
+    assertEqual(final.name, `みどり町_人材育成・確保基本方針_決裁用_${stamp}.md`, 'final version name');
+    await expectNoAxeViolations(page, 'export page with options');
   }],
 
   ['after one visit the app loads and works with the server stopped', async ({ page, shot }) => {
@@ -670,25 +732,27 @@ const tests = [
     await waitSaved(page);
     await page.getByRole('link', { name: '指針との対応状況に戻る' }).first().click();
     await overall.waitFor();
-    assertEqual(await point.getAttribute('data-coverage'), '一部対応', 'ticked without writing is only partly');
-    assert((await overall.innerText()).includes('一部対応 1'), `partly counted (${await overall.innerText()})`);
+    // The tick is only 「内容を確認した」: without writing, the point stays open.
+    assertEqual(await point.getAttribute('data-coverage'), '未対応', 'a tick alone does not address a point');
+    assert((await overall.innerText()).includes('内容を確認した項目 1'), `confirmation counted (${await overall.innerText()})`);
     await point.locator('a').click();
     await question.waitFor();
     await question.fill('ストレスチェックの集団分析を職場ごとに行い、改善計画を立てます。');
     await waitSaved(page);
     await page.getByRole('link', { name: '指針との対応状況に戻る' }).first().click();
     await overall.filter({ hasText: '対応済み 1／' }).waitFor();
-    assertEqual(await point.getAttribute('data-coverage'), '対応済み', 'ticked and written is addressed');
+    assertEqual(await point.getAttribute('data-coverage'), '対応済み', 'written is addressed');
     assert(before !== (await overall.innerText()), 'overall figure changed');
     const pillar = page.locator('.coverage__group[data-group="shokuba"] [data-testid="coverage-group-figure"]');
     assert((await pillar.innerText()).startsWith('対応済み 1／'), `pillar figure (${await pillar.innerText()})`);
     await page.getByText('判定のしかた').click();
-    await page.getByText('チェックだけ付けて記入がない').waitFor();
+    await page.getByText('対応する質問がまだ空欄').waitFor();
     await shot('coverage.png');
     await expectNoAxeViolations(page, 'coverage dashboard');
-    // The exported 対応表 carries the same state.
+    // The exported 対応表 (in the 検討資料 version) carries the same state.
     await page.goto(url + '#/export');
-    await page.getByTestId('preview').getByText('指針との対応表').waitFor();
+    await page.getByLabel('検討資料（質問文と指針との対応表つき）').check();
+    await page.getByTestId('preview').getByText('指針との対応表').first().waitFor();
     assert((await page.getByTestId('preview').innerText()).includes('対応済み'), 'appendix shows the state');
   }],
 
