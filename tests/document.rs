@@ -419,8 +419,8 @@ fn docx_tables_repeat_headers_never_split_rows_and_fit() {
     assert!(widths[2] > need && widths[3] > need, "{widths:?} vs {need}");
 }
 
-/// D9: the 目次 field carries its entries, each pointing at a bookmark on its heading, and Word
-/// is asked to update fields on opening.
+/// D9: the 目次 field carries its entries as its cached result, and Word is asked to update fields
+/// (page numbers) on opening.
 #[test]
 fn docx_table_of_contents_lists_the_headings_when_opened() {
     let opts = options();
@@ -443,42 +443,57 @@ fn docx_table_of_contents_lists_the_headings_when_opened() {
     assert!(expected.contains(&"第1　改定の趣旨".to_owned()));
     assert!(expected.contains(&"1　本方針のポイント".to_owned()));
     assert!(document.contains("TOC \\o &quot;1-2&quot;") || document.contains(r#"TOC \o "1-2""#));
-    let bookmarks = xml
-        .descendants()
-        .filter(|n| n.has_tag_name("bookmarkStart"))
-        .filter_map(|n| w(n, "name"))
-        .filter(|n| n.starts_with("_Toc"))
-        .count();
-    assert_eq!(bookmarks, expected.len());
-    assert_eq!(document.matches("PAGEREF _Toc").count(), expected.len());
+    // The entries sit between the field's separate and end marks (its cached result).
+    let toc_start = document.find("TOC \\o").unwrap();
+    let separate = document[toc_start..].find("separate").unwrap() + toc_start;
+    let end = document[separate..].find(r#"w:fldCharType="end""#).unwrap() + separate;
+    assert!(document[separate..end].contains("第1　改定の趣旨"));
+    assert!(!document[..toc_start].contains("第1　改定の趣旨"));
     assert!(parts["word/settings.xml"].contains(r#"<w:updateFields w:val="true" />"#));
     roxmltree::Document::parse(&parts["word/settings.xml"]).unwrap();
 }
 
-/// D7: body paragraphs start with a one-character indent and sit under their heading.
+/// D7: body paragraphs start with a one-character indent and sit under their heading (through
+/// the 本文1–3 styles, so Word users can adjust them at once).
 #[test]
 fn docx_paragraphs_are_indented_one_character_under_their_heading() {
     let opts = options();
     let parts = unzip(&docx::render(&build(&town(), &opts), &opts));
     let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
-    let body = xml
-        .descendants()
-        .filter(|n| n.has_tag_name("p"))
-        .find(|p| paragraph_text(*p).starts_with("本町では、平成27年3月に"))
-        .expect("the first paragraph of 第1");
-    let ind = body.descendants().find(|n| n.has_tag_name("ind")).unwrap();
-    assert_eq!(w(ind, "firstLine"), Some("210"), "全角1字下げ");
-    assert_eq!(w(ind, "left"), Some("0"));
-    let deeper = xml
-        .descendants()
-        .filter(|n| n.has_tag_name("p"))
-        .find(|p| paragraph_text(*p).starts_with("本町の正規職員数は"))
-        .expect("a paragraph under (1)");
-    let ind = deeper
-        .descendants()
-        .find(|n| n.has_tag_name("ind"))
-        .unwrap();
-    assert_eq!(w(ind, "left"), Some("420"), "two characters under (1)");
+    let style_of = |start: &str| {
+        let p = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("p"))
+            .find(|p| paragraph_text(*p).starts_with(start))
+            .unwrap_or_else(|| panic!("a paragraph starting 「{start}」"));
+        let style = p.descendants().find(|n| n.has_tag_name("pStyle")).unwrap();
+        w(style, "val").unwrap().to_owned()
+    };
+    assert_eq!(style_of("本町では、平成27年3月に"), "Body1", "under 第1");
+    assert_eq!(style_of("本町の正規職員数は"), "Body3", "under (1)");
+    let styles = roxmltree::Document::parse(&parts["word/styles.xml"]).unwrap();
+    let indent = |id: &str| {
+        let style = styles
+            .descendants()
+            .find(|n| n.has_tag_name("style") && w(*n, "styleId") == Some(id))
+            .unwrap_or_else(|| panic!("style {id}"));
+        let ind = style.descendants().find(|n| n.has_tag_name("ind")).unwrap();
+        (
+            w(ind, "left").unwrap_or("0").to_owned(),
+            w(ind, "firstLine").unwrap_or("").to_owned(),
+        )
+    };
+    assert_eq!(
+        indent("Body1"),
+        ("0".to_owned(), "210".to_owned()),
+        "全角1字下げ"
+    );
+    assert_eq!(indent("Body2"), ("210".to_owned(), "210".to_owned()));
+    assert_eq!(
+        indent("Body3"),
+        ("420".to_owned(), "210".to_owned()),
+        "two characters under (1)"
+    );
 }
 
 /// D10: 決裁用 holds only the policy; 検討資料 adds 【問】 and the 対応表; the option overrides both.

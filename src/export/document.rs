@@ -242,8 +242,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn question_outline(&self, id: &str) -> QuestionOutline {
-        self.outline.question(id).cloned().unwrap_or_default()
+    fn question_outline(&self, id: &str) -> &'a QuestionOutline {
+        static NONE: std::sync::OnceLock<QuestionOutline> = std::sync::OnceLock::new();
+        self.outline
+            .question(id)
+            .unwrap_or_else(|| NONE.get_or_init(QuestionOutline::default))
     }
 
     fn fill(&self, template: &str) -> String {
@@ -409,7 +412,7 @@ impl<'a> Builder<'a> {
     fn topics(&self, questions: &[&'a Question]) -> Vec<Node<'a>> {
         let mut nodes: Vec<Node<'a>> = Vec::new();
         for q in questions {
-            let Some(heading) = self.question_outline(&q.id).heading else {
+            let Some(heading) = self.question_outline(&q.id).heading.clone() else {
                 continue;
             };
             let blocks = self.question_blocks(q);
@@ -439,7 +442,11 @@ impl<'a> Builder<'a> {
             if blocks.is_empty() {
                 continue;
             }
-            let heading = self.question_outline(&q.id).heading.unwrap_or_default();
+            let heading = self
+                .question_outline(&q.id)
+                .heading
+                .clone()
+                .unwrap_or_default();
             self.heading(1, &heading, false, false);
             self.emit_content(vec![(Some(q), blocks)]);
             self.break_before_next = true;
@@ -684,8 +691,12 @@ fn strip_indent(text: &str) -> &str {
 
 /// Each non-empty line of a text answer is one paragraph.
 fn paragraphs(text: &str) -> Vec<Block> {
-    xml_safe(text)
-        .split('\n')
+    let safe = xml_safe(text);
+    if !safe.contains('\n') && strip_indent(&safe).len() == safe.len() {
+        // The usual case, one clean line: no second copy.
+        return vec![Block::Paragraph(safe)];
+    }
+    safe.split('\n')
         .map(strip_indent)
         .filter(|line| !line.is_empty())
         .map(|line| Block::Paragraph(line.to_owned()))

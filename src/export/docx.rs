@@ -9,10 +9,9 @@ use super::document::{Block, DocTable, Heading, ListItem, PolicyDocument};
 use super::table_layout::{column_widths_em, text_em};
 use super::ExportOptions;
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGEREF, InstrText, InstrToC,
-    LineSpacing, PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style,
-    StyleType, Tab, TabLeaderType, TabValueType, Table, TableCell, TableLayoutType, TableRow,
-    WidthType, XMLDocx,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, InstrToC, LineSpacing,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
+    Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
 use std::io::Cursor;
 
@@ -92,7 +91,7 @@ fn body_left(depth: usize) -> i32 {
     CHAR * depth.saturating_sub(1) as i32
 }
 
-fn heading_paragraph(h: &Heading, bookmark: Option<usize>) -> Paragraph {
+fn heading_paragraph(h: &Heading) -> Paragraph {
     let level = h.level.clamp(1, 3);
     let mut p = Paragraph::new()
         .style(&format!("Heading{level}"))
@@ -103,33 +102,17 @@ fn heading_paragraph(h: &Heading, bookmark: Option<usize>) -> Paragraph {
     if h.page_break {
         p = p.page_break_before(true);
     }
-    let run = text_run(&h.full_text());
-    match bookmark {
-        Some(id) => p
-            .add_bookmark_start(id, toc_bookmark(id))
-            .add_run(run)
-            .add_bookmark_end(id),
-        None => p.add_run(run),
-    }
-}
-
-fn toc_bookmark(id: usize) -> String {
-    format!("_Toc{id:04}")
+    p.add_run(text_run(&h.full_text()))
 }
 
 /// The 目次 as a TOC field whose cached result already lists every entry (rule D9), so Word and
-/// LibreOffice show the headings before anyone updates fields. Each page number is a PAGEREF to the
-/// heading's bookmark, which Word fills in when it updates the field on opening.
-fn table_of_contents(entries: &[(usize, &Heading)]) -> Vec<Paragraph> {
+/// LibreOffice show the headings before anyone updates fields. The page numbers come when Word
+/// updates the field (it offers to on opening, see [`with_update_fields`]) and rebuilds the
+/// entries with their own bookmarks; until then the entries carry none.
+fn table_of_contents<'a>(entries: impl Iterator<Item = &'a Heading>) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
-    for (i, (id, h)) in entries.iter().enumerate() {
-        let level = h.level.clamp(1, 2);
-        let mut p = Paragraph::new().style(&format!("TOC{level}")).add_tab(
-            Tab::new()
-                .val(TabValueType::Right)
-                .leader(TabLeaderType::Dot)
-                .pos(TEXT_WIDTH),
-        );
+    for (i, h) in entries.enumerate() {
+        let mut p = Paragraph::new().style(&format!("TOC{}", h.level.clamp(1, 2)));
         if i == 0 {
             p = p.add_run(
                 Run::new()
@@ -140,17 +123,7 @@ fn table_of_contents(entries: &[(usize, &Heading)]) -> Vec<Paragraph> {
                     .add_field_char(FieldCharType::Separate, false),
             );
         }
-        p = p.add_run(text_run(&h.full_text())).add_run(
-            Run::new()
-                .add_tab()
-                .add_field_char(FieldCharType::Begin, false)
-                .add_instr_text(InstrText::PAGEREF(
-                    InstrPAGEREF::new(toc_bookmark(*id)).hyperlink(),
-                ))
-                .add_field_char(FieldCharType::Separate, false)
-                .add_field_char(FieldCharType::End, false),
-        );
-        paragraphs.push(p);
+        paragraphs.push(p.add_run(text_run(&h.full_text())));
     }
     paragraphs.push(Paragraph::new().add_run(Run::new().add_field_char(FieldCharType::End, false)));
     paragraphs
@@ -160,7 +133,7 @@ fn list_paragraph(depth: usize, item: &ListItem, last: bool) -> Paragraph {
     let marker = format!("{}　", item.marker);
     let hanging = (text_em(&marker) * CHAR as f32).round() as i32;
     Paragraph::new()
-        .line_spacing(LineSpacing::new().after(if last { 120 } else { 20 }))
+        .line_spacing(LineSpacing::new().after(if last { 120 } else { 0 }))
         .indent(
             Some(body_left(depth) + CHAR + hanging),
             Some(SpecialIndentType::Hanging(hanging)),
@@ -191,13 +164,14 @@ fn table(t: &DocTable, indent: i32) -> Table {
     let widths = column_widths(t, width);
     let columns = widths.len();
     let cell = |column: usize, text: &str, is_header: bool| {
-        let mut run = text_run(text).size(if is_header { 20 } else { TABLE_SIZE });
-        if is_header {
-            run = run.bold();
-        }
+        let style = if is_header {
+            "TableHeader"
+        } else {
+            "TableText"
+        };
         let mut c = TableCell::new()
             .width(widths[column], WidthType::Dxa)
-            .add_paragraph(Paragraph::new().add_run(run));
+            .add_paragraph(Paragraph::new().style(style).add_run(text_run(text)));
         if is_header {
             c = c.shading(Shading::new().fill("D9D9D9"));
         }
@@ -226,18 +200,18 @@ fn table(t: &DocTable, indent: i32) -> Table {
         .indent(indent)
 }
 
-fn table_blocks(docx: Docx, depth: usize, t: &DocTable, gothic: &str) -> Docx {
+fn table_blocks(docx: Docx, depth: usize, t: &DocTable) -> Docx {
     let left = body_left(depth);
     let caption = Paragraph::new()
+        .style("TableCaption")
         .indent(Some(left), None, None, None)
         .keep_next(true)
-        .line_spacing(LineSpacing::new().before(120).after(60))
-        .add_run(text_run(&t.caption).fonts(fonts(gothic)).bold().size(20));
+        .add_run(text_run(&t.caption));
     let after = match &t.source {
         Some(source) => Paragraph::new()
+            .style("TableSource")
             .indent(Some(left), None, None, None)
-            .line_spacing(LineSpacing::new().before(40).after(160))
-            .add_run(text_run(source).size(18)),
+            .add_run(text_run(source)),
         None => Paragraph::new().line_spacing(LineSpacing::new().after(120)),
     };
     docx.add_paragraph(caption)
@@ -249,28 +223,53 @@ fn table_blocks(docx: Docx, depth: usize, t: &DocTable, gothic: &str) -> Docx {
 /// `w:tblHeader` on each table's first row (the header repeats on every page) and
 /// `w:updateFields` (Word offers to update the 目次's page numbers when the file opens).
 pub fn finish_parts(xml: &mut XMLDocx) {
-    xml.document = mark_header_rows(&String::from_utf8_lossy(&xml.document)).into_bytes();
-    xml.settings = with_update_fields(&String::from_utf8_lossy(&xml.settings)).into_bytes();
+    mark_header_rows_in_place(&mut xml.document);
+    if let Ok(settings) = std::str::from_utf8(&xml.settings) {
+        xml.settings = with_update_fields(settings).into_bytes();
+    }
+}
+
+const HEADER_ROW: &[u8] = b"<w:tblHeader />";
+
+/// Where `<w:tblHeader />` goes: right after the first `<w:trPr>` of every table.
+fn header_row_positions(document: &str) -> Vec<usize> {
+    let mut positions = Vec::new();
+    let mut from = 0;
+    while let Some(table) = document[from..].find("<w:tbl>").map(|at| at + from) {
+        let Some(props) = document[table..].find("<w:trPr>").map(|at| at + table) else {
+            break;
+        };
+        positions.push(props + "<w:trPr>".len());
+        from = props;
+    }
+    positions
+}
+
+/// Inserts the header-row marks into the document part without copying it into a second buffer
+/// (the part is the largest allocation of an export).
+fn mark_header_rows_in_place(document: &mut Vec<u8>) {
+    // docx-rs writes UTF-8; were the part ever not, it is left as written.
+    let Ok(text) = std::str::from_utf8(document) else {
+        return;
+    };
+    let positions = header_row_positions(text);
+    let old_len = document.len();
+    document.resize(old_len + positions.len() * HEADER_ROW.len(), 0);
+    // Move each segment right by the marks inserted before it, starting from the end.
+    let mut end = old_len;
+    for (i, &at) in positions.iter().enumerate().rev() {
+        let shift = (i + 1) * HEADER_ROW.len();
+        document.copy_within(at..end, at + shift);
+        document[at + shift - HEADER_ROW.len()..at + shift].copy_from_slice(HEADER_ROW);
+        end = at;
+    }
 }
 
 /// Adds `<w:tblHeader />` to the row properties of the first row of every table.
 pub fn mark_header_rows(document: &str) -> String {
-    let mut out = String::with_capacity(document.len() + 64);
-    let mut rest = document;
-    while let Some(table_at) = rest.find("<w:tbl>") {
-        let (before, from_table) = rest.split_at(table_at);
-        out.push_str(before);
-        let Some(row_props) = from_table.find("<w:trPr>") else {
-            rest = from_table;
-            break;
-        };
-        let insert_at = row_props + "<w:trPr>".len();
-        out.push_str(&from_table[..insert_at]);
-        out.push_str("<w:tblHeader />");
-        rest = &from_table[insert_at..];
-    }
-    out.push_str(rest);
-    out
+    let mut bytes = document.as_bytes().to_vec();
+    mark_header_rows_in_place(&mut bytes);
+    String::from_utf8(bytes).expect("inserting ASCII at element boundaries keeps UTF-8")
 }
 
 /// Adds `<w:updateFields w:val="true" />` where CT_Settings puts it: before the elements that
@@ -298,7 +297,58 @@ pub fn with_update_fields(settings: &str) -> String {
     }
 }
 
+/// Body text under a heading of `depth`: 全角1字下げ, under the heading's indent (rule D7). A style
+/// rather than direct formatting, so a reviewer can adjust all body text at once in Word.
+fn body_style(depth: usize) -> Style {
+    Style::new(format!("Body{depth}"), StyleType::Paragraph)
+        .name(format!("本文{depth}"))
+        .based_on("Normal")
+        .indent(
+            Some(body_left(depth)),
+            Some(SpecialIndentType::FirstLine(CHAR)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().after(60))
+}
+
+fn table_styles(docx: Docx, gothic: &str) -> Docx {
+    docx.add_style(
+        Style::new("TableText", StyleType::Paragraph)
+            .name("表の文字")
+            .based_on("Normal")
+            .size(TABLE_SIZE),
+    )
+    .add_style(
+        Style::new("TableHeader", StyleType::Paragraph)
+            .name("表の見出し")
+            .based_on("Normal")
+            .size(20)
+            .bold(),
+    )
+    .add_style(
+        Style::new("TableCaption", StyleType::Paragraph)
+            .name("表の表題")
+            .based_on("Normal")
+            .fonts(fonts(gothic))
+            .size(20)
+            .bold()
+            .line_spacing(LineSpacing::new().before(120).after(60)),
+    )
+    .add_style(
+        Style::new("TableSource", StyleType::Paragraph)
+            .name("表の出典")
+            .based_on("Normal")
+            .size(18)
+            .line_spacing(LineSpacing::new().before(40).after(160)),
+    )
+}
+
 fn styles(docx: Docx, mincho: &str, gothic: &str) -> Docx {
+    let docx = table_styles(docx, gothic)
+        .add_style(body_style(1))
+        .add_style(body_style(2))
+        .add_style(body_style(3));
     docx.default_fonts(fonts(mincho))
         .default_size(BODY_SIZE)
         .add_style(
@@ -380,24 +430,15 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
         .title_pg();
     let mut docx = cover(styles(docx, mincho, gothic), doc, gothic);
 
-    // Bookmark ids follow the order of the 目次 entries.
-    let entries: Vec<(usize, &Heading)> = doc.toc_entries().enumerate().collect();
     docx = docx.add_paragraph(centered(&doc.toc_title, 28, Some(gothic)));
-    for p in table_of_contents(&entries) {
+    for p in table_of_contents(doc.toc_entries()) {
         docx = docx.add_paragraph(p);
     }
     docx = docx.add_paragraph(page_break());
 
-    let mut next_entry = 0;
     for (depth, block) in doc.blocks_with_depth() {
         docx = match block {
-            Block::Heading(h) => {
-                let bookmark = (h.level <= 2).then(|| {
-                    next_entry += 1;
-                    next_entry - 1
-                });
-                docx.add_paragraph(heading_paragraph(h, bookmark))
-            }
+            Block::Heading(h) => docx.add_paragraph(heading_paragraph(h)),
             Block::QuestionLabel(label) => docx.add_paragraph(
                 Paragraph::new()
                     .style("QuestionLabel")
@@ -407,19 +448,13 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
             ),
             Block::Paragraph(text) => docx.add_paragraph(
                 Paragraph::new()
-                    .indent(
-                        Some(body_left(depth)),
-                        Some(SpecialIndentType::FirstLine(CHAR)),
-                        None,
-                        None,
-                    )
-                    .line_spacing(LineSpacing::new().after(60))
+                    .style(&format!("Body{}", depth.clamp(1, 3)))
                     .add_run(text_run(text)),
             ),
             Block::List(items) => items.iter().enumerate().fold(docx, |d, (i, item)| {
                 d.add_paragraph(list_paragraph(depth, item, i + 1 == items.len()))
             }),
-            Block::Table(t) => table_blocks(docx, depth, t, gothic),
+            Block::Table(t) => table_blocks(docx, depth, t),
         };
     }
 

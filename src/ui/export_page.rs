@@ -172,7 +172,7 @@ pub fn ExportPage() -> impl IntoView {
                     </button>
                     <button type="button" class="button button--secondary" prop:disabled=move || preview.with(String::is_empty) on:click=on_print>"印刷する"</button>
                 </div>
-                <p class="field__hint">
+                <p class="field__hint export-note">
                     "目次には見出しが入っています。ページ番号は、Word で開いたときに表示される「フィールドを更新しますか」という確認で「はい」を選ぶと入ります（LibreOffice では［ツール］→［更新］→［すべて更新］）。"
                 </p>
                 <p class="export-status" role="status" data-testid="export-status">

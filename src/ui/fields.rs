@@ -431,7 +431,10 @@ fn ExampleItem(q: &'static Question, example: Attributed<Example>, index: usize)
         store.edit(|d, now| {
             let current = d.answer_text(&q.id);
             let replace = current.trim().is_empty()
-                || matches!(q.kind, QuestionKind::Year | QuestionKind::ShortText);
+                || matches!(
+                    q.kind,
+                    QuestionKind::Year | QuestionKind::YearMonth | QuestionKind::ShortText
+                );
             let text = if replace {
                 example_text.clone()
             } else {
