@@ -37,23 +37,44 @@ const QUESTION_OUTLINE: &[&str] = &[
 ];
 const SECTION_OUTLINE: &[&str] = &["heading", "appendix", "subsections"];
 
-/// Moves the document outline out of the content, so neither the core nor the full guideline
-/// JSON carries it.
-fn split_outline(full: &mut Value) -> Value {
-    let mut sections = Map::new();
-    let mut questions = Map::new();
-    for section in full["sections"].as_array_mut().expect("sections") {
+/// Calls `on_section` with every section table and `on_question` with every question table in it.
+fn each_section_and_question(
+    root: &mut Value,
+    mut on_section: impl FnMut(&mut Map<String, Value>),
+    mut on_question: impl FnMut(&mut Map<String, Value>),
+) {
+    for section in root["sections"].as_array_mut().expect("sections") {
         let section = section.as_object_mut().expect("section table");
-        let id = section["id"].as_str().expect("section id").to_owned();
-        sections.insert(id, Value::Object(take(section, SECTION_OUTLINE)));
+        on_section(section);
         for question in section
             .get_mut("questions")
             .and_then(Value::as_array_mut)
             .into_iter()
             .flatten()
         {
-            let question = question.as_object_mut().expect("question table");
-            let id = question["id"].as_str().expect("question id").to_owned();
+            on_question(question.as_object_mut().expect("question table"));
+        }
+    }
+}
+
+fn id_of(table: &Map<String, Value>) -> String {
+    table["id"].as_str().expect("an id").to_owned()
+}
+
+/// Moves the document outline out of the content, so neither the core nor the full guideline
+/// JSON carries it.
+fn split_outline(full: &mut Value) -> Value {
+    let mut sections = Map::new();
+    let mut questions = Map::new();
+    each_section_and_question(
+        full,
+        |section| {
+            sections.insert(
+                id_of(section),
+                Value::Object(take(section, SECTION_OUTLINE)),
+            );
+        },
+        |question| {
             let mut outline = take(question, QUESTION_OUTLINE);
             let mut sentences = Map::new();
             for option in question
@@ -64,14 +85,13 @@ fn split_outline(full: &mut Value) -> Value {
             {
                 let option = option.as_object_mut().expect("option table");
                 if let Some(sentence) = option.remove("sentence") {
-                    let id = option["id"].as_str().expect("option id").to_owned();
-                    sentences.insert(id, sentence);
+                    sentences.insert(id_of(option), sentence);
                 }
             }
             outline.insert("sentences".to_owned(), Value::Object(sentences));
-            questions.insert(id, Value::Object(outline));
-        }
-    }
+            questions.insert(id_of(question), Value::Object(outline));
+        },
+    );
     let document = full
         .as_object_mut()
         .expect("top table")
@@ -97,36 +117,32 @@ fn main() {
     let mut section_texts = Map::new();
     let mut question_texts = Map::new();
     let mut checklist_texts = Map::new();
-    for section in core["sections"].as_array_mut().expect("sections") {
-        let section = section.as_object_mut().expect("section table");
-        let id = section["id"].as_str().expect("section id").to_owned();
-        section_texts.insert(id, Value::Object(take(section, &["guidance", "why"])));
-        for question in section
-            .get_mut("questions")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            let question = question.as_object_mut().expect("question table");
-            let id = question["id"].as_str().expect("question id").to_owned();
+    each_section_and_question(
+        &mut core,
+        |section| {
+            section_texts.insert(
+                id_of(section),
+                Value::Object(take(section, &["guidance", "why"])),
+            );
+            for item in section
+                .get_mut("checklist")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                let item = item.as_object_mut().expect("checklist table");
+                if let Some(text) = item.remove("text") {
+                    checklist_texts.insert(id_of(item), text);
+                }
+            }
+        },
+        |question| {
             question_texts.insert(
-                id,
+                id_of(question),
                 Value::Object(take(question, &["guidance", "why", "examples", "hint"])),
             );
-        }
-        for item in section
-            .get_mut("checklist")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            let item = item.as_object_mut().expect("checklist table");
-            let id = item["id"].as_str().expect("checklist id").to_owned();
-            if let Some(text) = item.remove("text") {
-                checklist_texts.insert(id, text);
-            }
-        }
-    }
+        },
+    );
     let kpi_library = core
         .as_object_mut()
         .expect("top table")

@@ -2,6 +2,8 @@
 //! a realistic small-town draft (`fixtures/midori-town-draft.json`, である調, every section answered,
 //! 7 KPI rows, no box ticked) and on the maximal draft.
 
+mod common;
+use common::unzip;
 use jinzai_hoshin::content::outline::outline;
 use jinzai_hoshin::content::{guideline, QuestionKind};
 use jinzai_hoshin::draft::codec::decode;
@@ -12,8 +14,6 @@ use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::docx::{self, mark_header_rows, with_update_fields, TABLE_EM};
 use jinzai_hoshin::export::table_layout::{column_widths_em, min_em, text_em};
 use jinzai_hoshin::export::{file_name, CoverageTable, ExportOptions, ExportProfile};
-use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 
 fn town() -> Draft {
     decode(include_str!("fixtures/midori-town-draft.json")).expect("the town draft decodes")
@@ -338,19 +338,6 @@ fn column_minimums_keep_numbers_and_years_on_one_line() {
     // A column may be given a floor (状況 at least five characters).
     let floored = column_widths_em(&header[..2], &[], &[0.0, 5.0], 8.0);
     assert!(floored[1] >= 5.0, "{floored:?}");
-}
-
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip");
-    let mut parts = BTreeMap::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).unwrap();
-        let mut text = String::new();
-        if file.read_to_string(&mut text).is_ok() {
-            parts.insert(file.name().to_owned(), text);
-        }
-    }
-    parts
 }
 
 fn w<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {

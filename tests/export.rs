@@ -1,6 +1,8 @@
 //! Exports: Markdown golden file, DOCX structure (unzipped and parsed), numbering presets, and a
 //! fuzz-style check that no user input can break either format.
 
+mod common;
+use common::unzip;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
 use jinzai_hoshin::draft::kpi::KpiField;
@@ -9,7 +11,6 @@ use jinzai_hoshin::export::document::{Block, PolicyDocument};
 use jinzai_hoshin::export::numbering::NumberingPreset;
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile, FontSet};
 use std::collections::BTreeMap;
-use std::io::{Cursor, Read};
 
 fn sample() -> Draft {
     decode(include_str!("fixtures/sample-draft.json")).expect("sample draft decodes")
@@ -21,20 +22,6 @@ fn town() -> Draft {
 
 fn options() -> ExportOptions {
     ExportOptions::default_for(2026, 11)
-}
-
-/// Every part of the .docx, by name.
-fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip");
-    let mut parts = BTreeMap::new();
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).unwrap();
-        let mut text = String::new();
-        if file.read_to_string(&mut text).is_ok() {
-            parts.insert(file.name().to_owned(), text);
-        }
-    }
-    parts
 }
 
 /// Parses every XML part; returns the parts for further checks.

@@ -232,27 +232,27 @@ pub fn finish_parts(xml: &mut XMLDocx) {
 const HEADER_ROW: &[u8] = b"<w:tblHeader />";
 
 /// Where `<w:tblHeader />` goes: right after the first `<w:trPr>` of every table.
-fn header_row_positions(document: &str) -> Vec<usize> {
+fn header_row_positions(document: &[u8]) -> Vec<usize> {
+    const ROW_PROPERTIES: &[u8] = b"<w:trPr>";
+    let tables = memchr::memmem::Finder::new(b"<w:tbl>");
+    let rows = memchr::memmem::Finder::new(ROW_PROPERTIES);
     let mut positions = Vec::new();
     let mut from = 0;
-    while let Some(table) = document[from..].find("<w:tbl>").map(|at| at + from) {
-        let Some(props) = document[table..].find("<w:trPr>").map(|at| at + table) else {
+    while let Some(table) = tables.find(&document[from..]).map(|at| at + from) {
+        let Some(props) = rows.find(&document[table..]).map(|at| at + table) else {
             break;
         };
-        positions.push(props + "<w:trPr>".len());
+        positions.push(props + ROW_PROPERTIES.len());
         from = props;
     }
     positions
 }
 
 /// Inserts the header-row marks into the document part without copying it into a second buffer
-/// (the part is the largest allocation of an export).
+/// (the part is the largest allocation of an export). The marks are ASCII inserted between
+/// elements, so the part stays UTF-8.
 fn mark_header_rows_in_place(document: &mut Vec<u8>) {
-    // docx-rs writes UTF-8; were the part ever not, it is left as written.
-    let Ok(text) = std::str::from_utf8(document) else {
-        return;
-    };
-    let positions = header_row_positions(text);
+    let positions = header_row_positions(document);
     let old_len = document.len();
     document.resize(old_len + positions.len() * HEADER_ROW.len(), 0);
     // Move each segment right by the marks inserted before it, starting from the end.

@@ -1,0 +1,18 @@
+//! Helpers shared by the native test files (each test file includes this module with `mod common;`).
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+/// Every text part of a .docx (a ZIP archive), by name.
+pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a valid zip");
+    let mut parts = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut text = String::new();
+        if file.read_to_string(&mut text).is_ok() {
+            parts.insert(file.name().to_owned(), text);
+        }
+    }
+    parts
+}
