@@ -128,7 +128,8 @@ fn yes() -> bool {
 }
 
 impl ExportOptions {
-    /// The standard options (第1 numbering, 庁内決裁用, 游明朝/游ゴシック) dated (year, month).
+    /// The standard options (第1 numbering, 決裁用 without the 対応表, 「（案）」, 游明朝/游ゴシック)
+    /// dated (year, month).
     pub fn default_for(year: i32, month: u32) -> ExportOptions {
         ExportOptions {
             numbering: NumberingPreset::default(),
