@@ -227,6 +227,21 @@ pub fn finish_parts(xml: &mut XMLDocx) {
     if let Ok(settings) = std::str::from_utf8(&xml.settings) {
         xml.settings = with_update_fields(settings).into_bytes();
     }
+    // Schema order for the property elements docx-rs writes out of order (issue #11).
+    let parts = [
+        &mut xml.document,
+        &mut xml.styles,
+        &mut xml.settings,
+        &mut xml.numberings,
+    ]
+    .into_iter()
+    .chain(xml.footers.iter_mut())
+    .chain(xml.headers.iter_mut());
+    for part in parts {
+        if let Ok(text) = std::str::from_utf8(part) {
+            *part = super::ooxml_order::canonical_order(text).into_bytes();
+        }
+    }
 }
 
 const HEADER_ROW: &[u8] = b"<w:tblHeader />";

@@ -5,6 +5,7 @@ pub mod document;
 pub mod docx;
 pub mod markdown;
 pub mod numbering;
+pub mod ooxml_order;
 pub mod table_layout;
 pub mod text;
 
