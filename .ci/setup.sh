@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent tool set-up: installs only what is missing or at the wrong version.
-# Everything comes from package registries (Debian, crates.io, npm); nothing from GitHub releases.
+# Everything comes from package registries (Debian, crates.io, npm, PyPI); nothing from GitHub releases.
 # Usage: .ci/setup.sh [build|test]   (build: what `./task serve` needs; test: also browser + LibreOffice)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,7 @@ WANT_TRUNK=0.21.14
 WANT_BINDGEN=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml)
 WANT_BINARYEN=132.0.0
 WANT_PLAYWRIGHT=1.65.1
+WANT_AUDIT=0.8.0
 scope=${1:-test}
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -29,6 +30,9 @@ if [ "$scope" = test ]; then
   need_pkg chromium; need_pkg chromium-driver
   need_pkg libreoffice-writer-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
   need_pkg unzip
+  # openxml-audit (PyPI) runs in a local virtual environment: Python with venv/ensurepip.
+  command -v python3 >/dev/null 2>&1 || need_pkg python3
+  python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need_pkg python3-venv
 fi
 if [ ${#apt_missing[@]} -gt 0 ]; then
   say "apt: installing ${apt_missing[*]} (needs root, ~1 GB with LibreOffice)"
@@ -77,6 +81,16 @@ if [ "$scope" = test ]; then
   else
     say "npm: installing playwright-core $WANT_PLAYWRIGHT into tests/e2e/ (no browser download; uses Debian chromium)"
     (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+  fi
+fi
+if [ "$scope" = test ]; then
+  have_audit() { .ci/venv/bin/python -c "import importlib.metadata as m; assert m.version('openxml-audit') == '$WANT_AUDIT'" >/dev/null 2>&1; }
+  if have_audit; then
+    say "openxml-audit $WANT_AUDIT (.ci/venv): present"
+  else
+    say "pip: installing openxml-audit $WANT_AUDIT into .ci/venv (DOCX schema validator)"
+    [ -x .ci/venv/bin/python ] || python3 -m venv .ci/venv
+    .ci/venv/bin/python -m pip install --quiet --disable-pip-version-check "openxml-audit==$WANT_AUDIT"
   fi
 fi
 say "done"

@@ -13,7 +13,6 @@ use docx_rs::{
     PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
     Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
 };
-use std::io::Cursor;
 
 /// A4 portrait in twips.
 pub const A4: (u32, u32) = (11906, 16838);
@@ -475,8 +474,5 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
 
     let mut xml = docx.build();
     finish_parts(&mut xml);
-    let mut bytes = Cursor::new(Vec::new());
-    xml.pack(&mut bytes)
-        .expect("writing a zip into memory cannot fail");
-    bytes.into_inner()
+    super::package::pack(xml, mincho, gothic)
 }

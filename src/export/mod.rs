@@ -6,6 +6,7 @@ pub mod docx;
 pub mod markdown;
 pub mod numbering;
 pub mod ooxml_order;
+pub mod package;
 pub mod table_layout;
 pub mod text;
 

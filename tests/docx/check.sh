@@ -1,22 +1,39 @@
 #!/usr/bin/env bash
-# Opens the DOCX exports in LibreOffice headless: conversion must succeed, pages must be A4, the page
-# count plausible, the 目次 must show its entries (not the field code), and 決裁用 must not carry the
-# 対応表. Page images land in tests/docx/out/ for a human look.
+# Validates every DOCX export with openxml-audit (0 schema errors), then opens them in LibreOffice
+# headless: conversion must succeed, pages must be A4, the page count plausible, the 目次 must show its
+# entries (not the field code), and 決裁用 must not carry the 対応表. Page images land in
+# tests/docx/out/ for a human look.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=tests/docx/out
 rm -rf "$out"; mkdir -p "$out"
-if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
-  echo "SKIP: LibreOffice (soffice) or poppler-utils (pdfinfo) is not installed; run .ci/setup.sh test as root." >&2
-  exit 0
-fi
-export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
 cargo run --quiet --example export_sample -- tests/fixtures/sample-draft.json "$out"
 cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out"
 cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" review
 cargo run --quiet --example max_draft > "$out/max-draft.json"
 cargo run --quiet --example export_sample -- "$out/max-draft.json" "$out" review
+cargo run --quiet --example export_sample -- tests/fixtures/hostile-draft.json "$out" review
 fail=0
+
+# Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
+# .ci/venv) must report no error on any export.
+audit=.ci/venv/bin/openxml-audit
+if [ ! -x "$audit" ]; then
+  echo "FAIL: $audit is missing; run .ci/setup.sh test"; exit 1
+fi
+for docx in "$out"/*.docx; do
+  if ! "$audit" -f office2019 -q "$docx" > "$docx.audit.txt" 2>&1; then
+    echo "FAIL: $(basename "$docx") has schema errors:"; head -20 "$docx.audit.txt"; fail=1
+  else
+    echo "  $(basename "$docx"): 0 schema errors (openxml-audit, office2019), $(stat -c %s "$docx") bytes"
+  fi
+done
+
+if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
+  echo "SKIP: LibreOffice (soffice) or poppler-utils (pdfinfo) is not installed; run .ci/setup.sh test as root." >&2
+  exit $fail
+fi
+export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
 for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }

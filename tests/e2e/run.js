@@ -435,13 +435,21 @@ const tests = [
     };
     const approval = await download('export-docx');
     assertEqual(approval.name, `みどり町_人材育成・確保基本方針_案_決裁用_${stamp}.docx`, '決裁用 file name');
+    // Every file the browser writes is schema-valid (the same validator as tests/docx/check.sh).
+    const audit = (file) => execFileSync(path.join(__dirname, '..', '..', '.ci', 'venv', 'bin', 'openxml-audit'), ['-f', 'office2019', '-q', file]);
+    audit(approval.path);
     const approvalXml = execFileSync('unzip', ['-p', approval.path, 'word/document.xml']).toString();
     assert(!approvalXml.includes('指針との対応表') && !approvalXml.includes('【問】'), '決裁用 holds only the policy');
     assert(approvalXml.includes('<w:tblHeader />') || !approvalXml.includes('<w:tbl>'), 'header rows repeat');
 
     await page.getByLabel('検討資料（質問文と指針との対応表つき）').check();
+    // The other presets too: 第1章 numbering and the BIZ UD fonts.
+    await page.getByLabel('第1章／1／(1)／ア', { exact: true }).check();
+    await page.getByLabel('BIZ UD明朝／BIZ UDゴシック').check();
+    await preview.getByRole('heading', { name: '第1章　方針の位置付けと計画期間' }).waitFor();
     await preview.getByRole('heading', { name: '（参考）指針との対応表' }).waitFor();
     const review = await download('export-docx');
+    audit(review.path);
     assertEqual(review.name, `みどり町_人材育成・確保基本方針_案_検討資料_${stamp}.docx`, '検討資料 file name');
     const reviewXml = execFileSync('unzip', ['-p', review.path, 'word/document.xml']).toString();
     assert(reviewXml.includes('指針との対応表') && reviewXml.includes('【問】'), '検討資料 adds questions and the 対応表');
