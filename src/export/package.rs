@@ -101,8 +101,8 @@ pub fn pack(xml: XMLDocx, mincho: &str, gothic: &str) -> Vec<u8> {
     }
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
-        // Level 6: nearly the size of the best level at a fraction of its time.
-        .compression_level(Some(6));
+        // Level 1: the maximal draft is 44 KB (32 KB at level 6) and 0.8 ms faster (BENCHMARKS.md).
+        .compression_level(Some(1));
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for (path, body) in parts {
         zip.start_file(path, options)
