@@ -76,10 +76,11 @@ fi
 
 if [ "$scope" = test ]; then
   if grep -q "\"version\": \"$WANT_PLAYWRIGHT\"" tests/e2e/node_modules/playwright-core/package.json 2>/dev/null \
-    && [ -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+    && [ -f tests/e2e/node_modules/axe-core/axe.min.js ] \
+    && grep -q '"version": "9.15.2"' tests/e2e/node_modules/docx/package.json 2>/dev/null; then
     say "playwright-core $WANT_PLAYWRIGHT: present"
   else
-    say "npm: installing playwright-core $WANT_PLAYWRIGHT into tests/e2e/ (no browser download; uses Debian chromium)"
+    say "npm: installing playwright-core $WANT_PLAYWRIGHT, axe-core and the docx peer into tests/e2e/ (no browser download; uses Debian chromium)"
     (cd tests/e2e && npm ci --no-audit --no-fund --silent)
   fi
 fi

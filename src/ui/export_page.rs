@@ -32,8 +32,12 @@ fn export_file(op: &'static str, request: String, name: String, state: RwSignal<
         "export-markdown"
     };
     timing_mark(&format!("{timing}-start"));
+    timing_mark(&format!("{timing}-built-start"));
     leptos::task::spawn_local(async move {
         let reply = super::worker::ask(op, JsValue::from_str(&request)).await;
+        // `<timing>-built`: the worker round trip alone, without handing the file to the download.
+        timing_mark(&format!("{timing}-built-end"));
+        timing_measure(&format!("{timing}-built"));
         let result = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
             Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name),
             Err(text) => {

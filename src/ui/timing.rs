@@ -1,5 +1,6 @@
 //! User Timing marks and measures around actions the benchmark reads (`export-docx`,
-//! `export-markdown`, `version-save`, `version-diff`; autosave measures itself in `store`).
+//! `export-docx-built` (the worker round trip alone), `export-markdown`, `version-save`,
+//! `version-diff`; autosave measures itself in `store`).
 
 use leptos::prelude::window;
 

@@ -83,6 +83,97 @@ function nativeAgainstBaseline() {
   };
 }
 
+/** Builds the same document (the maximal draft's 決裁用 blocks) with the npm `docx` package in the
+ *  page, as a peer: construction + `Packer.toBlob`, timed in the page. */
+async function peerDocx(page, doc) {
+  return page.evaluate(async (doc) => {
+    const { Document, Packer, Paragraph, TextRun, HeadingLevel, Table, TableRow, TableCell, WidthType,
+      AlignmentType, Footer, PageNumber, TableOfContents, PageBreak } = window.docx;
+    const started = performance.now();
+    const levels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3];
+    const text = (t, options = {}) => new TextRun({ text: t, ...options });
+    const children = [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.title, { bold: true, size: 40 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.draftMark, { bold: true, size: 32 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.date, { size: 28 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.org, { size: 32 })] }),
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.department)] }),
+      new Paragraph({ children: [new PageBreak()] }),
+      new TableOfContents('目次', { hyperlink: true, headingStyleRange: '1-2' }),
+      ...doc.toc.map((entry) => new Paragraph({ children: [text(entry)] })),
+      new Paragraph({ children: [new PageBreak()] }),
+    ];
+    for (const block of doc.blocks) {
+      if (block.heading) {
+        children.push(new Paragraph({ heading: levels[Math.min(block.heading, 3) - 1], keepNext: true, children: [text(block.text)] }));
+      } else if (block.paragraph !== undefined) {
+        children.push(new Paragraph({ indent: { firstLine: 210 }, children: [text(block.paragraph)] }));
+      } else if (block.list) {
+        for (const item of block.list) children.push(new Paragraph({ indent: { left: 735, hanging: 525 }, children: [text(item)] }));
+      } else if (block.table) {
+        const t = block.table;
+        const width = Math.floor(8294 / t.header.length);
+        const row = (cells, header) => new TableRow({
+          tableHeader: header, cantSplit: true,
+          children: cells.map((c) => new TableCell({ width: { size: width, type: WidthType.DXA },
+            children: [new Paragraph({ children: String(c).split('\n').map((line, i) => text(line, { break: i > 0 ? 1 : 0, bold: header, size: 19 })) })] })),
+        });
+        children.push(new Paragraph({ keepNext: true, children: [text(t.caption, { bold: true })] }));
+        children.push(new Table({ width: { size: 8294, type: WidthType.DXA }, columnWidths: t.header.map(() => width),
+          rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))] }));
+        children.push(new Paragraph({ children: [text(t.source || '', { size: 18 })] }));
+      }
+    }
+    const document = new Document({
+      features: { updateFields: true },
+      styles: { default: { document: { run: { font: '游明朝', size: 21 } } } },
+      sections: [{
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1985, bottom: 1701, left: 1701, right: 1701 } }, titlePage: true },
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['- ', PageNumber.CURRENT, ' -'] })] })] }) },
+        children,
+      }],
+    });
+    const blob = await Packer.toBlob(document);
+    return { ms: performance.now() - started, bytes: blob.size };
+  }, doc);
+}
+
+/** Our DOCX export of the maximal draft (決裁用, warm worker) against the npm `docx` peer building
+ *  the same document, interleaved in one Chromium: medians of seven of each. */
+async function againstPeer(dist, draftJson) {
+  const docJson = JSON.parse(execSync('cargo run --release --quiet --example document_json', { maxBuffer: 64 << 20 }).toString());
+  const server = await serve(dist, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launch();
+  const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });
+  const app = await context.newPage();
+  await app.goto(url);
+  await app.evaluate((d) => localStorage.setItem('jinzai-hoshin.draft', d), draftJson);
+  await app.goto(url + '#/export');
+  await app.reload();
+  await app.getByTestId('preview').locator('.preview__cover').waitFor();
+  const peer = await context.newPage();
+  await peer.goto('about:blank');
+  await peer.addScriptTag({ content: fs.readFileSync(path.join(__dirname, 'node_modules', 'docx', 'dist', 'index.iife.js'), 'utf8') });
+  const ours = []; const theirs = []; let peerBytes = 0;
+  for (let i = 0; i < 8; i++) {
+    // Each page measured in front: a background page's timers are throttled.
+    await app.bringToFront();
+    await app.evaluate(() => performance.clearMeasures('export-docx'));
+    await app.getByTestId('export-docx').click();
+    await app.waitForFunction(() => performance.getEntriesByName('export-docx').length > 0);
+    // The worker round trip alone, like the peer's construction + toBlob (no download).
+    const mine = await app.evaluate(() => performance.getEntriesByName('export-docx-built').at(-1).duration);
+    await peer.bringToFront();
+    const other = await peerDocx(peer, docJson);
+    if (i > 0) { ours.push(mine); theirs.push(other.ms); }   // the first of each warms up
+    peerBytes = other.bytes;
+  }
+  await browser.close();
+  server.close();
+  return { ours: median(ours), peer: median(theirs), peerBytes };
+}
+
 async function largeDraft(dist) {
   const draftJson = execSync('cargo run --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString();
   const server = await serve(dist, 0);
@@ -230,6 +321,7 @@ async function main() {
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const load = await loadTimes(dist);
   const large = await largeDraft(dist);
+  const peer = await againstPeer(dist, execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString());
   const offline = await offlineReload(dist);
   const commit = (() => { try { return execSync('git rev-parse --short HEAD').toString().trim(); } catch { return 'unknown'; } })();
   const kind = (f) => f.replace(/-[0-9a-f]{16}/, '-<hash>');
@@ -322,6 +414,18 @@ async function main() {
     `| browser: preview + Markdown, first (includes starting the worker wasm) | ${large.exportTimes.previewFirst.toFixed(1)} ms |`,
     `| browser: preview + Markdown after an option change, warm worker (median of 5) | ${large.exportTimes.preview.toFixed(1)} ms |`,
     '',
+    '### Against the npm `docx` package (9.x) building the same document',
+    '',
+    'The same 決裁用 document of the maximal draft (its blocks printed by `cargo run --example document_json`),',
+    'built by the npm `docx` package in a page of the same Chromium with `Packer.toBlob` (construction',
+    'included), interleaved with our export (the worker round trip: request, build, bytes back):',
+    'medians of seven warm runs of each. Goal (#11): at most 0.5× the time, at most 2× the size.',
+    '',
+    '| measure | ours | npm docx | ratio |',
+    '|---|---:|---:|---:|',
+    `| DOCX, maximal draft, 決裁用 | ${peer.ours.toFixed(1)} ms | ${peer.peer.toFixed(1)} ms | ${(peer.ours / peer.peer).toFixed(2)} |`,
+    `| file size | ${fmt(nativeExport.approval.docx_bytes)} bytes | ${fmt(peer.peerBytes)} bytes | ${(nativeExport.approval.docx_bytes / peer.peerBytes).toFixed(2)} |`,
+    '',
     '### Against the export before the 決裁-ready document (#10)',
     '',
     `Baseline: commit \`${EXPORT_BASELINE.commit}\`, built and timed natively in this run, interleaved with the current`,
@@ -358,4 +462,10 @@ async function main() {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+if (process.env.BENCH_PEER_ONLY) {
+  // Only the npm docx comparison, printed (for a quick look while working on the exporter).
+  againstPeer(process.argv[2], execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString())
+    .then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });
+} else {
+  main().catch((e) => { console.error(e); process.exit(1); });
+}
