@@ -50,8 +50,14 @@ pub fn markdown_cell(text: &str) -> String {
                 .replace('|', "\\|")
         })
         .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ／ ")
+        .fold(String::new(), |mut cell, line| {
+            // 「12.5％」 + 「（令和7年度）」 reads as one value; other lines stay apart.
+            if !cell.is_empty() && !line.starts_with(['（', '(']) {
+                cell.push_str(" ／ ");
+            }
+            cell.push_str(&line);
+            cell
+        })
 }
 
 /// Text for single-line places (title, organisation name): XML-safe with line breaks flattened.
