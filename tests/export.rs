@@ -368,7 +368,10 @@ fn table_columns_are_as_wide_as_their_content_needs() {
 #[test]
 fn a_markdown_cell_keeps_a_value_and_its_bracketed_year_together() {
     use jinzai_hoshin::export::text::markdown_cell;
-    assert_eq!(markdown_cell("12.5％\n（令和7年度）"), "12.5％（令和7年度）");
+    assert_eq!(
+        markdown_cell("12.5％\n（令和7年度）"),
+        "12.5％（令和7年度）"
+    );
     assert_eq!(markdown_cell("30人\n(R12)"), "30人(R12)");
     assert_eq!(markdown_cell("一行目\n二行目"), "一行目 ／ 二行目");
     assert_eq!(markdown_cell("a|b\n\n c "), "a\\|b ／ c");
