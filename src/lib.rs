@@ -1,7 +1,8 @@
 //! 人材育成・確保基本方針 策定支援ツール.
 //!
-//! Pure core (no DOM, tested natively): `content`, `draft`, `wareki`.
-//! Thin browser shell: `storage` (localStorage) and `ui` (Leptos components).
+//! Pure core (no DOM, tested natively): `content`, `draft`, `coverage`, `diff`, `export`, `html`,
+//! `repository`, `worker_api`, `wareki`.
+//! Thin browser shell: `storage` (localStorage as a `repository::kv::KeyValue`) and `ui` (Leptos).
 
 pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
 pub mod coverage; // which guideline points the draft addresses (pure rules)
@@ -10,6 +11,7 @@ pub mod draft; // the user's draft, schema version, codec
 pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod html; // read-mostly pages as escaped HTML strings (coverage, versions, diff, packs)
 pub mod located_error; // validation errors that say where and what
+pub mod repository; // storage transactions over a key-value store (write first, remove last)
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components
 pub mod wareki; // 和暦 formatting and year parsing

@@ -1,27 +1,17 @@
-//! localStorage persistence (thin shell over [`crate::draft::codec`]). Every write can fail and
-//! the caller shows it; unreadable data is moved aside under a backup key, never deleted.
+//! localStorage as a [`KeyValue`] store for `crate::repository` (which owns the transactions and
+//! the key names), plus the single-key settings: last backup, packs, usage, delete-all.
 
-use crate::draft::codec::{self, DecodeError};
-use crate::draft::{Draft, Timestamp};
+use crate::draft::Timestamp;
+use crate::repository::kv::{KeyValue, WriteFailed};
+pub use crate::repository::{
+    versions_key, DRAFT_KEY, KEPT_PREFIX, OTHER_DRAFT_PREFIX, UNREADABLE_PREFIX, VERSIONS_PREFIX,
+};
 use gloo_storage::{LocalStorage, Storage};
 
-pub const DRAFT_KEY: &str = "jinzai-hoshin.draft";
-/// Prefix for raw copies of stored text the app could not read.
-pub const UNREADABLE_PREFIX: &str = "jinzai-hoshin.unreadable.";
-/// Prefix for unsaved edits left over when another tab saved the same draft (kept, never deleted silently).
-pub const KEPT_PREFIX: &str = "jinzai-hoshin.kept.";
 /// When the user last saved a JSON backup (ms since epoch).
 pub const LAST_BACKUP_KEY: &str = "jinzai-hoshin.last-backup";
 /// Every key this app writes starts with this.
 pub const APP_PREFIX: &str = "jinzai-hoshin.";
-
-pub struct Loaded {
-    pub draft: Draft,
-    /// A Japanese message to show (e.g. the stored data was unreadable).
-    pub notice: Option<String>,
-    /// False when saving would overwrite data we could not move aside.
-    pub can_save: bool,
-}
 
 /// localStorage, or None where the browser or a policy blocks it (gloo's `raw()` would panic).
 fn raw_storage() -> Option<web_sys::Storage> {
@@ -29,72 +19,42 @@ fn raw_storage() -> Option<web_sys::Storage> {
     available.then(LocalStorage::raw)
 }
 
-pub fn load(now: Timestamp) -> Loaded {
-    let fresh = |notice: Option<String>, can_save| Loaded {
-        draft: Draft::new(now),
-        notice,
-        can_save,
-    };
-    let Some(storage) = raw_storage() else {
-        return fresh(
-            Some("このブラウザでは端末への保存が使えません。入力内容はこの画面を閉じると失われます。".to_owned()),
-            false,
-        );
-    };
-    let raw = match storage.get_item(DRAFT_KEY) {
-        Ok(Some(raw)) => raw,
-        Ok(None) => return fresh(None, true),
-        Err(_) => return fresh(
-            Some(
-                "保存データを読み出せませんでした。上書きを避けるため、自動保存を停止しています。"
-                    .to_owned(),
-            ),
-            false,
-        ),
-    };
-    match codec::decode(&raw) {
-        Ok(draft) => Loaded {
-            draft,
-            notice: None,
-            can_save: true,
-        },
-        Err(err) => {
-            let backup_key = format!("{UNREADABLE_PREFIX}{now}");
-            let moved = storage.set_item(&backup_key, &raw).is_ok();
-            if moved {
-                fresh(
-                    Some(err.message_ja()),
-                    !matches!(err, DecodeError::NewerVersion(_)),
-                )
-            } else {
-                fresh(
-                    Some("保存データを読み込めず、退避もできませんでした。元のデータを守るため、自動保存を停止しています。".to_owned()),
-                    false,
-                )
-            }
-        }
+/// This browser's localStorage. Reads fail where storage is blocked; writes fail when the quota
+/// is full (the browser throws), and the repository checks every one.
+pub struct BrowserKv;
+
+impl KeyValue for BrowserKv {
+    fn get(&self, key: &str) -> Result<Option<String>, WriteFailed> {
+        raw_storage()
+            .ok_or(WriteFailed)?
+            .get_item(key)
+            .map_err(|_| WriteFailed)
     }
-}
 
-/// Writes the encoded draft; the error is a Japanese message for the status line.
-pub fn save_text(text: &str) -> Result<(), String> {
-    raw_storage()
-        .and_then(|s| s.set_item(DRAFT_KEY, text).ok())
-        .ok_or_else(|| "端末に保存できませんでした（容量不足などの可能性があります）。".to_owned())
-}
+    fn set(&mut self, key: &str, value: &str) -> Result<(), WriteFailed> {
+        raw_storage()
+            .ok_or(WriteFailed)?
+            .set_item(key, value)
+            .map_err(|_| WriteFailed)
+    }
 
-/// Stores a copy of a draft under a `kept` key (unsaved edits at a tab conflict).
-pub fn keep_copy(draft: &Draft, now: Timestamp) -> Result<String, String> {
-    let key = format!("{KEPT_PREFIX}{now}");
-    raw_storage()
-        .and_then(|s| s.set_item(&key, &codec::encode(draft)).ok())
-        .map(|_| key)
-        .ok_or_else(|| "現在の内容を退避できませんでした。".to_owned())
-}
+    fn remove(&mut self, key: &str) -> Result<(), WriteFailed> {
+        raw_storage()
+            .ok_or(WriteFailed)?
+            .remove_item(key)
+            .map_err(|_| WriteFailed)
+    }
 
-/// The stored draft text as it is (to compare with what another tab wrote).
-pub fn stored_draft_text() -> Option<String> {
-    raw_storage()?.get_item(DRAFT_KEY).ok().flatten()
+    fn keys(&self) -> Vec<String> {
+        let Some(storage) = raw_storage() else {
+            return Vec::new();
+        };
+        let len = storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(APP_PREFIX))
+            .collect()
+    }
 }
 
 pub fn last_backup() -> Option<Timestamp> {
@@ -135,55 +95,15 @@ pub fn request_persistence() {
     }
 }
 
-/// Prefix of the drafts that are not open (the open one lives under [`DRAFT_KEY`]).
-pub const OTHER_DRAFT_PREFIX: &str = "jinzai-hoshin.drafts.";
-
 /// Every stored draft that is not open, newest first. Unreadable ones are left where they are.
-pub fn other_drafts() -> Vec<Draft> {
-    let Some(storage) = raw_storage() else {
-        return Vec::new();
-    };
-    let len = storage.length().unwrap_or(0);
-    let mut drafts: Vec<Draft> = (0..len)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(OTHER_DRAFT_PREFIX))
-        .filter_map(|k| storage.get_item(&k).ok().flatten())
-        .filter_map(|raw| codec::decode(&raw).ok())
-        .collect();
-    drafts.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
-    drafts
+pub fn other_drafts(open_id: &str) -> Vec<crate::draft::Draft> {
+    crate::repository::other_drafts(&BrowserKv, open_id)
 }
 
-pub fn store_other(draft: &Draft) -> Result<(), String> {
-    raw_storage()
-        .and_then(|s| {
-            s.set_item(
-                &format!("{OTHER_DRAFT_PREFIX}{}", draft.id),
-                &codec::encode(draft),
-            )
-            .ok()
-        })
-        .ok_or_else(|| {
-            "下書きを保存できませんでした（容量不足などの可能性があります）。".to_owned()
-        })
-}
-
-pub fn remove_other(id: &str) -> Result<(), String> {
-    raw_storage()
-        .and_then(|s| s.remove_item(&format!("{OTHER_DRAFT_PREFIX}{id}")).ok())
-        .ok_or_else(|| "下書きを削除できませんでした。".to_owned())
-}
-
-/// Named versions of a draft live under this prefix plus the draft id.
-pub const VERSIONS_PREFIX: &str = "jinzai-hoshin.versions.";
 /// Installed content packs (a JSON array), as the worker validated them.
 pub const PACKS_KEY: &str = "jinzai-hoshin.packs";
 /// What browsers typically allow per site in localStorage, in UTF-16 code units (5 Mi).
 pub const QUOTA_UNITS: usize = 5 * 1024 * 1024;
-
-fn versions_key(draft_id: &str) -> String {
-    format!("{VERSIONS_PREFIX}{draft_id}")
-}
 
 pub fn versions_text(draft_id: &str) -> Option<String> {
     raw_storage()?
@@ -196,12 +116,6 @@ pub fn store_versions(draft_id: &str, text: &str) -> Result<(), String> {
     raw_storage()
         .and_then(|s| s.set_item(&versions_key(draft_id), text).ok())
         .ok_or_else(|| "版を保存できませんでした（容量不足などの可能性があります）。".to_owned())
-}
-
-pub fn remove_versions(draft_id: &str) {
-    if let Some(s) = raw_storage() {
-        let _ = s.remove_item(&versions_key(draft_id));
-    }
 }
 
 /// The installed packs; unreadable stored packs read as none (they are moved aside on the next

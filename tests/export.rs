@@ -376,3 +376,28 @@ fn a_markdown_cell_keeps_a_value_and_its_bracketed_year_together() {
     assert_eq!(markdown_cell("一行目\n二行目"), "一行目 ／ 二行目");
     assert_eq!(markdown_cell("a|b\n\n c "), "a\\|b ／ c");
 }
+
+#[test]
+fn user_text_never_becomes_a_live_markdown_link() {
+    use jinzai_hoshin::export::text::{markdown_cell, markdown_line};
+    for hostile in [
+        "[押してください](javascript:alert(1))",
+        "![画像](javascript:alert(1))",
+        "[参照]: javascript:alert(1)",
+    ] {
+        let line = markdown_line(hostile);
+        let cell = markdown_cell(hostile);
+        for escaped in [&line, &cell] {
+            assert!(
+                !escaped.contains("](") || escaped.contains("\\]("),
+                "{escaped}"
+            );
+            assert!(escaped.contains("\\["), "{escaped}");
+        }
+    }
+    assert_eq!(
+        markdown_line("https://www.soumu.go.jp/"),
+        "https://www.soumu.go.jp/",
+        "bare URLs stay as typed"
+    );
+}

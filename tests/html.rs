@@ -185,3 +185,58 @@ fn check_page_lists_only_points_whose_question_is_empty_with_links() {
             < open_before
     );
 }
+
+#[test]
+fn the_last_backup_line_never_shows_a_negative_age() {
+    use jinzai_hoshin::html::drafts::last_backup_text;
+    let day = 86_400_000;
+    let now = 1_800_000_000_000;
+    assert_eq!(
+        last_backup_text(None, now),
+        "最終バックアップ：まだ保存していません"
+    );
+    assert_eq!(
+        last_backup_text(Some(now - 3 * day), now),
+        "最終バックアップ：3日前"
+    );
+    assert_eq!(
+        last_backup_text(Some(now - 1_000), now),
+        "最終バックアップ：今日"
+    );
+    assert_eq!(
+        last_backup_text(Some(now + 400 * day), now),
+        "最終バックアップ：日時が不明です"
+    );
+}
+
+#[test]
+fn recovered_copies_are_listed_with_escaped_names_and_only_readable_ones_restore() {
+    use jinzai_hoshin::html::drafts::{recovered_html, recovered_text_html};
+    use jinzai_hoshin::repository::recovered::{CopyKind, RecoveredCopy};
+    let copies = [
+        RecoveredCopy {
+            key: "jinzai-hoshin.kept.1".into(),
+            kind: CopyKind::Kept,
+            at: Some(1),
+            draft_label: Some("<b>町</b>".into()),
+            problem: None,
+            units: 600,
+        },
+        RecoveredCopy {
+            key: "jinzai-hoshin.unreadable.2".into(),
+            kind: CopyKind::Unreadable,
+            at: Some(2),
+            draft_label: None,
+            problem: Some("読み込めない形式です".into()),
+            units: 10,
+        },
+    ];
+    let html = recovered_html(&copies, 540);
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("&lt;b&gt;町"));
+    assert_eq!(html.matches("data-action=\"recovered-restore\"").count(), 1);
+    assert_eq!(html.matches("data-action=\"recovered-delete\"").count(), 2);
+    assert!(html.contains("約 2 KB"));
+    let raw = recovered_text_html("<script>x</script>", jinzai_hoshin::content::guideline());
+    assert!(raw.contains("&lt;script&gt;") && !raw.contains("<script>"));
+}

@@ -73,21 +73,6 @@ fn kind_name(kind: QuestionKind) -> &'static str {
     }
 }
 
-fn answer_fits(kind: QuestionKind, answer: &Answer) -> bool {
-    matches!(
-        (kind, answer),
-        (
-            QuestionKind::ShortText
-                | QuestionKind::LongText
-                | QuestionKind::Year
-                | QuestionKind::YearMonth,
-            Answer::Text(_)
-        ) | (QuestionKind::Choice, Answer::Choice(_))
-            | (QuestionKind::List, Answer::List(_))
-            | (QuestionKind::Table, Answer::Table(_))
-    )
-}
-
 /// Checks a decoded draft against the guideline: answers of the right kind, valid choices,
 /// table rows of the right width, unique KPI ids. Unknown question ids are refused too, because
 /// they would be silently invisible.
@@ -95,7 +80,7 @@ fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
     for (id, answer) in &d.answers {
         let here = format!("{at}.answers[\"{id}\"]");
         let q = g.question(id).ok_or_else(|| ImportError::new(&here, "このツールにない質問です。別のツールのファイルか、より新しい版のファイルの可能性があります。"))?;
-        if !answer_fits(q.kind, answer) {
+        if !answer.fits(q.kind) {
             return Err(ImportError::new(
                 &here,
                 format!("{}の回答が必要です。", kind_name(q.kind)),

@@ -10,7 +10,7 @@ pub mod profile;
 pub mod sample;
 pub mod versions;
 
-use crate::content::{KpiExample, Section};
+use crate::content::{Guideline, KpiExample, QuestionKind, Section};
 use kpi::{KpiField, KpiRow};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -46,6 +46,20 @@ pub struct Draft {
     /// The KPI table, in the user's order.
     #[serde(default)]
     pub kpis: Vec<KpiRow>,
+    /// Counts saves of the open draft; with `saved_by`, how a tab notices another tab's write
+    /// (`crate::repository::Stamp`). Added with defaults, so no schema bump.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revision: u64,
+    /// The tab that wrote this revision.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub saved_by: String,
+    /// Stored answers whose kind did not match their question: kept here, never replaced.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub recovered_answers: BTreeMap<String, Answer>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// One answer; the variant follows the question's kind.
@@ -62,6 +76,22 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// True when this kind of answer belongs to a question of `kind`.
+    pub fn fits(&self, kind: QuestionKind) -> bool {
+        matches!(
+            (kind, self),
+            (
+                QuestionKind::ShortText
+                    | QuestionKind::LongText
+                    | QuestionKind::Year
+                    | QuestionKind::YearMonth,
+                Answer::Text(_)
+            ) | (QuestionKind::Choice, Answer::Choice(_))
+                | (QuestionKind::List, Answer::List(_))
+                | (QuestionKind::Table, Answer::Table(_))
+        )
+    }
+
     /// True when nothing at all was entered; such answers are removed from the draft. Whitespace
     /// counts as input here, so a leading 全角スペース the user is typing is never erased.
     pub fn is_empty(&self) -> bool {
@@ -140,7 +170,33 @@ impl Draft {
             sections: BTreeMap::new(),
             memos: BTreeMap::new(),
             kpis: Vec::new(),
+            revision: 0,
+            saved_by: String::new(),
+            recovered_answers: BTreeMap::new(),
         }
+    }
+
+    /// Moves answers whose kind does not match their question into `recovered_answers` (so a
+    /// form never replaces them on the first edit). Returns how many moved.
+    pub fn quarantine_mismatched_answers(&mut self, guideline: &Guideline) -> usize {
+        let mismatched: Vec<String> = self
+            .answers
+            .iter()
+            .filter(|(id, a)| guideline.question(id).is_some_and(|q| !a.fits(q.kind)))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in &mismatched {
+            if let Some(answer) = self.answers.remove(id) {
+                let mut key = id.clone();
+                let mut n = 1;
+                while self.recovered_answers.contains_key(&key) {
+                    n += 1;
+                    key = format!("{id}#{n}");
+                }
+                self.recovered_answers.insert(key, answer);
+            }
+        }
+        mismatched.len()
     }
 
     pub fn answer(&self, question_id: &str) -> Option<&Answer> {

@@ -15,13 +15,24 @@ pub fn xml_safe(text: &str) -> String {
         .collect()
 }
 
+/// Backslash-escapes what Markdown reads inline: HTML-looking `<`, code spans, and the brackets
+/// of links and images, so no user text becomes a live link (`[x](javascript:…)`) in a viewer
+/// that does not sanitise. Bare URLs stay text.
+fn inline_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '<' | '`' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Escapes one line of user text so Markdown reads it as plain body text: block markers at the
-/// start (`#`, `>`, `-`, `+`, `*`, `|`, `=`, "1." …) and HTML-looking `<` are backslash-escaped.
+/// start (`#`, `>`, `-`, `+`, `*`, `|`, `=`, "1." …) and the inline escapes above.
 pub fn markdown_line(line: &str) -> String {
-    let escaped = line
-        .replace('\\', "\\\\")
-        .replace('<', "\\<")
-        .replace('`', "\\`");
+    let escaped = inline_escapes(line);
     let trimmed = escaped.trim_start();
     let indent = &escaped[..escaped.len() - trimmed.len()];
     let starts_block = trimmed.starts_with(['#', '>', '-', '+', '*', '|', '=', '_', '~'])
@@ -42,13 +53,7 @@ fn ordered_list_marker(line: &str) -> bool {
 /// split the table (block markers need no escaping inside a cell).
 pub fn markdown_cell(text: &str) -> String {
     text.lines()
-        .map(|l| {
-            l.trim()
-                .replace('\\', "\\\\")
-                .replace('<', "\\<")
-                .replace('`', "\\`")
-                .replace('|', "\\|")
-        })
+        .map(|l| inline_escapes(l.trim()).replace('|', "\\|"))
         .filter(|l| !l.is_empty())
         .fold(String::new(), |mut cell, line| {
             // 「12.5％」 + 「（令和7年度）」 reads as one value; other lines stay apart.

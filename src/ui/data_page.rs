@@ -7,8 +7,11 @@ use super::download::{file_bytes, save_text, take_chosen_file, today};
 use super::{PageIntro, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
-use crate::html::drafts::{list_html, DraftRow};
-use crate::storage;
+use crate::html::drafts::{
+    last_backup_text, list_html, recovered_html, recovered_text_html, DraftRow,
+};
+use crate::repository::{self as repo, recovered};
+use crate::storage::{self, BrowserKv};
 use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
 use leptos::prelude::*;
 
@@ -18,23 +21,12 @@ pub const BACKUP_NUDGE_DAYS: i64 = 7;
 
 type Report = Callback<Result<String, String>>;
 
-/// 「最終バックアップ：3日前」.
-pub fn last_backup_text(last: Option<i64>, now: i64) -> String {
-    match last {
-        None => "最終バックアップ：まだ保存していません".to_owned(),
-        Some(ts) => match (now - ts) / 86_400_000 {
-            0 => "最終バックアップ：今日".to_owned(),
-            days => format!("最終バックアップ：{days}日前"),
-        },
-    }
-}
-
 /// Downloads the open draft (or every draft) as a backup file and records the time.
 pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
     store.flush();
     let now = super::store::now();
     let others = if all {
-        storage::other_drafts()
+        storage::other_drafts(&store.open_id())
     } else {
         Vec::new()
     };
@@ -63,28 +55,30 @@ pub fn DataPage() -> impl IntoView {
     let last_backup = RwSignal::new(storage::last_backup());
     let message = RwSignal::new(None::<(bool, String)>); // (is_error, text)
                                                          // Bumped after every change to the stored drafts, so the list re-reads storage.
-    let revision = RwSignal::new(0u32);
     let report: Report = Callback::new(move |result: Result<String, String>| {
-        revision.update(|r| *r += 1);
         message.set(Some(match result {
             Ok(text) => (false, text),
             Err(e) => (true, e),
         }));
     });
     let drafts = Memo::new(move |_| {
-        revision.track();
+        store.stored_revision.track();
         let mut rows = vec![store.draft.with(|d| DraftRow {
             id: d.id.clone(),
             label: d.label(),
             updated_at: d.updated_at,
             current: true,
         })];
-        rows.extend(storage::other_drafts().into_iter().map(|d| DraftRow {
-            id: d.id.clone(),
-            label: d.label(),
-            updated_at: d.updated_at,
-            current: false,
-        }));
+        rows.extend(
+            storage::other_drafts(&store.open_id())
+                .into_iter()
+                .map(|d| DraftRow {
+                    id: d.id.clone(),
+                    label: d.label(),
+                    updated_at: d.updated_at,
+                    current: false,
+                }),
+        );
         rows
     });
     let draft_count = move || drafts.with_untracked(Vec::len);
@@ -125,23 +119,25 @@ pub fn DataPage() -> impl IntoView {
                     return message.set(Some((true, text)));
                 }
             };
-            // Imported drafts are added next to the existing ones: nothing is overwritten.
+            // Imported drafts are added next to the existing ones, all or nothing.
             let count = drafts.len();
-            let mut added: Vec<String> = Vec::new();
-            for (mut draft, versions) in drafts {
-                draft.id = store.fresh_id_excluding(&added);
-                let stored = storage::store_other(&draft).and_then(|()| match &versions {
-                    Some(text) => storage::store_versions(&draft.id, text),
-                    None => Ok(()),
-                });
-                added.push(draft.id.clone());
-                if let Err(e) = stored {
-                    for id in &added {
-                        let _ = storage::remove_other(id);
-                        storage::remove_versions(id);
-                    }
-                    return message.set(Some((true, format!("{e}読み込みを取り消しました。"))));
-                }
+            let result = store.write(|kv| {
+                let open_id = store.open_id();
+                let mut taken: Vec<String> = Vec::new();
+                let items: Vec<_> = drafts
+                    .into_iter()
+                    .map(|(mut draft, versions)| {
+                        draft.id = repo::fresh_id(kv, &open_id, &taken, super::store::now());
+                        taken.push(draft.id.clone());
+                        (draft, versions)
+                    })
+                    .collect();
+                repo::add_all(kv, &items, super::store::now())
+                    .map(|()| String::new())
+                    .map_err(|e| e.message_ja("読み込み"))
+            });
+            if let Err(e) = result {
+                return message.set(Some((true, e)));
             }
             report.run(Ok(format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。")));
         });
@@ -159,8 +155,7 @@ pub fn DataPage() -> impl IntoView {
         }
         match storage::delete_everything() {
             Ok(()) => {
-                store.replace(Draft::new(super::store::now()));
-                let _ = storage::delete_everything();
+                store.reset_after_delete_all();
                 texts.packs.set(Vec::new());
                 last_backup.set(None);
                 report.run(Ok("この端末のデータをすべて削除しました。".to_owned()));
@@ -200,6 +195,7 @@ pub fn DataPage() -> impl IntoView {
                 <label class="field__label" for="import-file">"読み込むファイル"</label>
                 <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint" on:change=on_file />
             </section>
+            <RecoveredSection message />
             <super::packs::PacksSection />
             <section class="data-section data-section--danger" aria-labelledby="delete-heading">
                 <h2 id="delete-heading">"この端末のデータをすべて削除"</h2>
@@ -207,6 +203,70 @@ pub fn DataPage() -> impl IntoView {
                 <button type="button" class="button button--danger" on:click=on_delete_all>"この端末のデータをすべて削除"</button>
             </section>
         </div>
+    }
+}
+
+/// 「復元できるデータ」: copies the app set aside (a tab's unsaved edits at a conflict, stored data
+/// it could not read), with their content, restore as a new draft, and delete.
+#[component]
+fn RecoveredSection(message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
+    let store = Store::get();
+    let shown = RwSignal::new(String::new());
+    let list = Memo::new(move |_| {
+        store.stored_revision.track();
+        recovered_html(
+            &recovered::list(&BrowserKv),
+            super::store::utc_offset_minutes(),
+        )
+    });
+    let on_event = Callback::new(move |ev: web_sys::Event| {
+        let Some(Action { action, id, name }) = action_of(&ev) else {
+            return;
+        };
+        let result = match action.as_str() {
+            "recovered-view" => {
+                if let Some(text) = recovered::text(&BrowserKv, &id) {
+                    shown.set(recovered_text_html(&text, crate::content::guideline()));
+                    focus("recovered-text-region");
+                }
+                return;
+            }
+            "recovered-restore" => store.write(|kv| {
+                recovered::restore(kv, &id, &store.open_id(), super::store::now())
+                    .map(|d| format!("「{}」を下書きの一覧に追加しました。", d.name))
+                    .map_err(|e| e.message_ja("復元"))
+            }),
+            "recovered-delete" => {
+                let question = format!(
+                    "退避したデータ「{name}」を削除します。元に戻せません。よろしいですか。"
+                );
+                if !window().confirm_with_message(&question).unwrap_or(false) {
+                    return;
+                }
+                shown.set(String::new());
+                let result = store.write(|kv| {
+                    recovered::remove(kv, &id)
+                        .map(|()| format!("退避したデータ「{name}」を削除しました。"))
+                        .map_err(|e| e.message_ja("削除"))
+                });
+                store.retry_now();
+                result
+            }
+            _ => return,
+        };
+        message.set(Some(match result {
+            Ok(text) => (false, text),
+            Err(e) => (true, e),
+        }));
+        focus("data-message");
+    });
+    view! {
+        <section class="data-section" aria-labelledby="recovered-heading">
+            <h2 id="recovered-heading">"復元できるデータ"</h2>
+            <p class="field__hint">"別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。"</p>
+            <HtmlRegion body=Signal::derive(move || list.get()) on_event />
+            <div id="recovered-text-region" tabindex="-1" inner_html=move || shown.get()></div>
+        </section>
     }
 }
 
@@ -218,7 +278,11 @@ fn draft_action(store: Store, action: Action) -> Option<Result<String, String>> 
         name: label,
     } = action;
     let current = store.draft.with_untracked(|d| d.id == id);
-    let stored = |id: &str| storage::other_drafts().into_iter().find(|d| d.id == id);
+    let stored = |id: &str| {
+        storage::other_drafts(&store.open_id())
+            .into_iter()
+            .find(|d| d.id == id)
+    };
     match action.as_str() {
         "open" => Some(
             store
@@ -237,7 +301,11 @@ fn draft_action(store: Store, action: Action) -> Option<Result<String, String>> 
             }
             let mut d = stored(&id)?;
             d.name = name;
-            Some(storage::store_other(&d).map(|()| done))
+            Some(store.write(|kv| {
+                repo::store_other(kv, &d, super::store::now())
+                    .map(|()| done)
+                    .map_err(|e| e.message_ja("名前の変更"))
+            }))
         }
         "duplicate" => {
             store.flush();
@@ -247,15 +315,16 @@ fn draft_action(store: Store, action: Action) -> Option<Result<String, String>> 
                 stored(&id)?
             };
             copy.name = format!("{}（コピー）", copy.label());
-            copy.id = store.fresh_id_excluding(&[]);
             copy.created_at = super::store::now();
+            (copy.revision, copy.saved_by) = (0, String::new());
             // The copy takes the named versions along.
-            let copied =
-                storage::store_other(&copy).and_then(|()| match storage::versions_text(&id) {
-                    Some(history) => storage::store_versions(&copy.id, &history),
-                    None => Ok(()),
-                });
-            Some(copied.map(|()| format!("「{}」を作成しました。", copy.name)))
+            Some(store.write(|kv| {
+                copy.id = repo::fresh_id(kv, &store.open_id(), &[], super::store::now());
+                let history = storage::versions_text(&id);
+                repo::add_all(kv, &[(copy.clone(), history)], super::store::now())
+                    .map(|()| format!("「{}」を作成しました。", copy.name))
+                    .map_err(|e| e.message_ja("複製"))
+            }))
         }
         "delete" => {
             let question =

@@ -68,19 +68,23 @@ pub fn App() -> impl IntoView {
         on_visibility.remove();
     });
 
+    // Behind the other-tab dialog nothing can be focused, typed into or pressed (`inert`).
+    let locked = move || store.locked_by_other_tab.get();
     view! {
-        <a class="skip-link" href="#main">"本文へ移動"</a>
-        <header class="site-header no-print">
+        <a class="skip-link" href="#main" inert=locked>"本文へ移動"</a>
+        <header class="site-header no-print" inert=locked>
             <div class="site-header__inner">
                 <a class="site-header__title" href="#/">"人材育成・確保基本方針 策定支援ツール"</a>
                 <SaveStatusLine />
                 <a class="site-header__link" href=Route::Data.href()>"データの管理（バックアップ）"</a>
             </div>
         </header>
-        <NoticeBanner />
-        <SaveFailureBanner />
+        <div inert=locked>
+            <NoticeBanner />
+            <SaveFailureBanner />
+        </div>
         <OtherTabLock />
-        <main id="main" class="main" tabindex="-1">
+        <main id="main" class="main" tabindex="-1" inert=locked>
             {move || match route.get() {
                 Route::TaskList => view! { <TaskList /> }.into_any(),
                 Route::Section { id, back_to, focus } => {
@@ -93,7 +97,7 @@ pub fn App() -> impl IntoView {
                 Route::Data => view! { <DataPage /> }.into_any(),
             }}
         </main>
-        <footer class="site-footer no-print">
+        <footer class="site-footer no-print" inert=locked>
             <p>
                 "入力内容はこのブラウザの中（localStorage）にだけ保存され、外部には送信されません。"
             </p>

@@ -1,7 +1,10 @@
-//! The reactive shell around the draft: one signal, one way to edit it, debounced autosave.
+//! The reactive shell around the draft: one signal, one way to edit it, debounced autosave with
+//! retries. Every storage change goes through `crate::repository` (write first, remove last;
+//! conflicts found by the stored revision), over `storage::BrowserKv`.
 
 use crate::draft::{Draft, Timestamp};
-use crate::storage;
+use crate::repository::{self as repo, Known, TxError};
+use crate::storage::{self, BrowserKv};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -9,6 +12,9 @@ use std::cell::RefCell;
 /// Autosave delay after the last edit. Short enough that little is at risk, long enough that a
 /// fast typist does not re-serialise the whole draft on every keystroke.
 pub const SAVE_DEBOUNCE_MS: u32 = 500;
+/// Retries of a failed save: 2 s, doubling up to a minute.
+const RETRY_FIRST_MS: u32 = 2_000;
+const RETRY_MAX_MS: u32 = 60_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveStatus {
@@ -17,6 +23,7 @@ pub enum SaveStatus {
     /// Edited; a save is scheduled.
     Pending,
     Saved(Timestamp),
+    /// The edits are only in this page; saving is retried.
     Failed(String),
 }
 
@@ -28,9 +35,16 @@ pub struct Store {
     pub notice: RwSignal<Option<String>>,
     /// Another tab saved this draft after us: editing here is paused until the user takes over.
     pub locked_by_other_tab: RwSignal<bool>,
+    /// Bumped after every change to stored drafts, so lists that read storage refresh.
+    pub stored_revision: RwSignal<u32>,
     can_save: StoredValue<bool>,
-    /// The text we last wrote, to tell our own writes from another tab's.
-    last_written: StoredValue<Option<String>>,
+    /// Edits not yet stored (a scheduled or failed save).
+    dirty: StoredValue<bool>,
+    /// What this tab last read from or wrote to the open-draft key.
+    known: StoredValue<Known>,
+    /// This tab's id, written into every save so other tabs can tell its writes apart.
+    tab: StoredValue<String>,
+    retry_ms: StoredValue<u32>,
     persistence_requested: StoredValue<bool>,
 }
 
@@ -47,16 +61,24 @@ pub fn utc_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
 
+const LOCKED: &str =
+    "別のタブでこの下書きが保存されたため、このタブでは操作できません。画面の案内に従って最新の内容を読み込んでください。";
+
 impl Store {
     pub fn load() -> Store {
-        let loaded = storage::load(now());
+        let loaded = repo::load(&mut BrowserKv, crate::content::guideline(), now());
+        let tab = format!("t{}-{}", now(), (js_sys::Math::random() * 1e9) as u64);
         Store {
             draft: RwSignal::new(loaded.draft),
             save_status: RwSignal::new(SaveStatus::Idle),
-            notice: RwSignal::new(loaded.notice),
+            notice: RwSignal::new((!loaded.notices.is_empty()).then(|| loaded.notices.join(" "))),
             locked_by_other_tab: RwSignal::new(false),
+            stored_revision: RwSignal::new(0),
             can_save: StoredValue::new(loaded.can_save),
-            last_written: StoredValue::new(storage::stored_draft_text()),
+            dirty: StoredValue::new(false),
+            known: StoredValue::new(loaded.known),
+            tab: StoredValue::new(tab),
+            retry_ms: StoredValue::new(RETRY_FIRST_MS),
             persistence_requested: StoredValue::new(false),
         }
     }
@@ -71,154 +93,229 @@ impl Store {
             return;
         }
         self.draft.update(|d| change(d, now()));
-        self.schedule_save();
+        self.dirty.set_value(true);
+        self.schedule_save(SAVE_DEBOUNCE_MS);
     }
 
-    /// Replaces the whole draft (import, delete-all) and saves it at once.
-    pub fn replace(&self, draft: Draft) {
-        PENDING_SAVE.with(|p| p.borrow_mut().take());
-        self.draft.set(draft);
-        self.can_save.set_value(true);
-        self.save_now();
-    }
-
-    /// An id no stored draft uses.
-    pub fn fresh_id(&self) -> String {
-        self.fresh_id_excluding(&[])
-    }
-
-    /// An id no stored draft uses and not in `also_taken` (ids being written in the same batch).
-    pub fn fresh_id_excluding(&self, also_taken: &[String]) -> String {
-        let mut taken: Vec<String> = storage::other_drafts().into_iter().map(|d| d.id).collect();
-        taken.extend(also_taken.iter().cloned());
-        taken.push(self.draft.with_untracked(|d| d.id.clone()));
-        let base = format!("d{}", now());
-        let mut id = base.clone();
-        let mut n = 1;
-        while taken.contains(&id) {
-            n += 1;
-            id = format!("{base}-{n}");
+    fn refuse_when_locked(&self) -> Result<(), String> {
+        if self.locked_by_other_tab.get_untracked() {
+            Err(LOCKED.to_owned())
+        } else {
+            Ok(())
         }
-        id
     }
 
-    /// Saves the open draft, then moves it among the other drafts (before opening another).
-    fn set_aside_current(&self) -> Result<(), String> {
+    /// Runs a storage transaction on the open draft. The open draft is saved first, so nothing
+    /// unsaved is carried along only in memory; on success `opened` becomes the open draft.
+    fn switch(
+        &self,
+        what: &str,
+        tx: impl FnOnce(&mut BrowserKv, &Draft, &mut Known, &str) -> Result<Option<Draft>, TxError>,
+    ) -> Result<(), String> {
+        self.refuse_when_locked()?;
         self.flush();
-        self.draft.with_untracked(storage::store_other)
+        if self.dirty.get_value() {
+            return Err(format!(
+                "いまの下書きをまだ保存できていないため、{what}を中止しました。保存されている内容は変わっていません。"
+            ));
+        }
+        let mut known = self.known.get_value();
+        let tab = self.tab.get_value();
+        let result = self
+            .draft
+            .with_untracked(|current| tx(&mut BrowserKv, current, &mut known, &tab));
+        self.stored_revision.update(|r| *r += 1);
+        match result {
+            Ok(opened) => {
+                self.known.set_value(known);
+                if let Some(draft) = opened {
+                    PENDING_SAVE.with(|p| p.borrow_mut().take());
+                    self.can_save.set_value(true);
+                    self.draft.set(draft);
+                    self.save_status.set(SaveStatus::Saved(now()));
+                }
+                Ok(())
+            }
+            Err(TxError::Conflict) => {
+                self.lock_for_other_tab();
+                Err(TxError::Conflict.message_ja(what))
+            }
+            Err(e) => Err(e.message_ja(what)),
+        }
     }
 
     /// Opens another stored draft; the open one is kept among the others.
     pub fn open_draft(&self, id: &str) -> Result<(), String> {
-        let target = storage::other_drafts()
-            .into_iter()
-            .find(|d| d.id == id)
-            .ok_or_else(|| "その下書きは見つかりませんでした。".to_owned())?;
-        self.set_aside_current()?;
-        self.replace(target);
-        storage::remove_other(id)
+        self.switch("下書きを開くこと", |kv, current, known, tab| {
+            repo::open_other(kv, current, id, known, tab, now()).map(Some)
+        })
     }
 
     /// Starts a new empty draft; the open one is kept among the others.
     pub fn new_draft(&self) -> Result<(), String> {
-        let mut draft = Draft::new(now());
-        draft.id = self.fresh_id();
-        self.set_aside_current()?;
-        self.replace(draft);
-        Ok(())
+        self.switch("新しい下書きの作成", |kv, current, known, tab| {
+            let mut fresh = Draft::new(now());
+            fresh.id = repo::fresh_id(kv, &current.id, &[], now());
+            repo::start_new(kv, current, fresh, known, tab, now()).map(Some)
+        })
+    }
+
+    /// After 「この端末のデータをすべて削除」: a new empty draft, stored on the first edit.
+    pub fn reset_after_delete_all(&self) {
+        PENDING_SAVE.with(|p| p.borrow_mut().take());
+        self.known.set_value(Known::Empty);
+        self.dirty.set_value(false);
+        self.can_save.set_value(true);
+        self.draft.set(Draft::new(now()));
+        self.save_status.set(SaveStatus::Idle);
+        self.stored_revision.update(|r| *r += 1);
+    }
+
+    /// Replaces the open draft by `draft` (a restored version of it) and saves at once.
+    pub fn open_replacement(&self, draft: Draft) -> Result<(), String> {
+        self.switch("内容の置き換え", |kv, _, known, tab| {
+            let mut draft = draft;
+            repo::save_open(kv, &mut draft, known, tab).map(|()| Some(draft))
+        })
     }
 
     /// Deletes a draft. Deleting the open one opens the most recent other draft (or a new one).
     pub fn delete_draft(&self, id: &str) -> Result<(), String> {
-        storage::remove_versions(id);
-        if self.draft.with_untracked(|d| d.id != id) {
-            return storage::remove_other(id);
-        }
-        match storage::other_drafts().into_iter().next() {
-            Some(next) => {
-                let next_id = next.id.clone();
-                self.replace(next);
-                storage::remove_other(&next_id)
-            }
-            None => {
-                let mut draft = Draft::new(now());
-                draft.id = self.fresh_id();
-                self.replace(draft);
-                Ok(())
-            }
+        self.switch("下書きの削除", |kv, current, known, tab| {
+            let mut fresh = Draft::new(now());
+            fresh.id = repo::fresh_id(kv, &current.id, &[], now());
+            repo::delete(kv, current, id, fresh, known, tab)
+        })?;
+        // Space was freed: a failed save may now go through.
+        self.retry_now();
+        Ok(())
+    }
+
+    /// Any other storage write from a page (rename, duplicate, import, restore a copy): refused
+    /// while locked; lists refresh afterwards.
+    pub fn write(
+        &self,
+        change: impl FnOnce(&mut BrowserKv) -> Result<String, String>,
+    ) -> Result<String, String> {
+        self.refuse_when_locked()?;
+        let result = change(&mut BrowserKv);
+        self.stored_revision.update(|r| *r += 1);
+        result
+    }
+
+    /// Called after the user freed space (deleted a version, pack or copy).
+    pub fn retry_now(&self) {
+        if self.dirty.get_value() {
+            self.retry_ms.set_value(RETRY_FIRST_MS);
+            self.save_now();
         }
     }
 
-    /// Another tab wrote the draft. Pause editing here; keep any unsaved edits of ours aside.
+    /// The open draft's id.
+    pub fn open_id(&self) -> String {
+        self.draft.with_untracked(|d| d.id.clone())
+    }
+
+    /// A `storage` event for the open-draft key: unless it is what this tab knows, another tab
+    /// wrote it. Pause here, keeping any unsaved edits of ours as a `kept` copy first.
     pub fn on_other_tab_saved(&self, new_text: Option<String>) {
-        if new_text == self.last_written.get_value() {
+        if self.known.with_value(|k| k.matches(new_text.as_deref())) {
             return;
         }
-        let pending = PENDING_SAVE.with(|p| p.borrow_mut().take()).is_some();
-        if pending {
-            let _ = self.draft.with_untracked(|d| storage::keep_copy(d, now()));
+        self.lock_for_other_tab();
+    }
+
+    fn lock_for_other_tab(&self) {
+        if self.locked_by_other_tab.get_untracked() {
+            return;
+        }
+        PENDING_SAVE.with(|p| p.borrow_mut().take());
+        if self.dirty.get_value() {
+            let kept = self
+                .draft
+                .with_untracked(|d| repo::keep_copy(&mut BrowserKv, d, now()));
+            if kept.is_ok() {
+                self.dirty.set_value(false);
+            }
+            self.notice.set(Some(match kept {
+                Ok(_) => "このタブでまだ保存していなかった内容は、「データの管理」の「復元できるデータ」に残してあります。".to_owned(),
+                Err(_) => "このタブでまだ保存していなかった内容を退避できませんでした。画面を閉じる前に「今すぐバックアップを保存」を押してください。".to_owned(),
+            }));
+            self.stored_revision.update(|r| *r += 1);
         }
         self.locked_by_other_tab.set(true);
     }
 
-    /// 「このタブで編集を続ける」: load what the other tab saved, then edit here again.
+    /// 「このタブで編集を続ける」: load what the other tab saved, then edit here again. Unsaved
+    /// edits of this tab were kept as a copy when the lock came.
     pub fn take_over(&self) {
-        let loaded = storage::load(now());
-        self.last_written.set_value(storage::stored_draft_text());
+        let loaded = repo::load(&mut BrowserKv, crate::content::guideline(), now());
+        self.known.set_value(loaded.known);
+        self.can_save.set_value(loaded.can_save);
         self.draft.set(loaded.draft);
+        self.stored_revision.update(|r| *r += 1);
         self.locked_by_other_tab.set(false);
     }
 
-    fn schedule_save(&self) {
+    fn schedule_save(&self, delay_ms: u32) {
         if !self.can_save.get_value() {
             return;
         }
-        self.save_status.set(SaveStatus::Pending);
+        if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+            self.save_status.set(SaveStatus::Pending);
+        }
         let store = *self;
-        let timeout = Timeout::new(SAVE_DEBOUNCE_MS, move || store.save_now());
+        let timeout = Timeout::new(delay_ms, move || store.save_now());
         // Replacing the previous Timeout drops it, which cancels it: that is the debounce.
         PENDING_SAVE.with(|p| *p.borrow_mut() = Some(timeout));
     }
 
-    /// Saves immediately if an edit is waiting (used on pagehide / tab hidden).
+    /// Saves at once if anything is unsaved, including after a failed save (pagehide, tab
+    /// hidden, before a transaction).
     pub fn flush(&self) {
-        let pending = PENDING_SAVE.with(|p| p.borrow_mut().take());
-        if let Some(timeout) = pending {
+        if let Some(timeout) = PENDING_SAVE.with(|p| p.borrow_mut().take()) {
             timeout.cancel();
+        }
+        if self.dirty.get_value() {
             self.save_now();
         }
     }
 
     fn save_now(&self) {
         PENDING_SAVE.with(|p| p.borrow_mut().take());
+        if !self.can_save.get_value() || self.locked_by_other_tab.get_untracked() {
+            return;
+        }
         // A User Timing measure named "autosave" (serialise + write), read by the benchmark.
-        let performance = window().performance();
-        if let Some(p) = &performance {
-            p.clear_measures_with_measure_name("autosave");
-            let _ = p.mark("autosave-start");
-        }
-        let result = self.draft.with_untracked(|d| {
-            let text = crate::draft::codec::encode(d);
-            storage::save_text(&text).map(|()| text)
-        });
-        if let Some(p) = &performance {
-            let _ = p.mark("autosave-end");
-            let _ = p.measure_with_start_mark_and_end_mark(
-                "autosave",
-                "autosave-start",
-                "autosave-end",
-            );
-        }
-        self.save_status.set(match result {
-            Ok(text) => {
-                self.last_written.set_value(Some(text));
+        super::timing::timing_mark("autosave-start");
+        let mut known = self.known.get_value();
+        let tab = self.tab.get_value();
+        // Untracked: the revision the save writes into the draft is no edit to re-render.
+        let result = self
+            .draft
+            .try_update_untracked(|d| repo::save_open(&mut BrowserKv, d, &mut known, &tab));
+        super::timing::timing_mark("autosave-end");
+        super::timing::timing_measure("autosave");
+        match result {
+            Some(Ok(())) => {
+                self.known.set_value(known);
+                self.dirty.set_value(false);
+                self.retry_ms.set_value(RETRY_FIRST_MS);
+                self.save_status.set(SaveStatus::Saved(now()));
                 if !self.persistence_requested.get_value() {
                     self.persistence_requested.set_value(true);
                     storage::request_persistence();
                 }
-                SaveStatus::Saved(now())
             }
-            Err(message) => SaveStatus::Failed(message),
-        });
+            Some(Err(TxError::Conflict)) => self.lock_for_other_tab(),
+            Some(Err(e)) => {
+                self.save_status
+                    .set(SaveStatus::Failed(e.message_ja("保存")));
+                let delay = self.retry_ms.get_value();
+                self.retry_ms.set_value((delay * 2).min(RETRY_MAX_MS));
+                self.schedule_save(delay);
+            }
+            None => {}
+        }
     }
 }

@@ -33,7 +33,8 @@ fn keep_history(store: Store, reply: &Value) -> Result<(), String> {
         .get("history")
         .and_then(Value::as_str)
         .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
-    storage::store_versions(&id, text)
+    store.write(|_| storage::store_versions(&id, text).map(|()| String::new()))?;
+    Ok(())
 }
 
 /// 「使用量の目安：…」 in KB (two bytes per UTF-16 code unit, which is what the quota counts).
@@ -144,7 +145,7 @@ pub fn VersionsPage() -> impl IntoView {
                         .and_then(|t| codec::decode(t).ok())
                         .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
                     keep_history(store, &reply)?;
-                    store.replace(draft);
+                    store.open_replacement(draft)?;
                     Ok(format!(
                         "版「{name}」の内容に戻しました。戻す前の内容は版の一覧に保存してあります。"
                     ))
