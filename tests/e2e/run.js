@@ -71,6 +71,34 @@ function taskStatus(page, sectionId) {
   return page.locator(`.task-list__item[data-section="${sectionId}"] [data-testid="task-status"]`);
 }
 
+/** A stored draft (schema 2) whose purpose.aim holds `text`. */
+function storedDraft(id, name, text, updated = 1) {
+  return JSON.stringify({ schema_version: 2, id, name, created_at: updated, updated_at: updated,
+    answers: { 'purpose.aim': { kind: 'text', value: text } } });
+}
+
+/** Fills this origin's localStorage with filler keys until a write throws, then frees `free` units. */
+async function fillStorage(page, free) {
+  await page.evaluate((free) => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 1) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler.${n}`, chunk); n++; } catch (e) { break; }
+      }
+    }
+    localStorage.setItem('filler.free', 'x'.repeat(Math.max(0, free - 11)));
+  }, free).catch(() => {});
+  await page.evaluate(() => localStorage.removeItem('filler.free'));
+}
+
+/** Every stored purpose.aim text of the app's drafts, by key. */
+function storedTexts(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('jinzai-hoshin.draft') || k.startsWith('jinzai-hoshin.kept.'))
+    .map((k) => { try { const d = JSON.parse(localStorage.getItem(k)); return [k, ((d.answers || {})['purpose.aim'] || {}).value]; } catch (e) { return [k, null]; } })));
+}
+
 const tests = [
   ['task list shows every section in Japanese', async ({ page, url, shot }) => {
     await openApp(page, url);
@@ -705,7 +733,7 @@ const tests = [
     const focused = await other.evaluate(() => document.activeElement.textContent);
     assert(focused.includes('このタブで編集を続ける'), 'focus moves into the notice');
     const stored = await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft'));
-    await other.getByLabel('団体名').fill('タブB（止められているはず）', { force: true }).catch(() => {});
+    await other.getByLabel('団体名').fill('タブB（止められているはず）', { force: true, timeout: 1000 }).catch(() => {});
     await other.waitForTimeout(800);
     assertEqual(await other.evaluate(() => localStorage.getItem('jinzai-hoshin.draft')), stored, 'locked tab did not write');
     await lock.getByRole('button', { name: /このタブで編集を続ける/ }).click();
@@ -885,6 +913,164 @@ const tests = [
     await help.locator('summary').click();
     await help.locator('.examples__item').first().waitFor();
     assertEqual(await help.locator('.examples__item').filter({ hasText: '人材プールを活用し、土木技術職' }).count(), 0, 'pack example gone');
+  }],
+
+  ['storage nearly full: new, open and delete lose nothing (#12)', async ({ page, url }) => {
+    const big = '長'.repeat(100_000);
+    await page.goto(url);
+    await page.evaluate(([a, b]) => {
+      localStorage.clear();
+      localStorage.setItem('jinzai-hoshin.draft', a);
+      localStorage.setItem('jinzai-hoshin.drafts.b', b);
+    }, [storedDraft('a', '大きい下書き', big, 2), storedDraft('b', '小さい下書き', '小さい本文', 1)]);
+    await page.reload();
+    await openApp(page, url, '#/data');
+    page.on('dialog', (d) => d.accept());
+    await fillStorage(page, 3000);
+    const message = page.getByTestId('data-message');
+    await page.getByRole('button', { name: '新しい下書きを作成' }).click();
+    await message.filter({ hasText: '空きが足りない' }).waitFor();
+    await page.getByRole('button', { name: '「小さい下書き」を開く' }).click();
+    await message.filter({ hasText: '下書きを開くことができませんでした' }).waitFor();
+    assert((await message.innerText()).includes('保存されている内容は変わっていません'), 'says nothing changed');
+    let stored = await storedTexts(page);
+    assertEqual(stored['jinzai-hoshin.draft'], big, 'the open draft is whole');
+    assertEqual(stored['jinzai-hoshin.drafts.b'], '小さい本文', 'the other draft is whole');
+    await page.getByRole('button', { name: '「大きい下書き」を削除' }).click();
+    await message.filter({ hasText: '削除しました' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    stored = await storedTexts(page);
+    assertEqual(stored['jinzai-hoshin.draft'], '小さい本文', 'the next draft is open and whole');
+    assertEqual(Object.keys(stored).length, 1, 'only the deleted draft is gone');
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  }],
+
+  ['crossing saves: a tab whose stored draft changed unseen keeps its text aside (#12)', async ({ page, url }) => {
+    await openApp(page, url, '#/section/purpose');
+    const field = page.locator('[data-question="purpose.aim"] textarea');
+    await field.fill('最初の文');
+    await waitSaved(page);
+    // Another tab's save lands, and this tab has not seen its storage event yet.
+    await field.fill('このタブの編集');
+    await page.evaluate(() => {
+      const d = JSON.parse(localStorage.getItem('jinzai-hoshin.draft'));
+      d.answers['purpose.aim'].value = '別のタブの編集';
+      d.revision = (d.revision || 0) + 1;
+      d.saved_by = 'another-tab';
+      localStorage.setItem('jinzai-hoshin.draft', JSON.stringify(d));
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    await page.getByTestId('tab-lock').waitFor();
+    const stored = await storedTexts(page);
+    assertEqual(stored['jinzai-hoshin.draft'], '別のタブの編集', "the other tab's text stays");
+    const kept = Object.entries(stored).filter(([k]) => k.startsWith('jinzai-hoshin.kept.'));
+    assertEqual(kept.length, 1, 'one kept copy');
+    assertEqual(kept[0][1], 'このタブの編集', "this tab's text is kept, 0 characters lost");
+    await page.getByTestId('tab-lock').getByRole('button', { name: /このタブで編集を続ける/ }).click();
+    assertEqual(await field.inputValue(), '別のタブの編集', 'took over with the stored text');
+  }],
+
+  ['behind the lock the page is inert: no focus, typing or keyboard command reaches it (#12)', async ({ page, context, url }) => {
+    await openApp(page, url, '#/data');
+    const other = await context.newPage();
+    await openApp(other, url, '#/section/purpose');
+    await other.locator('[data-question="purpose.aim"] textarea').fill('別タブ');
+    await waitSaved(other);
+    await page.getByTestId('tab-lock').waitFor();
+    const before = await page.evaluate(() => JSON.stringify(localStorage));
+    assert(await page.locator('main').evaluate((m) => m.inert), 'main is inert');
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      assert(await page.evaluate(() => !!document.activeElement.closest('[data-testid="tab-lock"]') || document.activeElement === document.body),
+        'focus stays in the dialog');
+    }
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Escape');
+    // 「開く」 or 「新しい下書きを作成」 behind the dialog cannot be reached; even a forced click does nothing.
+    await page.getByRole('button', { name: '新しい下書きを作成', includeHidden: true }).click({ force: true, timeout: 1000 }).catch(() => {});
+    await page.waitForTimeout(700);
+    const after = await page.evaluate(() => JSON.stringify(localStorage));
+    assertEqual(after, before, 'the locked tab wrote nothing');
+    await other.close();
+  }],
+
+  ['a save that throws once is retried, and closing the page saves it (#12)', async ({ page, context, url }) => {
+    await openApp(page, url, '#/section/purpose');
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      let failed = false;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'jinzai-hoshin.draft' && !failed) { failed = true; throw new DOMException('full', 'QuotaExceededError'); }
+        return original.call(this, key, value);
+      };
+    });
+    const text = '一度だけ保存に失敗する文章です。'.repeat(4);
+    await page.locator('[data-question="purpose.aim"] textarea').fill(text);
+    await page.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
+    assert(await page.getByTestId('save-failure').isVisible(), 'the backup banner shows');
+    await page.close({ runBeforeUnload: true });
+    const again = await context.newPage();
+    await openApp(again, url, '#/section/purpose');
+    assertEqual(await again.locator('[data-question="purpose.aim"] textarea').inputValue(), text, `${text.length} of ${text.length} characters kept`);
+    // And without closing: the timer retries.
+    await again.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      let failed = false;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'jinzai-hoshin.draft' && !failed) { failed = true; throw new DOMException('full', 'QuotaExceededError'); }
+        return original.call(this, key, value);
+      };
+    });
+    await again.locator('[data-question="purpose.aim"] textarea').fill('再試行で保存される');
+    await again.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
+    await again.getByTestId('save-status').filter({ hasText: '保存しました' }).waitFor({ timeout: 6000 });
+    assertEqual((await storedTexts(again))['jinzai-hoshin.draft'], '再試行で保存される', 'retried');
+  }],
+
+  ['newer-schema and wrong-kind data are moved aside, never overwritten (#12)', async ({ page, url }) => {
+    await page.goto(url);
+    const newer = JSON.stringify({ schema_version: 99, id: 'a', name: '新しい版' });
+    const wrongKind = JSON.stringify({ schema_version: 2, id: 'a', name: '形式違い', created_at: 1, updated_at: 1,
+      answers: { 'purpose.aim': { kind: 'list', value: ['一つ目', '二つ目'] } } });
+    await page.evaluate(([newer, wrongKind]) => {
+      localStorage.clear();
+      localStorage.setItem('jinzai-hoshin.draft', wrongKind);
+      localStorage.setItem('jinzai-hoshin.drafts.a', newer);
+    }, [newer, wrongKind]);
+    await page.reload();
+    await openApp(page, url, '#/section/purpose');
+    await page.getByRole('alert').filter({ hasText: '形式と合わない' }).waitFor();
+    await page.locator('[data-question="purpose.aim"] textarea').fill('新しく書いた文');
+    await waitSaved(page);
+    let d = JSON.parse(await page.evaluate(() => localStorage.getItem('jinzai-hoshin.draft')));
+    assertEqual(JSON.stringify(d.recovered_answers['purpose.aim']), JSON.stringify({ kind: 'list', value: ['一つ目', '二つ目'] }), 'the wrong-kind answer is kept');
+    await page.goto(url + '#/data');
+    await page.getByRole('button', { name: '新しい下書きを作成' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '作成して開きました' }).waitFor();
+    const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jinzai-hoshin.unreadable.')).map((k) => localStorage.getItem(k)));
+    assert(aside.includes(newer), 'the newer draft was copied aside before its key was written');
+    await page.getByTestId('recovered-list').getByText('新しい版のツールで作成されたデータです').waitFor();
+  }],
+
+  ['kept copies are listed, shown and restored as a new draft on the data page (#12)', async ({ page, url }) => {
+    await page.goto(url);
+    await page.evaluate((kept) => { localStorage.clear(); localStorage.setItem('jinzai-hoshin.kept.1764590000000', kept); },
+      storedDraft('a', '競合した下書き', '競合で残した文章'));
+    await page.reload();
+    await openApp(page, url, '#/data');
+    const list = page.getByTestId('recovered-list');
+    await list.getByText('競合した下書き').waitFor();
+    await list.getByRole('button', { name: /競合した下書き」の内容を見る/ }).click();
+    await page.getByTestId('recovered-text').filter({ hasText: '競合で残した文章' }).waitFor();
+    await list.getByRole('button', { name: /競合した下書き」を下書きとして復元/ }).click();
+    await page.getByTestId('draft-list').getByText('（復元）競合した下書き').waitFor();
+    page.once('dialog', (d) => d.accept());
+    await list.getByRole('button', { name: /競合した下書き」を削除/ }).click();
+    await page.getByTestId('recovered-list').filter({ hasText: '退避したデータはありません' }).waitFor();
+    const restored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jinzai-hoshin.drafts.')).map((k) => JSON.parse(localStorage.getItem(k)).answers['purpose.aim'].value));
+    assertEqual(JSON.stringify(restored), JSON.stringify(['競合で残した文章']), 'restored as a new draft');
+    await expectNoAxeViolations(page, 'data page with recovered copies');
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
