@@ -355,3 +355,19 @@ fn the_memory_store_counts_its_quota_and_fails_chosen_writes() {
     assert!(kv.set("y", "1").is_err());
     assert!(kv.set("y", "1").is_ok());
 }
+
+#[test]
+fn opening_a_draft_with_an_answer_of_the_wrong_kind_keeps_that_answer_aside() {
+    let (mut kv, open, mut known) = two_drafts();
+    let mut other = decode(&kv.get(&other_key("other")).unwrap().unwrap()).unwrap();
+    other
+        .answers
+        .insert("purpose.aim".into(), Answer::Table(vec![vec!["表".into()]]));
+    kv.set(&other_key("other"), &encode(&other)).unwrap();
+    let opened = repo::open_other(&mut kv, &open, "other", &mut known, TAB_A, 30).unwrap();
+    assert!(opened.answer("purpose.aim").is_none());
+    assert_eq!(
+        opened.recovered_answers.get("purpose.aim"),
+        Some(&Answer::Table(vec![vec!["表".into()]]))
+    );
+}

@@ -154,14 +154,21 @@ pub struct Loaded {
     pub can_save: bool,
 }
 
-/// Copies text the app cannot read to an `unreadable.<ts>` key (never overwriting one).
-pub fn move_aside(kv: &mut impl KeyValue, text: &str, now: Timestamp) -> Result<String, TxError> {
-    let mut key = format!("{UNREADABLE_PREFIX}{now}");
+/// `<prefix><now>`, or `<prefix><now>-<n>` when that key is taken: set-aside copies never
+/// overwrite each other.
+fn unused_key(kv: &impl KeyValue, prefix: &str, now: Timestamp) -> Result<String, TxError> {
+    let mut key = format!("{prefix}{now}");
     let mut n = 1;
     while kv.get(&key).map_err(|_| TxError::Unavailable)?.is_some() {
         n += 1;
-        key = format!("{UNREADABLE_PREFIX}{now}-{n}");
+        key = format!("{prefix}{now}-{n}");
     }
+    Ok(key)
+}
+
+/// Copies text the app cannot read to an `unreadable.<ts>` key.
+pub fn move_aside(kv: &mut impl KeyValue, text: &str, now: Timestamp) -> Result<String, TxError> {
+    let key = unused_key(kv, UNREADABLE_PREFIX, now)?;
     kv.set(&key, text).map_err(|_| TxError::WriteFailed)?;
     Ok(key)
 }
@@ -179,14 +186,16 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
     let raw = match kv.get(DRAFT_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return fresh(Vec::new(), true, Known::Empty),
-        Err(_) => return fresh(
-            vec![
+        Err(_) => {
+            return fresh(
+                vec![
                 "保存データを読み出せませんでした。上書きを避けるため、自動保存を停止しています。"
                     .to_owned(),
             ],
-            false,
-            Known::Empty,
-        ),
+                false,
+                Known::Empty,
+            )
+        }
     };
     match codec::decode(&raw) {
         Ok(mut draft) => {
@@ -363,11 +372,13 @@ pub fn open_other(
     tab: &str,
     now: Timestamp,
 ) -> Result<Draft, TxError> {
-    let next = kv
+    let mut next = kv
         .get(&other_key(id))
         .map_err(|_| TxError::Unavailable)?
         .and_then(|raw| codec::decode(&raw).ok())
         .ok_or(TxError::NotFound)?;
+    // As on load: an answer of the wrong kind is kept aside, never shown in (and replaced by) a form.
+    next.quarantine_mismatched_answers(crate::content::guideline());
     switch_to(kv, current, next, known, tab, now)
 }
 
@@ -454,12 +465,7 @@ pub fn add_all(
 
 /// Keeps a tab's unsaved draft under a `kept.<ts>` key (never overwriting one).
 pub fn keep_copy(kv: &mut impl KeyValue, draft: &Draft, now: Timestamp) -> Result<String, TxError> {
-    let mut key = format!("{KEPT_PREFIX}{now}");
-    let mut n = 1;
-    while kv.get(&key).map_err(|_| TxError::Unavailable)?.is_some() {
-        n += 1;
-        key = format!("{KEPT_PREFIX}{now}-{n}");
-    }
+    let key = unused_key(kv, KEPT_PREFIX, now)?;
     kv.set(&key, &codec::encode(draft))
         .map_err(|_| TxError::WriteFailed)?;
     Ok(key)

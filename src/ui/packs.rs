@@ -60,10 +60,12 @@ pub fn PacksSection() -> impl IntoView {
             action.name
         );
         if window().confirm_with_message(&question).unwrap_or(false) {
-            show(
+            let store = super::Store::get();
+            show(store.write(|_| {
                 storage::remove_pack(&action.id)
-                    .map(|()| format!("パック「{}」を削除しました。", action.name)),
-            );
+                    .map(|()| format!("パック「{}」を削除しました。", action.name))
+            }));
+            store.retry_now();
         }
     });
     view! {

@@ -34,6 +34,8 @@ fn keep_history(store: Store, reply: &Value) -> Result<(), String> {
         .and_then(Value::as_str)
         .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
     store.write(|_| storage::store_versions(&id, text).map(|()| String::new()))?;
+    // A deleted version frees space: a failed save may now go through.
+    store.retry_now();
     Ok(())
 }
 

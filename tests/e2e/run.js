@@ -92,6 +92,18 @@ async function fillStorage(page, free) {
   await page.evaluate(() => localStorage.removeItem('filler.free'));
 }
 
+/** Makes the next write of the open draft throw, as a full storage does, once. */
+function failNextDraftWrite(page) {
+  return page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    let failed = false;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === 'jinzai-hoshin.draft' && !failed) { failed = true; throw new DOMException('full', 'QuotaExceededError'); }
+      return original.call(this, key, value);
+    };
+  });
+}
+
 /** Every stored purpose.aim text of the app's drafts, by key. */
 function storedTexts(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
@@ -997,14 +1009,7 @@ const tests = [
 
   ['a save that throws once is retried, and closing the page saves it (#12)', async ({ page, context, url }) => {
     await openApp(page, url, '#/section/purpose');
-    await page.evaluate(() => {
-      const original = Storage.prototype.setItem;
-      let failed = false;
-      Storage.prototype.setItem = function (key, value) {
-        if (key === 'jinzai-hoshin.draft' && !failed) { failed = true; throw new DOMException('full', 'QuotaExceededError'); }
-        return original.call(this, key, value);
-      };
-    });
+    await failNextDraftWrite(page);
     const text = '一度だけ保存に失敗する文章です。'.repeat(4);
     await page.locator('[data-question="purpose.aim"] textarea').fill(text);
     await page.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
@@ -1014,14 +1019,7 @@ const tests = [
     await openApp(again, url, '#/section/purpose');
     assertEqual(await again.locator('[data-question="purpose.aim"] textarea').inputValue(), text, `${text.length} of ${text.length} characters kept`);
     // And without closing: the timer retries.
-    await again.evaluate(() => {
-      const original = Storage.prototype.setItem;
-      let failed = false;
-      Storage.prototype.setItem = function (key, value) {
-        if (key === 'jinzai-hoshin.draft' && !failed) { failed = true; throw new DOMException('full', 'QuotaExceededError'); }
-        return original.call(this, key, value);
-      };
-    });
+    await failNextDraftWrite(again);
     await again.locator('[data-question="purpose.aim"] textarea').fill('再試行で保存される');
     await again.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
     await again.getByTestId('save-status').filter({ hasText: '保存しました' }).waitFor({ timeout: 6000 });
