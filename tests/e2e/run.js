@@ -757,9 +757,14 @@ const tests = [
     await other.close();
     // The locked tab does not save a version of its out-of-date draft either.
     await page.evaluate(() => { location.hash = '#/versions'; });
-    // The lock notice covers the page, so submit the form the way only a script could.
-    await page.getByLabel('版の名前').fill('古い内容', { force: true });
-    await page.evaluate(() => document.getElementById('save-version').requestSubmit());
+    // The page behind the lock is inert, so fill and submit the form the way only a script could.
+    assert(await page.locator('main').evaluate((m) => m.inert), 'the page behind the lock is inert');
+    await page.evaluate(() => {
+      const input = document.querySelector('#save-version input');
+      input.value = '古い内容';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      document.getElementById('save-version').requestSubmit();
+    });
     await page.getByTestId('versions-message').filter({ hasText: '別のタブで編集中です' }).waitFor();
     assertEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.versions.')).length), 0, 'no version saved');
   }],
