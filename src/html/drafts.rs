@@ -3,6 +3,20 @@
 
 use super::{date_time_ja, escape};
 
+/// A small button for the delegated listener. Every argument is already escaped.
+fn action_button(
+    action: &str,
+    class: &str,
+    id: &str,
+    name: &str,
+    aria_label: &str,
+    text: &str,
+) -> String {
+    format!(
+        r#"<button type="button" class="button button--small{class}" data-action="{action}" data-id="{id}" data-name="{name}" aria-label="{aria_label}">{text}</button>"#
+    )
+}
+
 /// One draft in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftRow {
@@ -20,9 +34,7 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
             let label = escape(&row.label);
             let id = escape(&row.id);
             let button = |action: &str, class: &str, aria: &str, text: &str| {
-                format!(
-                    r#"<button type="button" class="button button--small{class}" data-action="{action}" data-id="{id}" data-name="{label}" aria-label="「{label}」{aria}">{text}</button>"#
-                )
+                action_button(action, class, &id, &label, &format!("「{label}」{aria}"), text)
             };
             let open = if row.current {
                 String::new()
@@ -86,10 +98,11 @@ pub fn recovered_html(
                 |at| date_time_ja(at, utc_offset_minutes),
             );
             let size = (c.units * 2).div_ceil(1024);
+            let button = |action: &str, class: &str, aria: &str, text: &str| {
+                action_button(action, class, &key, &label, &format!("{when}の「{label}」{aria}"), text)
+            };
             let restore = if c.can_restore() {
-                format!(
-                    r#"<button type="button" class="button button--small" data-action="recovered-restore" data-id="{key}" data-name="{label}" aria-label="{when}の「{label}」を下書きとして復元">下書きとして復元</button>"#
-                )
+                button("recovered-restore", "", "を下書きとして復元", "下書きとして復元")
             } else {
                 String::new()
             };
@@ -99,7 +112,9 @@ pub fn recovered_html(
                 .map(|p| format!(r#"<p class="field__hint">{}</p>"#, escape(p)))
                 .unwrap_or_default();
             format!(
-                r#"<li class="draft-list__item" data-recovered="{key}"><div><strong class="draft-list__name">{label}</strong><p class="field__hint">{what}・{when}・約 {size} KB</p>{problem}</div><div class="draft-list__actions"><button type="button" class="button button--small button--secondary" data-action="recovered-view" data-id="{key}" data-name="{label}" aria-label="{when}の「{label}」の内容を見る">内容を見る</button>{restore}<button type="button" class="button button--small button--danger" data-action="recovered-delete" data-id="{key}" data-name="{label}" aria-label="{when}の「{label}」を削除">削除</button></div></li>"#
+                r#"<li class="draft-list__item" data-recovered="{key}"><div><strong class="draft-list__name">{label}</strong><p class="field__hint">{what}・{when}・約 {size} KB</p>{problem}</div><div class="draft-list__actions">{view}{restore}{delete}</div></li>"#,
+                view = button("recovered-view", " button--secondary", "の内容を見る", "内容を見る"),
+                delete = button("recovered-delete", " button--danger", "を削除", "削除"),
             )
         })
         .collect();

@@ -116,17 +116,6 @@ fn text_hash(text: &str) -> u64 {
 }
 
 impl Known {
-    /// What a tab knows after reading `stored`.
-    pub fn of(stored: Option<&str>) -> Known {
-        match stored {
-            None => Known::Empty,
-            Some(text) => match stamp_of(text) {
-                Some(stamp) if codec::decode(text).is_ok() => Known::Stamp(stamp),
-                _ => Known::Text(text_hash(text)),
-            },
-        }
-    }
-
     /// True when the stored open draft is still what this tab knows.
     pub fn matches(&self, stored: Option<&str>) -> bool {
         match (stored, self) {
@@ -154,16 +143,27 @@ pub struct Loaded {
     pub can_save: bool,
 }
 
-/// `<prefix><now>`, or `<prefix><now>-<n>` when that key is taken: set-aside copies never
-/// overwrite each other.
-fn unused_key(kv: &impl KeyValue, prefix: &str, now: Timestamp) -> Result<String, TxError> {
-    let mut key = format!("{prefix}{now}");
+/// `base`, or `base-2`, `base-3`, … : the first name `taken` says is free.
+fn first_free(
+    base: &str,
+    mut taken: impl FnMut(&str) -> Result<bool, TxError>,
+) -> Result<String, TxError> {
+    let mut name = base.to_owned();
     let mut n = 1;
-    while kv.get(&key).map_err(|_| TxError::Unavailable)?.is_some() {
+    while taken(&name)? {
         n += 1;
-        key = format!("{prefix}{now}-{n}");
+        name = format!("{base}-{n}");
     }
-    Ok(key)
+    Ok(name)
+}
+
+/// `<prefix><now>` (or with `-<n>`), unused: set-aside copies never overwrite each other.
+fn unused_key(kv: &impl KeyValue, prefix: &str, now: Timestamp) -> Result<String, TxError> {
+    first_free(&format!("{prefix}{now}"), |key| {
+        kv.get(key)
+            .map(|v| v.is_some())
+            .map_err(|_| TxError::Unavailable)
+    })
 }
 
 /// Copies text the app cannot read to an `unreadable.<ts>` key.
@@ -230,6 +230,16 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
     }
 }
 
+/// Refuses with [`TxError::Conflict`] when the stored open draft is not what this tab knows.
+fn ensure_known(kv: &impl KeyValue, known: &Known) -> Result<(), TxError> {
+    let stored = kv.get(DRAFT_KEY).map_err(|_| TxError::Unavailable)?;
+    if known.matches(stored.as_deref()) {
+        Ok(())
+    } else {
+        Err(TxError::Conflict)
+    }
+}
+
 /// Saves the open draft when the stored one is still what this tab knows. On success the draft
 /// carries the new revision and `known` the new stamp.
 pub fn save_open(
@@ -238,10 +248,7 @@ pub fn save_open(
     known: &mut Known,
     tab: &str,
 ) -> Result<(), TxError> {
-    let stored = kv.get(DRAFT_KEY).map_err(|_| TxError::Unavailable)?;
-    if !known.matches(stored.as_deref()) {
-        return Err(TxError::Conflict);
-    }
+    ensure_known(kv, known)?;
     write_open(kv, draft, known, tab)
 }
 
@@ -321,18 +328,18 @@ pub fn fresh_id(
     now: Timestamp,
 ) -> String {
     let taken = |id: &str| {
-        id == open_id
+        Ok(id == open_id
             || also_taken.iter().any(|t| t == id)
-            || kv.get(&other_key(id)).ok().flatten().is_some()
+            || kv.get(&other_key(id)).ok().flatten().is_some())
     };
-    let base = format!("d{now}");
-    let mut id = base.clone();
-    let mut n = 1;
-    while taken(&id) {
-        n += 1;
-        id = format!("{base}-{n}");
-    }
-    id
+    first_free(&format!("d{now}"), taken).unwrap_or_else(|_| format!("d{now}"))
+}
+
+/// A new empty draft with an id no stored draft uses.
+pub fn fresh_draft(kv: &impl KeyValue, open_id: &str, now: Timestamp) -> Draft {
+    let mut draft = Draft::new(now);
+    draft.id = fresh_id(kv, open_id, &[], now);
+    draft
 }
 
 /// Makes `next` the open draft: the open one is stored among the others first, and `next`'s own
@@ -345,18 +352,14 @@ fn switch_to(
     tab: &str,
     now: Timestamp,
 ) -> Result<Draft, TxError> {
-    let stored = kv.get(DRAFT_KEY).map_err(|_| TxError::Unavailable)?;
-    if !known.matches(stored.as_deref()) {
-        return Err(TxError::Conflict);
-    }
+    ensure_known(kv, known)?;
     let current_key = other_key(&current.id);
     let previous = put_other(kv, current, now)?;
-    let mut new_known = known.clone();
-    if let Err(e) = write_open(kv, &mut next, &mut new_known, tab) {
+    // `write_open` changes `known` only when it succeeds.
+    if let Err(e) = write_open(kv, &mut next, known, tab) {
         restore(kv, &current_key, previous);
         return Err(e);
     }
-    *known = new_known;
     // Only now is the old copy of `next` redundant. If the removal fails, the copy is harmless:
     // lists leave out a stored draft with the open draft's id.
     let _ = kv.remove(&other_key(&next.id));
@@ -411,17 +414,12 @@ pub fn delete(
         let _ = kv.remove(&versions_key(id));
         return Ok(None);
     }
-    let stored = kv.get(DRAFT_KEY).map_err(|_| TxError::Unavailable)?;
-    if !known.matches(stored.as_deref()) {
-        return Err(TxError::Conflict);
-    }
+    ensure_known(kv, known)?;
     let mut next = other_drafts(kv, &current.id)
         .into_iter()
         .next()
         .unwrap_or(fresh);
-    let mut new_known = known.clone();
-    write_open(kv, &mut next, &mut new_known, tab)?;
-    *known = new_known;
+    write_open(kv, &mut next, known, tab)?;
     let _ = kv.remove(&other_key(&next.id));
     let _ = kv.remove(&other_key(id));
     let _ = kv.remove(&versions_key(id));

@@ -54,31 +54,24 @@ pub fn DataPage() -> impl IntoView {
     let store = Store::get();
     let last_backup = RwSignal::new(storage::last_backup());
     let message = RwSignal::new(None::<(bool, String)>); // (is_error, text)
-                                                         // Bumped after every change to the stored drafts, so the list re-reads storage.
     let report: Report = Callback::new(move |result: Result<String, String>| {
         message.set(Some(match result {
             Ok(text) => (false, text),
             Err(e) => (true, e),
         }));
     });
+    // Re-read after every change to the stored drafts (`stored_revision`).
     let drafts = Memo::new(move |_| {
         store.stored_revision.track();
-        let mut rows = vec![store.draft.with(|d| DraftRow {
+        let row = |d: &Draft, current| DraftRow {
             id: d.id.clone(),
             label: d.label(),
             updated_at: d.updated_at,
-            current: true,
-        })];
-        rows.extend(
-            storage::other_drafts(&store.open_id())
-                .into_iter()
-                .map(|d| DraftRow {
-                    id: d.id.clone(),
-                    label: d.label(),
-                    updated_at: d.updated_at,
-                    current: false,
-                }),
-        );
+            current,
+        };
+        let mut rows = vec![store.draft.with(|d| row(d, true))];
+        let others = storage::other_drafts(&store.open_id());
+        rows.extend(others.iter().map(|d| row(d, false)));
         rows
     });
     let draft_count = move || drafts.with_untracked(Vec::len);
@@ -121,25 +114,21 @@ pub fn DataPage() -> impl IntoView {
             };
             // Imported drafts are added next to the existing ones, all or nothing.
             let count = drafts.len();
-            let result = store.write(|kv| {
-                let open_id = store.open_id();
+            report.run(store.write(|kv| {
+                let (open_id, now) = (store.open_id(), super::store::now());
                 let mut taken: Vec<String> = Vec::new();
                 let items: Vec<_> = drafts
                     .into_iter()
                     .map(|(mut draft, versions)| {
-                        draft.id = repo::fresh_id(kv, &open_id, &taken, super::store::now());
+                        draft.id = repo::fresh_id(kv, &open_id, &taken, now);
                         taken.push(draft.id.clone());
                         (draft, versions)
                     })
                     .collect();
-                repo::add_all(kv, &items, super::store::now())
-                    .map(|()| String::new())
+                repo::add_all(kv, &items, now)
+                    .map(|()| format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。"))
                     .map_err(|e| e.message_ja("読み込み"))
-            });
-            if let Err(e) = result {
-                return message.set(Some((true, e)));
-            }
-            report.run(Ok(format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。")));
+            }));
         });
     };
 

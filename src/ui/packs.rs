@@ -30,6 +30,7 @@ async fn import(file: web_sys::File) -> Result<String, String> {
 
 #[component]
 pub fn PacksSection() -> impl IntoView {
+    let store = super::Store::get();
     let texts = GuidanceTexts::get();
     let message = RwSignal::new(None::<(bool, String)>);
     let show = move |result: Result<String, String>| {
@@ -60,7 +61,6 @@ pub fn PacksSection() -> impl IntoView {
             action.name
         );
         if window().confirm_with_message(&question).unwrap_or(false) {
-            let store = super::Store::get();
             show(store.write(|_| {
                 storage::remove_pack(&action.id)
                     .map(|()| format!("パック「{}」を削除しました。", action.name))

@@ -154,8 +154,7 @@ impl Store {
     /// Starts a new empty draft; the open one is kept among the others.
     pub fn new_draft(&self) -> Result<(), String> {
         self.switch("新しい下書きの作成", |kv, current, known, tab| {
-            let mut fresh = Draft::new(now());
-            fresh.id = repo::fresh_id(kv, &current.id, &[], now());
+            let fresh = repo::fresh_draft(kv, &current.id, now());
             repo::start_new(kv, current, fresh, known, tab, now()).map(Some)
         })
     }
@@ -182,8 +181,7 @@ impl Store {
     /// Deletes a draft. Deleting the open one opens the most recent other draft (or a new one).
     pub fn delete_draft(&self, id: &str) -> Result<(), String> {
         self.switch("下書きの削除", |kv, current, known, tab| {
-            let mut fresh = Draft::new(now());
-            fresh.id = repo::fresh_id(kv, &current.id, &[], now());
+            let fresh = repo::fresh_draft(kv, &current.id, now());
             repo::delete(kv, current, id, fresh, known, tab)
         })?;
         // Space was freed: a failed save may now go through.

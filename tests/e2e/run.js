@@ -80,6 +80,8 @@ function storedDraft(id, name, text, updated = 1) {
 /** Fills this origin's localStorage with filler keys until a write throws, then frees `free` units. */
 async function fillStorage(page, free) {
   await page.evaluate((free) => {
+    // Reserve the room first (key + value = `free` units), fill the rest, then release it.
+    localStorage.setItem('filler.free', 'x'.repeat(free - 'filler.free'.length));
     let n = 0;
     for (let size = 1 << 20; size >= 1; size >>= 1) {
       const chunk = 'x'.repeat(size);
@@ -87,9 +89,8 @@ async function fillStorage(page, free) {
         try { localStorage.setItem(`filler.${n}`, chunk); n++; } catch (e) { break; }
       }
     }
-    localStorage.setItem('filler.free', 'x'.repeat(Math.max(0, free - 11)));
-  }, free).catch(() => {});
-  await page.evaluate(() => localStorage.removeItem('filler.free'));
+    localStorage.removeItem('filler.free');
+  }, free);
 }
 
 /** Makes the next write of the open draft throw, as a full storage does, once. */
