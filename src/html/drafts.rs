@@ -154,7 +154,7 @@ pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) ->
         ""
     };
     format!(
-        r#"<pre class="recovered-text" data-testid="recovered-text">{}</pre>{more}"#,
+        r#"<h3>退避したデータの内容</h3><pre class="recovered-text" data-testid="recovered-text">{}</pre>{more}"#,
         escape(&shown)
     )
 }
