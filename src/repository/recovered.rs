@@ -52,8 +52,9 @@ fn time_in(rest: &str) -> Option<Timestamp> {
     digits.parse().ok()
 }
 
-fn problem_of(text: &str) -> Option<String> {
-    match codec::decode(text) {
+/// Why a copy cannot be restored, from its decoding.
+fn problem_of(decoded: &Result<Draft, DecodeError>) -> Option<String> {
+    match decoded {
         Ok(_) => None,
         Err(DecodeError::NewerVersion(_)) => Some(
             "新しい版のツールで作成されたデータです。最新版のツールで開くと読み込めます。"
@@ -73,12 +74,12 @@ pub fn list(kv: &impl KeyValue) -> Vec<RecoveredCopy> {
         .filter_map(|key| {
             let (kind, rest) = kind_of(&key)?;
             let text = kv.get(&key).ok().flatten()?;
-            let draft = codec::decode(&text).ok();
+            let decoded = codec::decode(&text);
             Some(RecoveredCopy {
                 kind,
                 at: time_in(rest),
-                draft_label: draft.as_ref().map(Draft::label),
-                problem: problem_of(&text),
+                draft_label: decoded.as_ref().ok().map(Draft::label),
+                problem: problem_of(&decoded),
                 units: key.encode_utf16().count() + text.encode_utf16().count(),
                 key,
             })
