@@ -28,7 +28,7 @@ fn two_drafts() -> (MemoryKv, Draft, Known) {
     kv.set(&other_key("other"), &encode(&other)).unwrap();
     kv.set(&versions_key("other"), "{\"versions\":[]}").unwrap();
     let mut open = draft("open", &"開".repeat(2_000), 20);
-    let mut known = Known::Empty;
+    let mut known = Known::default();
     repo::save_open(&mut kv, &mut open, &mut known, TAB_A).unwrap();
     (kv, open, known)
 }
@@ -177,7 +177,7 @@ fn nothing_is_written_when_unreadable_data_cannot_be_moved_aside() {
 fn crossing_saves_are_refused_by_content_not_by_timing() {
     let mut kv = MemoryKv::new();
     let mut a = draft("d1", "始め", 1);
-    let mut known_a = Known::Empty;
+    let mut known_a = Known::default();
     repo::save_open(&mut kv, &mut a, &mut known_a, TAB_A).unwrap();
     // Tab B loads the same draft.
     let loaded = repo::load(&mut kv, guideline(), 2);

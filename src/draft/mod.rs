@@ -46,8 +46,9 @@ pub struct Draft {
     /// The KPI table, in the user's order.
     #[serde(default)]
     pub kpis: Vec<KpiRow>,
-    /// Counts saves of the open draft; with `saved_by`, how a tab notices another tab's write
-    /// (`crate::repository::Stamp`). Added with defaults, so no schema bump.
+    /// Counts saves of the open draft; with `saved_by`, it makes every save's stored text
+    /// distinct, which is how a tab notices another tab's write (`crate::repository::Known`).
+    /// Added with defaults, so no schema bump.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub revision: u64,
     /// The tab that wrote this revision.

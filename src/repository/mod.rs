@@ -8,9 +8,10 @@
 //! - **Read before overwriting.** A key about to be overwritten whose content the app cannot read
 //!   (damaged, or written by a newer version) is copied to `unreadable.<ts>` first; if that copy
 //!   fails, nothing is written.
-//! - **Conflicts by content.** The open draft's stored form carries a [`Stamp`] (id, a revision
-//!   counter and the writing tab). A tab writes the open-draft key only when the stored stamp is
-//!   the one it last read or wrote; otherwise another tab has written since, and the write is refused.
+//! - **Conflicts by content.** Every save writes the draft with its revision counter raised and
+//!   the writing tab's id, so no two saves store the same text. A tab writes the open-draft key
+//!   only when the stored text is exactly what it last read or wrote ([`Known`]); otherwise
+//!   another tab has written since, and the write is refused.
 
 pub mod kv;
 pub mod recovered;
@@ -19,7 +20,6 @@ use crate::content::Guideline;
 use crate::draft::codec::{self, DecodeError};
 use crate::draft::{Draft, Timestamp};
 use kv::KeyValue;
-use serde::Deserialize;
 
 pub const DRAFT_KEY: &str = "jinzai-hoshin.draft";
 /// Prefix of the drafts that are not open (the open one lives under [`DRAFT_KEY`]).
@@ -71,66 +71,14 @@ impl TxError {
     }
 }
 
-/// What a tab knows about the stored open draft, to notice another tab's write.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-pub struct Stamp {
-    #[serde(default)]
-    pub id: String,
-    #[serde(default)]
-    pub revision: u64,
-    #[serde(default)]
-    pub saved_by: String,
-}
-
-/// The stamp of stored draft text, without decoding the whole draft. `None` for text that is not
-/// a draft object.
-pub fn stamp_of(text: &str) -> Option<Stamp> {
-    serde_json::from_str(text).ok()
-}
-
-fn stamp(draft: &Draft) -> Stamp {
-    Stamp {
-        id: draft.id.clone(),
-        revision: draft.revision,
-        saved_by: draft.saved_by.clone(),
-    }
-}
-
-/// What this tab last read from or wrote to the open-draft key.
+/// The open-draft key's text as this tab last read or wrote it (`None`: the key was empty).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Known {
-    /// The key was empty.
-    #[default]
-    Empty,
-    /// A draft with this stamp.
-    Stamp(Stamp),
-    /// Text that is not a readable draft (already copied aside), by its hash.
-    Text(u64),
-}
-
-fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
+pub struct Known(Option<String>);
 
 impl Known {
     /// True when the stored open draft is still what this tab knows.
     pub fn matches(&self, stored: Option<&str>) -> bool {
-        match (stored, self) {
-            (None, Known::Empty) => true,
-            (Some(text), Known::Stamp(known)) => stamp_of(text).as_ref() == Some(known),
-            (Some(text), Known::Text(hash)) => text_hash(text) == *hash,
-            _ => false,
-        }
-    }
-
-    fn revision(&self) -> u64 {
-        match self {
-            Known::Stamp(s) => s.revision,
-            _ => 0,
-        }
+        self.0.as_deref() == stored
     }
 }
 
@@ -185,7 +133,7 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
     };
     let raw = match kv.get(DRAFT_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return fresh(Vec::new(), true, Known::Empty),
+        Ok(None) => return fresh(Vec::new(), true, Known(None)),
         Err(_) => {
             return fresh(
                 vec![
@@ -193,7 +141,7 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
                     .to_owned(),
             ],
                 false,
-                Known::Empty,
+                Known(None),
             )
         }
     };
@@ -207,7 +155,7 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
                 ));
             }
             Loaded {
-                known: Known::Stamp(stamp(&draft)),
+                known: Known(Some(raw)),
                 draft,
                 notices,
                 can_save: true,
@@ -219,12 +167,12 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
             Ok(_) => fresh(
                 vec![err.message_ja()],
                 !matches!(err, DecodeError::NewerVersion(_)),
-                Known::Text(text_hash(&raw)),
+                Known(Some(raw)),
             ),
             Err(_) => fresh(
                 vec!["保存データを読み込めず、退避もできませんでした。元のデータを守るため、自動保存を停止しています。".to_owned()],
                 false,
-                Known::Text(text_hash(&raw)),
+                Known(Some(raw)),
             ),
         },
     }
@@ -241,7 +189,7 @@ fn ensure_known(kv: &impl KeyValue, known: &Known) -> Result<(), TxError> {
 }
 
 /// Saves the open draft when the stored one is still what this tab knows. On success the draft
-/// carries the new revision and `known` the new stamp.
+/// carries the new revision and `known` the text written.
 pub fn save_open(
     kv: &mut impl KeyValue,
     draft: &mut Draft,
@@ -252,19 +200,23 @@ pub fn save_open(
     write_open(kv, draft, known, tab)
 }
 
-/// Writes `draft` as the open draft with the next revision (no conflict check).
+/// Writes `draft` as the open draft with the next revision (no conflict check). `known` changes
+/// only when the write succeeds.
 fn write_open(
     kv: &mut impl KeyValue,
     draft: &mut Draft,
     known: &mut Known,
     tab: &str,
 ) -> Result<(), TxError> {
-    let previous = (draft.revision, std::mem::take(&mut draft.saved_by));
-    draft.revision = known.revision().max(draft.revision) + 1;
-    draft.saved_by = tab.to_owned();
-    match kv.set(DRAFT_KEY, &codec::encode(draft)) {
+    let previous = (
+        draft.revision,
+        std::mem::replace(&mut draft.saved_by, tab.to_owned()),
+    );
+    draft.revision += 1;
+    let text = codec::encode(draft);
+    match kv.set(DRAFT_KEY, &text) {
         Ok(()) => {
-            *known = Known::Stamp(stamp(draft));
+            *known = Known(Some(text));
             Ok(())
         }
         Err(_) => {
@@ -355,7 +307,6 @@ fn switch_to(
     ensure_known(kv, known)?;
     let current_key = other_key(&current.id);
     let previous = put_other(kv, current, now)?;
-    // `write_open` changes `known` only when it succeeds.
     if let Err(e) = write_open(kv, &mut next, known, tab) {
         restore(kv, &current_key, previous);
         return Err(e);

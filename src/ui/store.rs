@@ -162,7 +162,7 @@ impl Store {
     /// After 「この端末のデータをすべて削除」: a new empty draft, stored on the first edit.
     pub fn reset_after_delete_all(&self) {
         PENDING_SAVE.with(|p| p.borrow_mut().take());
-        self.known.set_value(Known::Empty);
+        self.known.set_value(Known::default());
         self.dirty.set_value(false);
         self.can_save.set_value(true);
         self.draft.set(Draft::new(now()));
@@ -286,17 +286,20 @@ impl Store {
         }
         // A User Timing measure named "autosave" (serialise + write), read by the benchmark.
         super::timing::timing_mark("autosave-start");
-        let mut known = self.known.get_value();
         let tab = self.tab.get_value();
-        // Untracked: the revision the save writes into the draft is no edit to re-render.
+        // Untracked: the revision the save writes into the draft is no edit to re-render. `known`
+        // (the stored text) is updated in place, not copied.
         let result = self
             .draft
-            .try_update_untracked(|d| repo::save_open(&mut BrowserKv, d, &mut known, &tab));
+            .try_update_untracked(|d| {
+                self.known
+                    .try_update_value(|known| repo::save_open(&mut BrowserKv, d, known, &tab))
+            })
+            .flatten();
         super::timing::timing_mark("autosave-end");
         super::timing::timing_measure("autosave");
         match result {
             Some(Ok(())) => {
-                self.known.set_value(known);
                 self.dirty.set_value(false);
                 self.retry_ms.set_value(RETRY_FIRST_MS);
                 self.save_status.set(SaveStatus::Saved(now()));
