@@ -83,27 +83,61 @@ fn error(message: impl Into<String>) -> String {
     json!({ "error": message.into() }).to_string()
 }
 
-pub fn handle(op: &str, payload: Payload) -> Reply {
-    match (op, payload) {
-        (OP_DOCX, Payload::Text(request)) => {
-            match document(&request).map(|(doc, options)| docx::render(&doc, &options)) {
-                Ok(bytes) => Reply::Bytes(bytes),
+/// The worker between messages: the document it built last and the request it was built from.
+/// The page asks for the preview whenever the draft or the options change and then for the DOCX
+/// of the very same request, so the DOCX reuses that document instead of decoding the draft and
+/// building it a second time (issue #11: the export's share that the writer does not need).
+#[derive(Default)]
+pub struct Worker {
+    last: Option<Built>,
+}
+
+struct Built {
+    request: String,
+    doc: PolicyDocument,
+    options: ExportOptions,
+}
+
+impl Worker {
+    pub fn handle(&mut self, op: &str, payload: Payload) -> Reply {
+        match (op, payload) {
+            (OP_DOCX, Payload::Text(request)) => match self.document(request) {
+                Ok(built) => Reply::Bytes(docx::render(&built.doc, &built.options)),
                 Err(e) => Reply::Text(error(e)),
+            },
+            (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match self.document(request) {
+                Ok(built) => json!({
+                    "html": document_html(&built.doc),
+                    "markdown": markdown::render(&built.doc)
+                })
+                .to_string(),
+                Err(e) => error(e),
+            }),
+            (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
+            (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
+            (OP_VERSIONS, Payload::Text(request)) => {
+                Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
             }
+            _ => Reply::Text(error("処理の指示の形式が正しくありません。")),
         }
-        (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match document(&request) {
-            Ok((doc, _)) => {
-                json!({ "html": document_html(&doc), "markdown": markdown::render(&doc) })
-                    .to_string()
-            }
-            Err(e) => error(e),
-        }),
-        (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
-        (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
-        (OP_VERSIONS, Payload::Text(request)) => {
-            Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
+    }
+
+    /// The numbered document for a request: the last one when the request is the same text
+    /// (the draft in its stored form and the options, so equal text means an equal document).
+    fn document(&mut self, request: String) -> Result<&Built, String> {
+        if self
+            .last
+            .as_ref()
+            .is_none_or(|last| last.request != request)
+        {
+            let (doc, options) = document(&request)?;
+            self.last = Some(Built {
+                request,
+                doc,
+                options,
+            });
         }
-        _ => Reply::Text(error("処理の指示の形式が正しくありません。")),
+        Ok(self.last.as_ref().expect("set above"))
     }
 }
 

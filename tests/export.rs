@@ -401,3 +401,36 @@ fn user_text_never_becomes_a_live_markdown_link() {
         "bare URLs stay as typed"
     );
 }
+
+/// The byte-scanning `xml_safe` agrees with its definition (a character filter after line-ending
+/// normalisation) on every character near the edges of the removed ranges, alone and in pairs.
+#[test]
+fn xml_safe_matches_its_character_definition() {
+    use jinzai_hoshin::export::text::xml_safe;
+    fn by_definition(text: &str) -> String {
+        text.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| match *c as u32 {
+                0x09 | 0x0A => true,
+                0x00..=0x1F | 0x7F..=0x9F | 0xFFFE | 0xFFFF => false,
+                _ => true,
+            })
+            .collect()
+    }
+    let edges: Vec<char> = [
+        0x00, 0x08, 0x09, 0x0A, 0x0B, 0x0D, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0x85, 0x9F, 0xA0, 0xBF,
+        0xC2, 0x3000, 0xFEFF, 0xFFBE, 0xFFBF, 0xFFFD, 0xFFFE, 0xFFFF, 0x10000, 0x20BB7, 0x10FFFF,
+    ]
+    .into_iter()
+    .filter_map(char::from_u32)
+    .chain("あ漢字\u{1fffe}".chars())
+    .collect();
+    for a in &edges {
+        for b in &edges {
+            let text = format!("x{a}{b}\r{a}\r\n{b}y");
+            assert_eq!(xml_safe(&text), by_definition(&text), "{text:?}");
+        }
+    }
+    assert_eq!(xml_safe("\r\r\n\n\r"), "\n\n\n\n");
+}

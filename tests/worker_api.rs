@@ -7,13 +7,18 @@ use jinzai_hoshin::draft::{codec, Answer, Draft};
 use jinzai_hoshin::export::ExportOptions;
 use jinzai_hoshin::html::versions::CURRENT;
 use jinzai_hoshin::worker_api::{
-    handle, read_import_reply, read_reply, DocumentRequest, Payload, Reply, OP_DOCX,
+    read_import_reply, read_reply, DocumentRequest, Payload, Reply, Worker, OP_DOCX,
     OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
 };
 use serde_json::{json, Value};
 
 fn sample() -> Draft {
     codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
+}
+
+/// One request to a fresh worker.
+fn handle(op: &str, payload: Payload) -> Reply {
+    Worker::default().handle(op, payload)
 }
 
 fn text(reply: Reply) -> String {
@@ -166,4 +171,68 @@ fn preview_and_markdown_come_from_the_same_document() {
     assert!(md.contains("第1　策定（改定）の趣旨"), "{md}");
     // The 対応表 is complete (checklist texts come with the worker's full content).
     assert!(md.contains("指針との対応表") && md.contains("対応済み"));
+}
+
+/// The DOCX of the request the preview was just built for reuses that document; any other
+/// request (another draft, other options, a broken one) is built anew, and a broken one leaves the
+/// last document in place.
+#[test]
+fn the_worker_reuses_the_document_of_the_same_request_only() {
+    let request = |draft: &Draft, profile| {
+        serde_json::to_string(&DocumentRequest {
+            draft: codec::encode(draft),
+            options: ExportOptions {
+                profile,
+                ..ExportOptions::default_for(2026, 11)
+            },
+        })
+        .unwrap()
+    };
+    let bytes = |reply: Reply| match reply {
+        Reply::Bytes(b) => b,
+        Reply::Text(t) => panic!("expected bytes: {t}"),
+    };
+    let fresh = |json: &str| bytes(handle(OP_DOCX, Payload::Text(json.to_owned())));
+    let mut edited = sample();
+    let answered = edited
+        .answers
+        .values_mut()
+        .find(|a| matches!(a, Answer::Text(_)))
+        .expect("the sample answers in text");
+    *answered = Answer::Text("書き直した本文。".into());
+    let approval = jinzai_hoshin::export::ExportProfile::Approval;
+    let review = jinzai_hoshin::export::ExportProfile::Review;
+    let mut worker = Worker::default();
+    let preview = |worker: &mut Worker, json: &str| {
+        read_reply(&text(worker.handle(
+            jinzai_hoshin::worker_api::OP_PREVIEW,
+            Payload::Text(json.to_owned()),
+        )))
+    };
+    for json in [
+        request(&sample(), approval),
+        request(&sample(), review),
+        request(&edited, review),
+    ] {
+        preview(&mut worker, &json).unwrap();
+        let after_preview = bytes(worker.handle(OP_DOCX, Payload::Text(json.clone())));
+        assert_eq!(
+            after_preview,
+            fresh(&json),
+            "the document of another request was reused"
+        );
+    }
+    // A broken request answers its error and does not disturb the last document.
+    let last = request(&edited, review);
+    assert!(preview(&mut worker, "{").is_err());
+    assert_eq!(
+        bytes(worker.handle(OP_DOCX, Payload::Text(last.clone()))),
+        fresh(&last)
+    );
+    // And the DOCX of an earlier request is that request's, not the last one's.
+    let earlier = request(&sample(), approval);
+    assert_eq!(
+        bytes(worker.handle(OP_DOCX, Payload::Text(earlier.clone()))),
+        fresh(&earlier)
+    );
 }

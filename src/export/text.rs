@@ -3,16 +3,45 @@
 /// Removes characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE, U+FFFF)
 /// and the C1 controls it discourages, and normalises line endings to `\n`. Lone surrogates cannot
 /// occur in a Rust `String`.
+///
+/// Works on the UTF-8 bytes and copies clean runs whole: every export passes all user text through
+/// here, and a per-character filter was a sixth of the DOCX export's time (issue #11). Each byte
+/// that starts a removed character is the first byte of its encoding, so the cuts stay on
+/// character boundaries.
 pub fn xml_safe(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| match *c as u32 {
-            0x09 | 0x0A => true,
-            0x00..=0x1F | 0x7F..=0x9F | 0xFFFE | 0xFFFF => false,
-            _ => true,
-        })
-        .collect()
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // (bytes to drop, replacement) for the character starting at i, or None to keep it.
+        let cut: Option<(usize, &str)> = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => Some((1, "")),
+            b'\r' => Some((1, "\n")),
+            b'\t' | b'\n' => None,
+            0x00..=0x1F | 0x7F => Some((1, "")),
+            // U+0080–U+009F: C2 80 … C2 9F.
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => Some((2, "")),
+            // U+FFFE, U+FFFF: EF BF BE, EF BF BF.
+            0xEF if bytes.get(i + 1) == Some(&0xBF)
+                && matches!(bytes.get(i + 2), Some(0xBE | 0xBF)) =>
+            {
+                Some((3, ""))
+            }
+            _ => None,
+        };
+        match cut {
+            Some((len, replacement)) => {
+                out.push_str(&text[copied..i]);
+                out.push_str(replacement);
+                i += len;
+                copied = i;
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Backslash-escapes what Markdown reads inline: HTML-looking `<`, code spans, and the brackets
