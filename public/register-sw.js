@@ -3,7 +3,8 @@
 // so an update never loses what the user typed.
 'use strict';
 (function () {
-  if (!('serviceWorker' in navigator)) return;
+  // Not in the single-file package (file://), where no service worker can exist or is needed.
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
   let userAskedForUpdate = false;
 
   function offerUpdate(worker) {
@@ -46,6 +47,8 @@
       document.addEventListener('visibilitychange', function () {
         if (document.visibilityState === 'visible') registration.update().catch(function () {});
       });
+    }).catch(function () {
+      // Without a service worker the app still works online; offline use needs a later visit.
     });
   });
 })();

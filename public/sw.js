@@ -4,8 +4,10 @@
 'use strict';
 const VERSION = '__BUILD_VERSION__';
 const PRECACHE = __PRECACHE_LIST__;
-const CACHE = `jinzai-hoshin-${VERSION}`;
-const PREFIX = 'jinzai-hoshin-';
+// One cache per deployment folder: two copies of the tool on one server (say /a/ and /b/) must not
+// delete each other's caches on activation.
+const PREFIX = `jinzai-hoshin-${self.registration.scope}-`;
+const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting here: a new version waits until the user chooses 「再読み込み」.

@@ -144,10 +144,14 @@ fn lists_of_drafts_packs_and_tasks_escape_what_users_and_packs_wrote() {
     let pack = parse_pack(guideline(), pack.to_string().as_bytes())
         .unwrap()
         .installed();
-    let html = packs::list_html(&[pack]);
+    let html = packs::list_html(std::slice::from_ref(&pack), &[]);
     assert_escaped(&html);
     assert!(html.contains("記入例 1件"));
-    assert!(packs::list_html(&[]).contains("読み込んだパックはありません"));
+    assert!(html.contains(r#"data-action="remove-pack""#));
+    // A pack baked into the edition has no remove button and says why.
+    let baked = packs::list_html(std::slice::from_ref(&pack), std::slice::from_ref(&pack));
+    assert!(!baked.contains("remove-pack") && baked.contains("この配布版に収録"));
+    assert!(packs::list_html(&[], &[]).contains("読み込んだパックはありません"));
 
     let g = guideline();
     let tasks = tasks::task_list_html(g, &sample());

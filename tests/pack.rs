@@ -28,6 +28,8 @@ fn broken_packs_are_refused_with_where_and_what() {
     assert!(broken(|v| v["format"] = "other".into()).starts_with("format："));
     assert!(broken(|v| v["format_version"] = 9.into()).contains("より新しい版"));
     assert!(broken(|v| v["name"] = "".into()).starts_with("name：空欄"));
+    assert!(broken(|v| v["edition"] = " ".into()).starts_with("edition：空欄"));
+    assert!(broken(|v| v["edition"] = "あ".repeat(21).into()).contains("20文字以内"));
     assert!(
         broken(|v| v["examples"][0]["question"] = "nowhere.q".into())
             .starts_with("examples[0].question：質問「nowhere.q」はありません")
@@ -135,4 +137,39 @@ fn a_pack_can_replace_built_in_guidance_examples_and_kpis() {
     assert_eq!(library.len(), base.kpi_library.len(), "replaced in place");
     assert_eq!(library[0].item.indicator, "県の人材プールの活用件数");
     assert!(library[0].from.is_some());
+}
+
+/// Baked packs come first and win over an imported copy of the same id; the edition is named after
+/// their publishers, once each.
+#[test]
+fn baked_packs_come_first_and_name_the_edition() {
+    use jinzai_hoshin::content::pack::{edition_label, with_baked};
+    let baked = example_pack();
+    let mut imported_copy = example_pack();
+    imported_copy.name = "取り込んだ古い版".into();
+    let mut other = example_pack();
+    other.id = "other".into();
+    let merged = with_baked(
+        std::slice::from_ref(&baked),
+        vec![imported_copy, other.clone()],
+    );
+    let names: Vec<&str> = merged.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, [baked.name.as_str(), other.name.as_str()]);
+    assert_eq!(edition_label(&[]), None);
+    let mut second = example_pack();
+    second.id = "second".into();
+    // The example pack's `edition` names it, once for two packs of the same edition.
+    assert_eq!(
+        edition_label(&[baked.clone(), second]),
+        Some("○○県版".into())
+    );
+    // Without `edition`, the publisher (trimmed) does.
+    let mut city = example_pack();
+    city.id = "city".into();
+    city.edition = None;
+    city.publisher = "  〇〇市 ".into();
+    assert_eq!(
+        edition_label(&[baked.clone(), city]),
+        Some("○○県・〇〇市版".into())
+    );
 }

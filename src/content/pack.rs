@@ -22,6 +22,10 @@ pub struct ContentPack {
     pub name: String,
     pub version: String,
     pub publisher: String,
+    /// The organisation an edition with this pack baked in is named after (「栃木県」 →
+    /// 「栃木県版」); optional, the publisher otherwise.
+    #[serde(default)]
+    pub edition: Option<String>,
     #[serde(default)]
     pub guidance: Vec<PackGuidance>,
     #[serde(default)]
@@ -82,7 +86,37 @@ pub struct InstalledPack {
     pub name: String,
     pub version: String,
     pub publisher: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edition: Option<String>,
     pub texts: Texts,
+}
+
+/// The packs in effect: those baked into this edition of the tool (`./task package --pack`) first,
+/// then the ones the user imported, except an imported copy of a baked pack (the edition's wins:
+/// a baked pack cannot be removed or replaced in the app, only by a new package).
+pub fn with_baked(baked: &[InstalledPack], imported: Vec<InstalledPack>) -> Vec<InstalledPack> {
+    baked
+        .iter()
+        .cloned()
+        .chain(
+            imported
+                .into_iter()
+                .filter(|p| !baked.iter().any(|b| b.id == p.id)),
+        )
+        .collect()
+}
+
+/// 「栃木県版」: the edition named after its baked packs' `edition` (or publisher), each once
+/// (None: the plain tool).
+pub fn edition_label(baked: &[InstalledPack]) -> Option<String> {
+    let mut publishers: Vec<&str> = Vec::new();
+    for p in baked {
+        let publisher = p.edition.as_deref().unwrap_or(&p.publisher).trim();
+        if !publisher.is_empty() && !publishers.contains(&publisher) {
+            publishers.push(publisher);
+        }
+    }
+    (!publishers.is_empty()).then(|| format!("{}版", publishers.join("・")))
 }
 
 /// Why a pack cannot be installed: `at` says where, `message` what was expected.
@@ -148,6 +182,15 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
     non_empty("name".into(), &pack.name)?;
     non_empty("version".into(), &pack.version)?;
     non_empty("publisher".into(), &pack.publisher)?;
+    if let Some(edition) = &pack.edition {
+        non_empty("edition".into(), edition)?;
+        if edition.trim().chars().count() > 20 {
+            return Err(PackError::new(
+                "edition",
+                "配布版の名前に使う団体名は20文字以内にしてください（例：「栃木県」）。",
+            ));
+        }
+    }
     for (i, item) in pack.guidance.iter().enumerate() {
         check_question_text(g, &format!("guidance[{i}]"), &item.question, &item.text)?;
     }
@@ -244,6 +287,7 @@ impl ContentPack {
             name: self.name,
             version: self.version,
             publisher: self.publisher,
+            edition: self.edition.map(|e| e.trim().to_owned()),
             texts,
         }
     }

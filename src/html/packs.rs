@@ -1,5 +1,6 @@
-//! The installed content packs on the data page: name, version, publisher, what each adds, and a
-//! remove button (handled by delegation, `data-action="remove-pack"`).
+//! The content packs on the data page: name, version, publisher, what each adds, and a remove
+//! button (handled by delegation, `data-action="remove-pack"`), except for the packs baked into
+//! this edition, which only a new package replaces.
 
 use super::escape;
 use crate::content::pack::InstalledPack;
@@ -18,7 +19,8 @@ fn contents(pack: &InstalledPack) -> String {
     )
 }
 
-pub fn list_html(packs: &[InstalledPack]) -> String {
+/// `packs` are those in effect (`pack::with_baked`), `baked` the edition's own.
+pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
     if packs.is_empty() {
         return "<p>読み込んだパックはありません。</p>".to_owned();
     }
@@ -26,9 +28,22 @@ pub fn list_html(packs: &[InstalledPack]) -> String {
         .iter()
         .map(|p| {
             let name = escape(&p.name);
+            let id = escape(&p.id);
+            let (tag, action) = if baked.iter().any(|b| b.id == p.id) {
+                (
+                    r#" <span class="tag">この配布版に収録</span>"#.to_owned(),
+                    r#"<p class="field__hint">配布版に組み込まれているため、ここでは削除できません。新しい配布版のファイルに置き換えると更新されます。</p>"#.to_owned(),
+                )
+            } else {
+                (
+                    String::new(),
+                    format!(
+                        r#"<div class="draft-list__actions"><button type="button" class="button button--small button--danger" data-action="remove-pack" data-id="{id}" data-name="{name}" aria-label="パック「{name}」を削除">削除</button></div>"#
+                    ),
+                )
+            };
             format!(
-                r#"<li class="draft-list__item" data-pack="{id}"><div><strong class="draft-list__name">{name}</strong> <span class="tag">版 {version}</span><p class="field__hint">配布元：{publisher}　{contents}</p></div><div class="draft-list__actions"><button type="button" class="button button--small button--danger" data-action="remove-pack" data-id="{id}" data-name="{name}" aria-label="パック「{name}」を削除">削除</button></div></li>"#,
-                id = escape(&p.id),
+                r#"<li class="draft-list__item" data-pack="{id}"><div><strong class="draft-list__name">{name}</strong> <span class="tag">版 {version}</span>{tag}<p class="field__hint">配布元：{publisher}　{contents}</p></div>{action}</li>"#,
                 version = escape(&p.version),
                 publisher = escape(&p.publisher),
                 contents = contents(p),

@@ -145,7 +145,7 @@ pub fn DataPage() -> impl IntoView {
         match storage::delete_everything() {
             Ok(()) => {
                 store.reset_after_delete_all();
-                texts.packs.set(Vec::new());
+                texts.reload_packs();
                 last_backup.set(None);
                 report.run(Ok("この端末のデータをすべて削除しました。".to_owned()));
             }

@@ -5,6 +5,7 @@ mod coverage_page;
 mod data_page;
 mod delegate;
 mod download;
+mod embedded;
 mod export_page;
 mod fields;
 mod kpi_builder;
@@ -57,7 +58,7 @@ pub fn App() -> impl IntoView {
         match event.key().as_deref() {
             Some(crate::storage::DRAFT_KEY) => store.on_other_tab_saved(event.new_value()),
             // A pack installed or removed in another tab shows here too.
-            Some(crate::storage::PACKS_KEY) => texts.packs.set(crate::storage::packs()),
+            Some(crate::storage::PACKS_KEY) => texts.reload_packs(),
             _ => {}
         }
     });
@@ -70,11 +71,17 @@ pub fn App() -> impl IntoView {
 
     // Behind the other-tab dialog nothing can be focused, typed into or pressed (`inert`).
     let locked = move || store.locked_by_other_tab.get();
+    let edition = texts
+        .baked
+        .with_value(|baked| crate::content::pack::edition_label(baked));
     view! {
         <a class="skip-link" href="#main" inert=locked>"本文へ移動"</a>
         <header class="site-header no-print" inert=locked>
             <div class="site-header__inner">
-                <a class="site-header__title" href="#/">"人材育成・確保基本方針 策定支援ツール"</a>
+                <a class="site-header__title" href="#/">
+                    "人材育成・確保基本方針 策定支援ツール"
+                    {edition.map(|label| view! { <span class="site-header__edition" data-testid="edition">{format!("（{label}）")}</span> })}
+                </a>
                 <SaveStatusLine />
                 <a class="site-header__link" href=Route::Data.href()>"データの管理（バックアップ）"</a>
             </div>

@@ -34,7 +34,7 @@ pub fn PacksSection() -> impl IntoView {
     let texts = GuidanceTexts::get();
     let message = RwSignal::new(None::<(bool, String)>);
     let show = move |result: Result<String, String>| {
-        texts.packs.set(storage::packs());
+        texts.reload_packs();
         message.set(Some(match result {
             Ok(text) => (false, text),
             Err(e) => (true, e),
@@ -75,7 +75,7 @@ pub fn PacksSection() -> impl IntoView {
                 "都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（形式は docs/content-packs.md）。"
             </p>
             <MessageLine id="pack-message" message />
-            <HtmlRegion body=Signal::derive(move || list_html(&texts.packs.get())) on_event />
+            <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| list_html(&texts.packs.get(), baked))) on_event />
             <label class="field__label" for="pack-file">"読み込むパック"</label>
             <input id="pack-file" type="file" accept=".json,application/json" aria-describedby="pack-hint" on:change=on_file />
         </section>

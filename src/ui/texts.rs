@@ -2,7 +2,9 @@
 //! library), fetched after the first paint from `content::TEXTS_FILE` (precached by the service
 //! worker) instead of sitting in the wasm, merged with the installed content packs.
 
-use crate::content::pack::{merged_kpi_library, merged_question, Attributed, QuestionHelp};
+use crate::content::pack::{
+    merged_kpi_library, merged_question, with_baked, Attributed, QuestionHelp,
+};
 use crate::content::{guideline, Guideline, KpiExample, Texts, TEXTS_FILE};
 use crate::storage;
 use leptos::prelude::*;
@@ -26,11 +28,18 @@ pub struct GuidanceTexts {
     /// The core completed with the texts (set once, when they arrive).
     complete: StoredValue<Option<&'static Guideline>>,
     pub state: RwSignal<TextsState>,
-    /// Installed content packs, in installation order.
+    /// The content packs in effect: this edition's baked ones, then the imported ones in
+    /// installation order (`pack::with_baked`).
     pub packs: RwSignal<Vec<InstalledPack>>,
+    /// The packs baked into this edition (`./task package --pack`); never removed in the app.
+    pub baked: StoredValue<Vec<InstalledPack>>,
 }
 
 async fn fetch_texts() -> Option<Texts> {
+    // The single-file package carries them in the page (nothing can be fetched from file://).
+    if let Some(text) = super::embedded::text_of(super::embedded::TEXTS_ID) {
+        return serde_json::from_str(&text).ok();
+    }
     let response = JsFuture::from(window().fetch_with_str(&format!("./{TEXTS_FILE}")))
         .await
         .ok()?;
@@ -48,12 +57,22 @@ async fn fetch_texts() -> Option<Texts> {
 impl GuidanceTexts {
     /// Provides the (not yet loaded) texts and the installed packs to every component.
     pub fn provide() {
+        let baked = super::embedded::baked_packs();
         provide_context(GuidanceTexts {
             texts: StoredValue::new(Texts::default()),
             complete: StoredValue::new(None),
             state: RwSignal::new(TextsState::NotRequested),
-            packs: RwSignal::new(storage::packs()),
+            packs: RwSignal::new(with_baked(&baked, storage::packs())),
+            baked: StoredValue::new(baked),
         });
+    }
+
+    /// Re-reads the imported packs (after an import, a removal or another tab's change).
+    pub fn reload_packs(&self) {
+        let packs = self
+            .baked
+            .with_value(|baked| with_baked(baked, storage::packs()));
+        self.packs.set(packs);
     }
 
     /// Starts the download once, when a page that shows guidance opens.

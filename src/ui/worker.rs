@@ -69,8 +69,10 @@ fn connect() -> Result<web_sys::Worker, String> {
     if let Some(worker) = CONNECTION.with(|c| c.borrow().worker.clone()) {
         return Ok(worker);
     }
-    let worker = web_sys::Worker::new(WORKER_URL)
-        .map_err(|_| "処理の準備ができませんでした。".to_owned())?;
+    // The single-file package carries the worker in the page and starts it from a blob: URL.
+    let url = super::embedded::worker_blob_url().unwrap_or_else(|| WORKER_URL.to_owned());
+    let worker =
+        web_sys::Worker::new(&url).map_err(|_| "処理の準備ができませんでした。".to_owned())?;
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

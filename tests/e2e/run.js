@@ -8,12 +8,13 @@ const os = require('os');
 const { run, assert, assertEqual } = require('./harness.js');
 const { serve } = require('./serve.js');
 
-/** A private copy of dist/ on its own server, for tests that stop the server or redeploy. */
-async function privateDeployment(distDir) {
+/** A private copy of dist/ on its own server (at `prefix`), for tests that stop the server or
+ *  redeploy. */
+async function privateDeployment(distDir, prefix = '/') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jinzai-dist-'));
   fs.cpSync(distDir, dir, { recursive: true });
-  const server = await serve(dir, 0);
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const server = await serve(dir, 0, '127.0.0.1', prefix);
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
   const stop = () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
   return { dir, url, stop };
 }
@@ -1075,6 +1076,107 @@ const tests = [
     const restored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('jinzai-hoshin.drafts.')).map((k) => JSON.parse(localStorage.getItem(k)).answers['purpose.aim'].value));
     assertEqual(JSON.stringify(restored), JSON.stringify(['競合で残した文章']), 'restored as a new draft');
     await expectNoAxeViolations(page, 'data page with recovered copies');
+  }],
+
+  ['#13 under a deep sub-path: load, typing, reload, DOCX export and offline after the first visit', async ({ page, shot }) => {
+    const prefix = '/jinji/tool/2026/';
+    const deployment = await privateDeployment(DIST, prefix);
+    const outside = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.protocol.startsWith('http') && !u.pathname.startsWith(prefix)) outside.push(r.url());
+    });
+    try {
+      await openApp(page, deployment.url, '#/section/profile');
+      await page.getByLabel('団体名').fill('サブパス市');
+      await waitSaved(page);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: '団体情報・基本設定' }).waitFor();
+      assertEqual(await page.getByLabel('団体名').inputValue(), 'サブパス市', 'restored after reload');
+      const help = page.locator('[data-question="profile.department"]');
+      await help.getByText('書き方のヒントと記入例').click();
+      await help.locator('.examples__text').first().waitFor();   // the texts file, relative to the page
+      await page.goto(deployment.url + '#/export');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+      assert(download.suggestedFilename().startsWith('サブパス市_'), download.suggestedFilename());
+      const bytes = fs.readFileSync(await download.path());
+      assertEqual(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX (zip) came back');
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      assertEqual(scope, deployment.url, 'the service worker is scoped to the tool\'s folder');
+      await waitControlled(page);
+      await deployment.stop();
+      await page.goto(deployment.url + '#/section/profile');
+      await page.getByRole('heading', { level: 1, name: '団体情報・基本設定' }).waitFor();
+      assertEqual(await page.getByLabel('団体名').inputValue(), 'サブパス市', 'loads offline at the sub-path');
+      await shot('subpath-offline.png');
+      assertEqual(outside, [], 'every request stays inside the tool\'s folder');
+    } finally {
+      await deployment.stop().catch(() => {});
+    }
+  }],
+
+  ['#13 the normal dist/index.html opened from disk explains what to do instead of a blank page', async ({ page, shot, expectConsoleError }) => {
+    // Chromium refuses module scripts from file:// (that refusal is what the message explains).
+    expectConsoleError(/CORS|file:|Failed to load|net::ERR/);
+    await page.goto(`file://${path.join(DIST, 'index.html')}`);
+    const problem = page.locator('#startup-problem');
+    await problem.waitFor({ state: 'visible' });
+    assertEqual(await problem.getAttribute('data-reason'), 'file', 'the reason is file://');
+    const text = await problem.innerText();
+    assert(text.includes('ツールを起動できませんでした') && text.includes('jinzai-hoshin.html'), text);
+    assertEqual(await page.getByRole('alert').count(), 1, 'announced as an alert');
+    await shot('file-normal-build.png');
+  }],
+
+  ['#13 the single HTML file from disk: load, typing, reopening, DOCX and Markdown, backup import, a version and the baked pack', async ({ page, context, shot }) => {
+    page.on('dialog', (d) => d.accept());
+    const file = `file://${path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html')}`;
+    await openApp(page, file, '#/section/profile');
+    const note = page.getByTestId('single-file-note');
+    assert((await note.innerText()).includes('ファイルを別のフォルダーや別のパソコンに移しても'), 'where the data lives');
+    assertEqual(await page.getByTestId('edition').innerText(), '（○○県版）', 'the baked pack names the edition');
+    assertEqual(await page.locator('#startup-problem').count(), 0, 'no startup message once started');
+    await page.getByLabel('団体名').fill('ファイル町');
+    await page.getByLabel('町', { exact: true }).check();
+    await waitSaved(page);
+    // Reopened in a new tab, as after a double-click the next morning.
+    await page.close();
+    const reopened = await context.newPage();
+    await openApp(reopened, file, '#/section/profile');
+    assertEqual(await reopened.getByLabel('団体名').inputValue(), 'ファイル町', 'restored after reopening');
+    // The baked pack's 記入例 is offered with no import.
+    await reopened.goto(file + '#/section/collaboration');
+    const help = reopened.locator('[data-question="collaboration.muni-use"] .question-help');
+    await help.locator('summary').click();
+    await help.locator('.examples__item').filter({ hasText: '人材プール' }).waitFor();
+    await reopened.goto(file + '#/data');
+    const packs = reopened.getByTestId('pack-list');
+    assert((await packs.innerText()).includes('この配布版に収録'), 'listed as the edition\'s own');
+    assertEqual(await packs.getByRole('button', { name: /削除/ }).count(), 0, 'a baked pack cannot be removed');
+    // Exports through the worker started from a blob: URL.
+    await reopened.goto(file + '#/export');
+    await reopened.getByTestId('preview').locator('.preview__cover').waitFor();
+    const [docx] = await Promise.all([reopened.waitForEvent('download'), reopened.getByTestId('export-docx').click()]);
+    assert(docx.suggestedFilename().startsWith('ファイル町_') && docx.suggestedFilename().endsWith('.docx'), docx.suggestedFilename());
+    assertEqual(fs.readFileSync(await docx.path()).subarray(0, 2).toString(), 'PK', 'DOCX bytes');
+    const [md] = await Promise.all([reopened.waitForEvent('download'), reopened.getByTestId('export-markdown').click()]);
+    assert(fs.readFileSync(await md.path(), 'utf8').includes('ファイル町'), 'Markdown carries the name');
+    // A named version.
+    await reopened.goto(file + '#/versions');
+    await reopened.getByLabel('版の名前').fill('ファイル版 第1版');
+    await reopened.getByRole('button', { name: '版として保存' }).click();
+    await reopened.getByTestId('versions-message').filter({ hasText: '保存しました' }).waitFor();
+    // Backup, delete everything, import.
+    await reopened.goto(file + '#/data');
+    const [backup] = await Promise.all([reopened.waitForEvent('download'), reopened.getByTestId('backup').click()]);
+    const saved = path.join(__dirname, 'out', 'single-file-backup.json');
+    await backup.saveAs(saved);
+    await reopened.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
+    await reopened.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
+    await reopened.getByLabel('読み込むファイル').setInputFiles(saved);
+    await reopened.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
+    assert((await reopened.getByTestId('pack-list').innerText()).includes('この配布版に収録'), 'the baked pack survives deleting everything');
+    await reopened.screenshot({ path: path.join(__dirname, 'out', 'single-file-data.png'), fullPage: true });
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {

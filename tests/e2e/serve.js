@@ -18,11 +18,17 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts a server for `root`; resolves with the http.Server once listening. */
-function serve(root, port, host = '127.0.0.1') {
+/** Starts a server for `root`, at `prefix` (e.g. `/jinji/tool/`: everything else is 404, as on a
+ *  server where the tool is one folder among others); resolves with the http.Server once listening. */
+function serve(root, port, host = '127.0.0.1', prefix = '/') {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const requested = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!requested.startsWith(prefix)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      return;
+    }
+    const urlPath = `/${requested.slice(prefix.length)}`;
     let file = path.join(base, urlPath === '/' ? 'index.html' : urlPath);
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

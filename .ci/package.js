@@ -1,0 +1,145 @@
+// `./task package` (#13): from the built dist/, writes
+//   dist-package/jinzai-hoshin.html     one self-contained file for PCs without a server (file://)
+//   dist-package/jinzai-hoshin-web.zip  dist/ ready to unpack into any folder of a web server
+// With `--baked <file>` (the JSON array `bake-packs` printed: packs validated as an import does),
+// both carry those packs as the edition's own (`ui::embedded`).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+const { execFileSync } = require('child_process');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+const out = path.join(root, 'dist-package');
+const esbuild = path.join(__dirname, 'tools', 'node_modules', '.bin', 'esbuild');
+
+function fail(message) {
+  console.error(`package: ${message}`);
+  process.exit(1);
+}
+
+const args = process.argv.slice(2);
+const bakedAt = args.indexOf('--baked');
+const baked = bakedAt >= 0 ? fs.readFileSync(args[bakedAt + 1], 'utf8').trim() : '[]';
+
+const names = fs.readdirSync(dist);
+const one = (pattern) => {
+  const found = names.filter((n) => pattern.test(n));
+  if (found.length !== 1) fail(`expected one file like ${pattern} in dist/, found ${found.length} (run ./task build)`);
+  return found[0];
+};
+const glue = one(/^jinzai-hoshin-[0-9a-f]+\.js$/);
+const wasm = one(/^jinzai-hoshin-[0-9a-f]+_bg\.wasm$/);
+const css = one(/^main-[0-9a-f]+\.css$/);
+const icon = one(/^icon-[0-9a-f]+\.svg$/);
+const texts = one(/^guideline-texts-[0-9a-f]+\.json$/);
+const read = (name) => fs.readFileSync(path.join(dist, name));
+const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text).digest('base64')}'`;
+
+/** JSON as the text of a script element: `<` escaped, so no `</script>` can end it early. */
+const jsonData = (text) => text.replace(/</g, '\\u003c');
+/** Text that must stand inside a script element unchanged. */
+function scriptData(text, what) {
+  if (/<\/script|<!--/i.test(text)) fail(`${what} contains </script or <!--; it cannot be inlined`);
+  return text;
+}
+const bakedElement = `<script type="application/json" id="baked-packs">${jsonData(baked)}</script>`;
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+
+// 1. The web-server package: dist/ as built, the baked packs in index.html, and IIS's web.config.
+const web = path.join(out, 'web');
+fs.cpSync(dist, web, { recursive: true });
+if (baked !== '[]') {
+  const indexPath = path.join(web, 'index.html');
+  fs.writeFileSync(indexPath, fs.readFileSync(indexPath, 'utf8').replace('</head>', `${bakedElement}</head>`));
+}
+fs.copyFileSync(path.join(__dirname, 'deploy', 'web.config'), path.join(web, 'web.config'));
+execFileSync('python3', [
+  '-c',
+  'import sys, zipfile, pathlib\n' +
+    'src = pathlib.Path(sys.argv[1])\n' +
+    'with zipfile.ZipFile(sys.argv[2], "w", zipfile.ZIP_DEFLATED) as z:\n' +
+    '    for f in sorted(src.rglob("*")):\n' +
+    '        if f.is_file(): z.write(f, f.relative_to(src).as_posix())\n',
+  web,
+  path.join(out, 'jinzai-hoshin-web.zip'),
+]);
+fs.rmSync(web, { recursive: true });
+
+// 2. The single file. The page's loader is bundled with the wasm-bindgen glue into one inline
+// module; the wasm, the worker (its glue and wasm) and the texts are data elements the browser
+// never runs, read by the loader and by `ui::embedded`.
+const loader = execFileSync(
+  esbuild,
+  ['--bundle', '--format=esm', '--minify', '--log-level=warning', `--sourcefile=single-file-loader.js`],
+  {
+    cwd: dist,
+    input: [
+      `import init from './${glue}';`,
+      `const decode = (id) => { const s = document.getElementById(id).textContent;`,
+      `  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);`,
+      `  const b = atob(s), bytes = new Uint8Array(b.length);`,
+      `  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);`,
+      `  return bytes; };`,
+      `const wasm = await init({ module_or_path: decode('embedded-wasm') });`,
+      `document.getElementById('embedded-wasm').remove();`,
+      `dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));`,
+    ].join('\n'),
+  },
+).toString();
+const workerSource =
+  read('export-worker.js').toString() +
+  '\n;(() => { const b = atob(' +
+  JSON.stringify(read('export-worker_bg.wasm').toString('base64')) +
+  '), bytes = new Uint8Array(b.length); for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);' +
+  ' wasm_bindgen({ module_or_path: bytes }); })();\n';
+const startup = `window.JINZAI_HOSHIN_SINGLE_FILE = true;\n${read(one(/^startup-check-[0-9a-f]+\.js$/))}`;
+const style = read(css).toString();
+const csp = [
+  "default-src 'none'",
+  `script-src 'wasm-unsafe-eval' ${sha256(startup)} ${sha256(loader)}`,
+  `style-src ${sha256(style)}`,
+  'img-src data: blob:',
+  'worker-src blob:',
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const index = read('index.html').toString();
+const description = (index.match(/<meta content=([^>]*?) name=description>/) || [])[1] || '';
+const problem = (index.match(/<div[^>]*id=startup-problem[\s\S]*?<\/div>/) || [])[0];
+if (!problem) fail('dist/index.html lacks the startup-problem element');
+const html = `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="description" content=${description}>
+<meta name="color-scheme" content="light">
+<title>人材育成・確保基本方針 策定支援ツール</title>
+<link rel="icon" href="data:image/svg+xml;base64,${read(icon).toString('base64')}">
+<style>${scriptData(style, 'the CSS')}</style>
+<script>${scriptData(startup, 'startup-check.js')}</script>
+<script type="application/json" id="embedded-texts">${jsonData(read(texts).toString())}</script>
+${bakedElement}
+<script type="text/plain" id="embedded-worker">${scriptData(workerSource, 'the worker')}</script>
+<script type="application/octet-stream" id="embedded-wasm">${read(wasm).toString('base64')}</script>
+<script type="module">${scriptData(loader, 'the loader')}</script>
+</head>
+<body>
+<div class="single-file-note no-print" role="note" data-testid="single-file-note"><p>このファイル版では、入力内容はファイルの中ではなく、このパソコンのこのブラウザー（Edge・Chrome）の中に保存されます。ファイルを別のフォルダーや別のパソコンに移しても、入力内容は一緒には移りません。移すときは「データの管理」でバックアップを保存し、移した先で読み込んでください。</p></div>
+${problem}
+<noscript><p>このツールを使うには JavaScript を有効にしてください（Microsoft Edge または Google Chrome の最新版を推奨します）。</p></noscript>
+</body>
+</html>
+`;
+fs.writeFileSync(path.join(out, 'jinzai-hoshin.html'), html);
+const size = (f) => `${(fs.statSync(path.join(out, f)).size / 1024).toFixed(0)} KB`;
+console.log(
+  `package: dist-package/jinzai-hoshin.html (${size('jinzai-hoshin.html')}), dist-package/jinzai-hoshin-web.zip (${size('jinzai-hoshin-web.zip')}), ${JSON.parse(baked).length} baked pack(s)`,
+);
