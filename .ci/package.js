@@ -96,7 +96,11 @@ const workerSource =
   JSON.stringify(read('export-worker_bg.wasm').toString('base64')) +
   '), bytes = new Uint8Array(b.length); for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);' +
   ' wasm_bindgen({ module_or_path: bytes }); })();\n';
-const startup = `window.JINZAI_HOSHIN_SINGLE_FILE = true;\n${read(one(/^startup-check-[0-9a-f]+\.js$/))}`;
+const index = read('index.html').toString();
+// index.html's own startup check (an inline classic script), told it runs in the single file.
+const check = [...index.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).find((t) => t.includes('startup-problem'));
+if (!check) fail('dist/index.html lacks the inline startup check');
+const startup = `window.JINZAI_HOSHIN_SINGLE_FILE = true;\n${check}`;
 const style = read(css).toString();
 const csp = [
   "default-src 'none'",
@@ -109,7 +113,6 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
-const index = read('index.html').toString();
 const description = (index.match(/<meta content=([^>]*?) name=description>/) || [])[1] || '';
 const problem = (index.match(/<div[^>]*id=startup-problem[\s\S]*?<\/div>/) || [])[0];
 if (!problem) fail('dist/index.html lacks the startup-problem element');

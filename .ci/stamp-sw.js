@@ -28,7 +28,7 @@ for (const glue of fs.readdirSync(staging).filter((f) => /^jinzai-hoshin-[0-9a-f
   const file = path.join(staging, glue);
   execFileSync(esbuild, [file, '--minify', '--format=esm', `--outfile=${file}`, '--allow-overwrite', '--log-level=warning']);
   const integrity = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(file)).digest('base64')}`;
-  const linkPattern = new RegExp(`(href=["']?/?${glue.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`, 'g');
+  const linkPattern = new RegExp(`(href=["']?(?:\\.?/)?${glue.replace('.', '\\.')}["']?[^>]*?integrity=["']?)sha384-[A-Za-z0-9+/=]+`, 'g');
   const before = index;
   index = index.replace(linkPattern, `$1${integrity}`);
   if (index === before) throw new Error(`no integrity attribute found for ${glue}`);

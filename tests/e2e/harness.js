@@ -42,9 +42,11 @@ async function run(distDir, tests, { outDir = path.join(__dirname, 'out') } = {}
     const context = await browser.newContext({ locale: 'ja-JP', acceptDownloads: true });
     const page = await context.newPage();
     const problems = [];
-    const expected = []; // console errors a test provokes on purpose
+    const expected = []; // console and page errors a test provokes on purpose
     const expectConsoleError = (pattern) => expected.push(pattern);
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('pageerror', (e) => {
+      if (!expected.some((re) => re.test(e.message))) problems.push(`page error: ${e.message}`);
+    });
     page.on('console', (m) => {
       if (m.type() === 'error' && !expected.some((re) => re.test(m.text()))) problems.push(`console error: ${m.text()}`);
     });

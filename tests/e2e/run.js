@@ -1109,7 +1109,7 @@ const tests = [
       await page.getByRole('heading', { level: 1, name: '団体情報・基本設定' }).waitFor();
       assertEqual(await page.getByLabel('団体名').inputValue(), 'サブパス市', 'loads offline at the sub-path');
       await shot('subpath-offline.png');
-      assertEqual(outside, [], 'every request stays inside the tool\'s folder');
+      assert(outside.length === 0, `requests outside the tool's folder: ${outside.join(', ')}`);
     } finally {
       await deployment.stop().catch(() => {});
     }
@@ -1128,6 +1128,23 @@ const tests = [
     await shot('file-normal-build.png');
   }],
 
+  ['#13 a server that breaks the wasm gets a message, not a blank page', async ({ page, shot, expectConsoleError }) => {
+    expectConsoleError(/magic word|instantiate|wasm/i);   // the broken file is reported as well
+    const deployment = await privateDeployment(DIST);
+    try {
+      const wasm = fs.readdirSync(deployment.dir).find((f) => /^jinzai-hoshin-[0-9a-f]+_bg\.wasm$/.test(f));
+      fs.writeFileSync(path.join(deployment.dir, wasm), '<html>404 Not Found</html>');
+      await page.goto(deployment.url);
+      const problem = page.locator('#startup-problem');
+      await problem.waitFor({ state: 'visible' });
+      assertEqual(await problem.getAttribute('data-reason'), 'run', 'the program could not run');
+      assert((await problem.innerText()).includes('Microsoft Edge または Google Chrome'), 'what to do');
+      await shot('startup-problem-run.png');
+    } finally {
+      await deployment.stop();
+    }
+  }],
+
   ['#13 the single HTML file from disk: load, typing, reopening, DOCX and Markdown, backup import, a version and the baked pack', async ({ page, context, shot }) => {
     page.on('dialog', (d) => d.accept());
     const file = `file://${path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html')}`;
@@ -1142,6 +1159,9 @@ const tests = [
     // Reopened in a new tab, as after a double-click the next morning.
     await page.close();
     const reopened = await context.newPage();
+    reopened.on('dialog', (d) => d.accept());
+    const errors = [];
+    reopened.on('pageerror', (e) => errors.push(e.message));
     await openApp(reopened, file, '#/section/profile');
     assertEqual(await reopened.getByLabel('団体名').inputValue(), 'ファイル町', 'restored after reopening');
     // The baked pack's 記入例 is offered with no import.
@@ -1177,6 +1197,7 @@ const tests = [
     await reopened.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
     assert((await reopened.getByTestId('pack-list').innerText()).includes('この配布版に収録'), 'the baked pack survives deleting everything');
     await reopened.screenshot({ path: path.join(__dirname, 'out', 'single-file-data.png'), fullPage: true });
+    assertEqual(errors.join('\n'), '', 'no page errors in the reopened file');
   }],
 
   ['no axe-core violations on the task list and a section page', async ({ page, url }) => {
