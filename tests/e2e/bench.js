@@ -53,6 +53,36 @@ async function loadTimes(dist) {
   return { cold: median(cold), warm: median(warm) };
 }
 
+/** Cold start to the task list (#13): the served build against the single file from file://, each
+ *  in a new profile, with and without 4× CPU throttling (DevTools), interleaved; medians. */
+async function startTimes(dist) {
+  const single = `file://${path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html')}`;
+  if (!fs.existsSync(new URL(single))) throw new Error('dist-package/jinzai-hoshin.html is missing (run ./task package)');
+  const server = await serve(dist, 0);
+  const served = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launch();
+  const runs = { served1: [], single1: [], served4: [], single4: [] };
+  for (let i = 0; i < LOAD_RUNS; i++) {
+    for (const rate of [1, 4]) {
+      for (const [kind, url] of [['served', served], ['single', single]]) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        const t0 = Date.now();
+        await page.goto(url);
+        await page.locator('.task-list__item').first().waitFor({ timeout: 60000 });
+        runs[`${kind}${rate}`].push(Date.now() - t0);
+        await context.close();
+      }
+    }
+  }
+  await browser.close();
+  server.close();
+  const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
+  return { ...m, size: fs.statSync(new URL(single)).size };
+}
+
 /** Typing and autosave on a maximal draft (100k characters, 30 KPI rows). */
 /** Builds the baseline commit's native export benchmark (once, in a temporary folder) and times it
  *  interleaved with the current one: medians of five alternating runs of each. */
@@ -320,6 +350,7 @@ async function main() {
   const sameRun = nativeAgainstBaseline();
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const load = await loadTimes(dist);
+  const start = await startTimes(dist);
   const large = await largeDraft(dist);
   const peer = await againstPeer(dist, execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString());
   const offline = await offlineReload(dist);
@@ -378,6 +409,18 @@ async function main() {
     `| cold load to task list (new profile, nothing cached) | ${load.cold} ms |`,
     `| reload to task list (HTTP cache warm) | ${load.warm} ms |`,
     `| reload to task list with the server stopped (service worker) | ${offline} ms |`,
+    '',
+    `### Served build against the single file (#13)`,
+    '',
+    `Cold start to the task list in a new profile: the served \`dist/\` from 127.0.0.1 against`,
+    `\`dist-package/jinzai-hoshin.html\` (${kb(start.size)}: both wasm modules and the texts inlined as`,
+    'base64 and JSON) opened from `file://`, interleaved, medians. 4× throttling is DevTools CPU',
+    'throttling (a slow office PC). Goal: the single file at most 1.5× the served build.',
+    '',
+    '| CPU | served | single file | ratio |',
+    '|---|---:|---:|---:|',
+    `| unthrottled | ${start.served1} ms | ${start.single1} ms | ${(start.single1 / start.served1).toFixed(2)} |`,
+    `| 4× throttled | ${start.served4} ms | ${start.single4} ms | ${(start.single4 / start.served4).toFixed(2)} |`,
     '',
     '## Typing and autosave on a maximal draft',
     '',
@@ -462,7 +505,9 @@ async function main() {
   }
 }
 
-if (process.env.BENCH_PEER_ONLY) {
+if (process.env.BENCH_START_ONLY) {
+  startTimes(process.argv[2]).then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });
+} else if (process.env.BENCH_PEER_ONLY) {
   // Only the npm docx comparison, printed (for a quick look while working on the exporter).
   againstPeer(process.argv[2], execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString())
     .then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });
