@@ -5,7 +5,7 @@ use super::codec::{self, DecodeError};
 use super::versions::VersionHistory;
 use super::{Answer, Draft, Timestamp, SCHEMA_VERSION};
 use crate::content::{Guideline, QuestionKind};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -16,15 +16,17 @@ pub const FORMAT_VERSION: u32 = 2;
 /// Larger files are refused before parsing (a maximal draft is about 0.3 MB).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
-#[derive(Debug, Serialize, Deserialize)]
-struct BackupFile {
-    format: String,
+/// A backup file as written (`decode` reads it field by field from a `Value`, to say exactly
+/// where a file is wrong). The drafts are serialised directly, not through `Value`: that would put
+/// a second serialiser of the whole draft model into the first load.
+#[derive(Serialize)]
+struct BackupFile<'a> {
+    format: &'static str,
     format_version: u32,
     exported_at: Timestamp,
     schema_version: u32,
-    drafts: Vec<Value>,
+    drafts: Vec<&'a Draft>,
     /// Draft id → its version history as stored.
-    #[serde(default)]
     versions: serde_json::Map<String, Value>,
 }
 
@@ -32,14 +34,11 @@ struct BackupFile {
 /// that cannot be read is left out rather than spoiling the whole backup).
 pub fn encode(drafts: &[(&Draft, Option<String>)], now: Timestamp) -> String {
     let file = BackupFile {
-        format: FORMAT.to_owned(),
+        format: FORMAT,
         format_version: FORMAT_VERSION,
         exported_at: now,
         schema_version: SCHEMA_VERSION,
-        drafts: drafts
-            .iter()
-            .map(|(d, _)| serde_json::to_value(d).expect("a Draft serialises"))
-            .collect(),
+        drafts: drafts.iter().map(|(d, _)| *d).collect(),
         versions: drafts
             .iter()
             .filter_map(|(d, history)| {
