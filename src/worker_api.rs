@@ -1,6 +1,7 @@
 //! What the page asks the worker (a second wasm module, loaded on first use) and how the worker
 //! answers. Everything heavy that the first load does not need lives behind it: the document
-//! model and its renderers (DOCX via docx-rs, Markdown, the preview), import validation,
+//! model and its renderers (DOCX via docx-rs, Markdown, the preview), the check-answers and coverage
+//! pages, import validation,
 //! content-pack validation, named versions and their diff. Pure, tested natively.
 //!
 //! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string (JSON) or
@@ -9,11 +10,15 @@
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
+use crate::coverage::dashboard;
 use crate::diff;
+use crate::draft::profile::OrgProfile;
 use crate::draft::versions::{VersionError, VersionHistory};
 use crate::draft::{backup, codec, Draft, Timestamp};
 use crate::export::document::PolicyDocument;
 use crate::export::{docx, markdown, ExportOptions};
+use crate::html::check;
+use crate::html::coverage::dashboard_html;
 use crate::html::preview::document_html;
 use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
 use serde::{Deserialize, Serialize};
@@ -26,6 +31,10 @@ pub const OP_DOCX: &str = "docx";
 /// The on-screen preview as HTML and the same document as Markdown: `{"html": …, "markdown": …}`
 /// (the page keeps the Markdown, so its download needs no second round trip).
 pub const OP_PREVIEW: &str = "preview";
+/// The body of the check-answers page (`html::check`) for a draft in its stored form: `{"html": …}`.
+pub const OP_CHECK: &str = "check";
+/// The body of the coverage dashboard (`html::coverage`), likewise.
+pub const OP_COVERAGE: &str = "coverage";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
@@ -113,6 +122,7 @@ impl Worker {
                 .to_string(),
                 Err(e) => error(e),
             }),
+            (OP_CHECK | OP_COVERAGE, Payload::Text(draft)) => Reply::Text(report(op, &draft)),
             (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_VERSIONS, Payload::Text(request)) => {
@@ -139,6 +149,23 @@ impl Worker {
         }
         Ok(self.last.as_ref().expect("set above"))
     }
+}
+
+/// A read-only page about the whole draft, rendered here rather than in the page (the renderers
+/// and the checklist texts stay out of the first load).
+fn report(op: &str, stored_draft: &str) -> String {
+    let draft = match codec::decode(stored_draft) {
+        Ok(draft) => draft,
+        Err(e) => return error(e.message_ja()),
+    };
+    let g = complete_guideline();
+    let band = OrgProfile::of(&draft).band;
+    let html = if op == OP_CHECK {
+        check::page_html(g, &draft, band)
+    } else {
+        dashboard_html(g, &dashboard(g, &draft, band))
+    };
+    json!({ "html": html }).to_string()
 }
 
 /// The numbered document for a request, with the options it was built with.

@@ -236,3 +236,36 @@ fn the_worker_reuses_the_document_of_the_same_request_only() {
         fresh(&earlier)
     );
 }
+
+/// The check-answers and coverage pages are rendered in the worker from the stored draft, with the
+/// complete content (checklist texts), the band from the draft, and a Japanese error for bad input.
+#[test]
+fn the_worker_renders_the_check_and_coverage_pages() {
+    use jinzai_hoshin::worker_api::{OP_CHECK, OP_COVERAGE};
+    let g = guideline();
+    let d = sample();
+    let band = jinzai_hoshin::draft::profile::OrgProfile::of(&d).band;
+    let html = |op: &str| {
+        read_reply(&text(handle(op, Payload::Text(codec::encode(&d))))).unwrap()["html"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        html(OP_CHECK),
+        jinzai_hoshin::html::check::page_html(g, &d, band)
+    );
+    assert_eq!(
+        html(OP_COVERAGE),
+        jinzai_hoshin::html::coverage::dashboard_html(
+            g,
+            &jinzai_hoshin::coverage::dashboard(g, &d, band)
+        )
+    );
+    assert!(
+        band.is_some(),
+        "the sample names its 団体区分, so the band is used"
+    );
+    let bad = text(handle(OP_CHECK, Payload::Text("{".into())));
+    assert!(!read_reply(&bad).unwrap_err().is_empty());
+}

@@ -1,10 +1,10 @@
 //! 指針との対応状況: every guideline point grouped by the guideline's structure, with its state in
 //! words, a link to the question that answers it, overall and per-group figures and the rules that
-//! decide them (`html::coverage`, from the same `coverage::dashboard` as the exports' 対応表).
+//! decide them (`html::coverage`, from the same `coverage::dashboard` as the exports' 対応表), rendered
+//! in the worker.
 
 use super::report_page::ReportPage;
-use crate::coverage::dashboard;
-use crate::html::coverage::dashboard_html;
+use crate::worker_api::OP_COVERAGE;
 use leptos::prelude::*;
 
 #[component]
@@ -14,7 +14,7 @@ pub fn CoveragePage() -> impl IntoView {
             class="page page--coverage"
             title="指針との対応状況"
             lead="国の「人材育成・確保基本方針策定指針」の項目ごとに、方針の案が対応しているかを示します。この一覧は、書き出す文書の「指針との対応表」と同じものです。"
-            render=|g, d, band| dashboard_html(g, &dashboard(g, d, band))
+            op=OP_COVERAGE
         />
     }
 }

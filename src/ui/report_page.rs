@@ -1,35 +1,45 @@
 //! A read-only page about the whole draft (check answers, coverage): heading, lead, and a body
-//! rendered by a pure `html` function once the long texts (checklist texts) have arrived.
+//! the worker renders from the stored draft (`worker_api::OP_CHECK`, `OP_COVERAGE`), again
+//! whenever the draft changes. The renderers and the checklist texts stay out of the first load.
 
 use super::delegate::HtmlRegion;
-use super::section_page::org_band;
 use super::{PageIntro, Store};
-use crate::content::{Guideline, OrgBand};
-use crate::draft::Draft;
+use crate::draft::codec;
+use crate::html::escape;
 use leptos::prelude::*;
-
-/// Renders the body from the complete guideline, the draft and the organisation band.
-pub type Render = fn(&Guideline, &Draft, Option<OrgBand>) -> String;
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn ReportPage(
     class: &'static str,
     title: &'static str,
     lead: &'static str,
-    render: Render,
+    /// The worker op that renders the body.
+    op: &'static str,
 ) -> impl IntoView {
     let store = Store::get();
-    let band = org_band();
-    let texts = super::texts::GuidanceTexts::get();
-    texts.ensure_loading();
-    let body = move || {
-        let g = texts.guideline();
-        store.draft.with(|d| render(g, d, band.get()))
-    };
+    let body = RwSignal::new(r#"<p class="field__hint">表示の準備をしています…</p>"#.to_owned());
+    // The latest request wins: an answer to an older draft is dropped.
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let stored = store.draft.with(codec::encode);
+        let this = asked.get_value().wrapping_add(1);
+        asked.set_value(this);
+        leptos::task::spawn_local(async move {
+            let reply = super::worker::ask_json(op, JsValue::from_str(&stored)).await;
+            if asked.get_value() != this {
+                return;
+            }
+            body.set(match reply {
+                Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
+                Err(e) => format!(r#"<p class="message message--error">{}</p>"#, escape(&e)),
+            });
+        });
+    });
     view! {
         <div class=class>
             <PageIntro title lead />
-            <HtmlRegion body=Signal::derive(body) />
+            <HtmlRegion body=Signal::derive(move || body.get()) testid="report-body" />
         </div>
     }
 }

@@ -5,7 +5,7 @@
 use crate::content::pack::{
     merged_kpi_library, merged_question, with_baked, Attributed, QuestionHelp,
 };
-use crate::content::{guideline, Guideline, KpiExample, Texts, TEXTS_FILE};
+use crate::content::{KpiExample, Texts, TEXTS_FILE};
 use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,8 +25,6 @@ pub enum TextsState {
 #[derive(Clone, Copy)]
 pub struct GuidanceTexts {
     texts: StoredValue<Texts>,
-    /// The core completed with the texts (set once, when they arrive).
-    complete: StoredValue<Option<&'static Guideline>>,
     pub state: RwSignal<TextsState>,
     /// The content packs in effect: this edition's baked ones, then the imported ones in
     /// installation order (`pack::with_baked`).
@@ -60,7 +58,6 @@ impl GuidanceTexts {
         let baked = super::embedded::baked_packs();
         provide_context(GuidanceTexts {
             texts: StoredValue::new(Texts::default()),
-            complete: StoredValue::new(None),
             state: RwSignal::new(TextsState::NotRequested),
             packs: RwSignal::new(with_baked(&baked, storage::packs())),
             baked: StoredValue::new(baked),
@@ -85,9 +82,6 @@ impl GuidanceTexts {
         leptos::task::spawn_local(async move {
             match fetch_texts().await {
                 Some(texts) => {
-                    let complete: &'static Guideline =
-                        Box::leak(Box::new(guideline().with_texts(&texts)));
-                    this.complete.set_value(Some(complete));
                     this.texts.set_value(texts);
                     this.state.set(TextsState::Ready);
                 }
@@ -104,12 +98,6 @@ impl GuidanceTexts {
     pub fn with<R>(&self, f: impl FnOnce(&Texts) -> R) -> R {
         self.state.track();
         self.texts.with_value(f)
-    }
-
-    /// The guideline with its texts once they arrived (reactively), else the core.
-    pub fn guideline(&self) -> &'static Guideline {
-        self.state.track();
-        self.complete.get_value().unwrap_or_else(guideline)
     }
 
     pub fn hint(&self, question_id: &str) -> String {
