@@ -19,6 +19,7 @@ use crate::export::document::PolicyDocument;
 use crate::export::{docx, markdown, ExportOptions};
 use crate::html::check;
 use crate::html::coverage::dashboard_html;
+use crate::html::drafts::recovered_text_html;
 use crate::html::preview::document_html;
 use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
 use serde::{Deserialize, Serialize};
@@ -35,6 +36,8 @@ pub const OP_PREVIEW: &str = "preview";
 pub const OP_CHECK: &str = "check";
 /// The body of the coverage dashboard (`html::coverage`), likewise.
 pub const OP_COVERAGE: &str = "coverage";
+/// A set-aside copy's content for reading (`html::drafts::recovered_text_html`): `{"html": …}`.
+pub const OP_RECOVERED_TEXT: &str = "recovered-text";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
@@ -123,6 +126,9 @@ impl Worker {
                 Err(e) => error(e),
             }),
             (OP_CHECK | OP_COVERAGE, Payload::Text(draft)) => Reply::Text(report(op, &draft)),
+            (OP_RECOVERED_TEXT, Payload::Text(copy)) => Reply::Text(
+                json!({ "html": recovered_text_html(&copy, complete_guideline()) }).to_string(),
+            ),
             (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_VERSIONS, Payload::Text(request)) => {

@@ -269,3 +269,25 @@ fn the_worker_renders_the_check_and_coverage_pages() {
     let bad = text(handle(OP_CHECK, Payload::Text("{".into())));
     assert!(!read_reply(&bad).unwrap_err().is_empty());
 }
+
+/// A set-aside copy is shown through the worker, escaped, with question labels.
+#[test]
+fn the_worker_renders_a_set_aside_copy() {
+    use jinzai_hoshin::worker_api::OP_RECOVERED_TEXT;
+    let copy = codec::encode(&sample());
+    let reply = read_reply(&text(handle(
+        OP_RECOVERED_TEXT,
+        Payload::Text(copy.clone()),
+    )))
+    .unwrap();
+    assert_eq!(
+        reply["html"].as_str().unwrap(),
+        jinzai_hoshin::html::drafts::recovered_text_html(&copy, guideline())
+    );
+    let raw = read_reply(&text(handle(
+        OP_RECOVERED_TEXT,
+        Payload::Text("<script>x</script>".into()),
+    )))
+    .unwrap();
+    assert!(!raw["html"].as_str().unwrap().contains("<script>"));
+}

@@ -158,3 +158,28 @@ pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) ->
         escape(&shown)
     )
 }
+
+/// The data page's backup, import and delete-all sections (their buttons and the file input are
+/// handled by delegation: `data-action` `backup`, `backup-all`, `delete-all`, and the input's
+/// `change`). `last_backup` is [`last_backup_text`].
+pub fn backup_sections_html(last_backup: &str) -> String {
+    format!(
+        r#"<section class="data-section" aria-labelledby="backup-heading"><h2 id="backup-heading">バックアップを保存する</h2><p data-testid="last-backup">{last}</p><div class="export-actions"><button type="button" class="button" data-testid="backup" data-action="backup">開いている下書きをバックアップ（JSON）</button><button type="button" class="button button--secondary" data-testid="backup-all" data-action="backup-all">すべての下書きをバックアップ（JSON）</button></div></section><section class="data-section" aria-labelledby="import-heading"><h2 id="import-heading">バックアップから読み込む</h2><p id="import-hint" class="field__hint">このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。</p><label class="field__label" for="import-file">読み込むファイル</label><input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint"></section>"#,
+        last = escape(last_backup),
+    )
+}
+
+/// The last section of the data page (its button: `data-action="delete-all"`).
+pub const DELETE_ALL_HTML: &str = r#"<section class="data-section data-section--danger" aria-labelledby="delete-heading"><h2 id="delete-heading">この端末のデータをすべて削除</h2><p>共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。</p><button type="button" class="button button--danger" data-action="delete-all">この端末のデータをすべて削除</button></section>"#;
+
+/// The heading and explanation of the data page's 「復元できるデータ」 (before [`recovered_html`]).
+pub const RECOVERED_INTRO: &str = r#"<h2 id="recovered-heading">復元できるデータ</h2><p class="field__hint">別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。</p>"#;
+
+/// The data page's 「下書きの一覧」: [`list_html`] under its heading, with the new-draft button
+/// (`data-action="new-draft"`).
+pub fn drafts_section_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
+    format!(
+        r#"<section class="data-section" aria-labelledby="drafts-heading"><h2 id="drafts-heading">下書きの一覧</h2><p class="field__hint">庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。</p>{}<button type="button" class="button button--secondary" data-action="new-draft">新しい下書きを作成</button></section>"#,
+        list_html(rows, utc_offset_minutes)
+    )
+}

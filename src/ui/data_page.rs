@@ -8,11 +8,12 @@ use super::{PageIntro, Store};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::html::drafts::{
-    last_backup_text, list_html, recovered_html, recovered_text_html, DraftRow,
+    backup_sections_html, drafts_section_html, last_backup_text, recovered_html, DraftRow,
+    DELETE_ALL_HTML, RECOVERED_INTRO,
 };
 use crate::repository::{self as repo, recovered};
 use crate::storage::{self, BrowserKv};
-use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
+use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP, OP_RECOVERED_TEXT};
 use leptos::prelude::*;
 
 const JSON_MIME: &str = "application/json;charset=utf-8";
@@ -76,22 +77,33 @@ pub fn DataPage() -> impl IntoView {
     });
     let draft_count = move || drafts.with_untracked(Vec::len);
     let on_list_event = Callback::new(move |ev: web_sys::Event| {
-        if let Some(result) = action_of(&ev).and_then(|a| draft_action(store, a)) {
+        let action = action_of(&ev);
+        if action.as_ref().is_some_and(|a| a.action == "new-draft") {
+            report.run(
+                store
+                    .new_draft()
+                    .map(|()| "新しい下書きを作成して開きました。".to_owned()),
+            );
+            return focus("data-message");
+        }
+        if let Some(result) = action.and_then(|a| draft_action(store, a)) {
             report.run(result);
             focus("data-message");
         }
     });
-    let backup_button = move |all: bool| {
-        move |_| match download_backup(store, all) {
+    let backup = move |all: bool| {
+        match download_backup(store, all) {
             Ok(name) => {
                 last_backup.set(storage::last_backup());
                 message.set(Some((false, format!("「{name}」を保存しました。"))));
             }
             Err(e) => message.set(Some((true, e))),
         }
+        // The section is rendered again with the new date, so the button goes away.
+        focus("data-message");
     };
 
-    let on_file = move |ev: leptos::ev::Event| {
+    let on_file = move |ev: web_sys::Event| {
         let Some(file) = take_chosen_file(&ev) else {
             return;
         };
@@ -133,7 +145,7 @@ pub fn DataPage() -> impl IntoView {
     };
 
     let texts = super::texts::GuidanceTexts::get();
-    let on_delete_all = move |_| {
+    let on_delete_all = move || {
         let label = store.draft.with_untracked(Draft::label);
         let count = draft_count();
         let question = format!(
@@ -151,7 +163,23 @@ pub fn DataPage() -> impl IntoView {
             }
             Err(e) => message.set(Some((true, e))),
         }
+        focus("data-message");
     };
+    let on_sections_event = Callback::new(move |ev: web_sys::Event| {
+        if ev.type_() == "change" {
+            return on_file(ev);
+        }
+        match action_of(&ev).map(|a| a.action).as_deref() {
+            Some("backup") => backup(false),
+            Some("backup-all") => backup(true),
+            _ => {}
+        }
+    });
+    let on_delete_event = Callback::new(move |ev: web_sys::Event| {
+        if action_of(&ev).is_some_and(|a| a.action == "delete-all") {
+            on_delete_all();
+        }
+    });
 
     view! {
         <div class="page page--data">
@@ -160,37 +188,14 @@ pub fn DataPage() -> impl IntoView {
                 lead="入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
             />
             <MessageLine id="data-message" message />
-            <section class="data-section" aria-labelledby="drafts-heading">
-                <h2 id="drafts-heading">"下書きの一覧"</h2>
-                <p class="field__hint">"庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。"</p>
-                <HtmlRegion body=Signal::derive(move || drafts.with(|rows| list_html(rows, super::store::utc_offset_minutes()))) on_event=on_list_event />
-                <button type="button" class="button button--secondary" on:click=move |_| {
-                    report.run(store.new_draft().map(|()| "新しい下書きを作成して開きました。".to_owned()))
-                }>"新しい下書きを作成"</button>
-            </section>
-            <section class="data-section" aria-labelledby="backup-heading">
-                <h2 id="backup-heading">"バックアップを保存する"</h2>
-                <p data-testid="last-backup">{move || last_backup_text(last_backup.get(), super::store::now())}</p>
-                <div class="export-actions">
-                    <button type="button" class="button" data-testid="backup" on:click=backup_button(false)>"開いている下書きをバックアップ（JSON）"</button>
-                    <button type="button" class="button button--secondary" data-testid="backup-all" on:click=backup_button(true)>"すべての下書きをバックアップ（JSON）"</button>
-                </div>
-            </section>
-            <section class="data-section" aria-labelledby="import-heading">
-                <h2 id="import-heading">"バックアップから読み込む"</h2>
-                <p id="import-hint" class="field__hint">
-                    "このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。"
-                </p>
-                <label class="field__label" for="import-file">"読み込むファイル"</label>
-                <input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint" on:change=on_file />
-            </section>
+            <HtmlRegion body=Signal::derive(move || drafts.with(|rows| drafts_section_html(rows, super::store::utc_offset_minutes()))) on_event=on_list_event />
+            <HtmlRegion
+                body=Signal::derive(move || backup_sections_html(&last_backup_text(last_backup.get(), super::store::now())))
+                on_event=on_sections_event
+            />
             <RecoveredSection message />
             <super::packs::PacksSection />
-            <section class="data-section data-section--danger" aria-labelledby="delete-heading">
-                <h2 id="delete-heading">"この端末のデータをすべて削除"</h2>
-                <p>"共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。"</p>
-                <button type="button" class="button button--danger" on:click=on_delete_all>"この端末のデータをすべて削除"</button>
-            </section>
+            <HtmlRegion body=Signal::derive(|| DELETE_ALL_HTML.to_owned()) on_event=on_delete_event />
         </div>
     }
 }
@@ -215,8 +220,19 @@ fn RecoveredSection(message: RwSignal<Option<(bool, String)>>) -> impl IntoView 
         let result = match action.as_str() {
             "recovered-view" => {
                 if let Some(text) = recovered::text(&BrowserKv, &id) {
-                    shown.set(recovered_text_html(&text, crate::content::guideline()));
-                    focus("recovered-text-region");
+                    // Rendered in the worker, with the question labels of the complete content.
+                    leptos::task::spawn_local(async move {
+                        let reply =
+                            super::worker::ask_json(OP_RECOVERED_TEXT, text.as_str().into()).await;
+                        shown.set(match reply {
+                            Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
+                            Err(e) => format!(
+                                r#"<p class="message message--error">{}</p>"#,
+                                crate::html::escape(&e)
+                            ),
+                        });
+                        focus("recovered-text-region");
+                    });
                 }
                 return;
             }
@@ -251,9 +267,7 @@ fn RecoveredSection(message: RwSignal<Option<(bool, String)>>) -> impl IntoView 
     });
     view! {
         <section class="data-section" aria-labelledby="recovered-heading">
-            <h2 id="recovered-heading">"復元できるデータ"</h2>
-            <p class="field__hint">"別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。"</p>
-            <HtmlRegion body=Signal::derive(move || list.get()) on_event />
+            <HtmlRegion body=Signal::derive(move || format!("{RECOVERED_INTRO}{}", list.get())) on_event />
             <div id="recovered-text-region" tabindex="-1" inner_html=move || shown.get()></div>
         </section>
     }

@@ -62,8 +62,8 @@ pub fn MessageLine(id: &'static str, message: Message) -> impl leptos::prelude::
     }
 }
 
-/// A region rendered from an HTML string; clicks and form submits inside go to `on_event`
-/// (submits never reload the page).
+/// A region rendered from an HTML string; clicks, form submits and changes (a chosen file) inside
+/// go to `on_event` (submits never reload the page).
 #[leptos::prelude::component]
 pub fn HtmlRegion(
     #[prop(into)] body: leptos::prelude::Signal<String>,
@@ -85,6 +85,7 @@ pub fn HtmlRegion(
             inner_html=move || body.get()
             on:click=move |ev| handle(ev.into())
             on:submit=move |ev| handle(ev.into())
+            on:change=handle
         ></div>
     }
 }

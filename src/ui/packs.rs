@@ -6,7 +6,7 @@
 use super::delegate::{action_of, focus, HtmlRegion, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::texts::GuidanceTexts;
-use crate::html::packs::list_html;
+use crate::html::packs::{list_html, PACKS_INTRO, PACK_INPUT};
 use crate::storage;
 use crate::worker_api::OP_IMPORT_PACK;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub fn PacksSection() -> impl IntoView {
         }));
         focus("pack-message");
     };
-    let on_file = move |ev: leptos::ev::Event| {
+    let on_file = move |ev: web_sys::Event| {
         let Some(file) = take_chosen_file(&ev) else {
             return;
         };
@@ -53,6 +53,9 @@ pub fn PacksSection() -> impl IntoView {
         });
     };
     let on_event = Callback::new(move |ev: web_sys::Event| {
+        if ev.type_() == "change" {
+            return on_file(ev);
+        }
         let Some(action) = action_of(&ev).filter(|a| a.action == "remove-pack") else {
             return;
         };
@@ -70,14 +73,9 @@ pub fn PacksSection() -> impl IntoView {
     });
     view! {
         <section class="data-section" aria-labelledby="packs-heading">
-            <h2 id="packs-heading">"コンテンツパック（都道府県などの記入例・ガイダンス）"</h2>
-            <p class="field__hint" id="pack-hint">
-                "都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（形式は docs/content-packs.md）。"
-            </p>
+            <HtmlRegion body=Signal::derive(|| PACKS_INTRO.to_owned()) />
             <MessageLine id="pack-message" message />
-            <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| list_html(&texts.packs.get(), baked))) on_event />
-            <label class="field__label" for="pack-file">"読み込むパック"</label>
-            <input id="pack-file" type="file" accept=".json,application/json" aria-describedby="pack-hint" on:change=on_file />
+            <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| format!("{}{PACK_INPUT}", list_html(&texts.packs.get(), baked)))) on_event />
         </section>
     }
 }

@@ -5,7 +5,6 @@
 use crate::worker_api::{read_reply, WORKER_READY};
 use futures_channel::oneshot;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +19,8 @@ struct Connection {
     ready: bool,
     /// Requests written before the worker announced itself.
     queued: Vec<js_sys::Array>,
-    waiting: HashMap<u32, oneshot::Sender<Answer>>,
+    /// Requests awaiting their answer, by id (a handful at most: a Vec needs no hash map code).
+    waiting: Vec<(u32, oneshot::Sender<Answer>)>,
     next_id: u32,
 }
 
@@ -34,7 +34,7 @@ fn fail_all(message: &str) {
         c.worker = None;
         c.ready = false;
         c.queued.clear();
-        c.waiting.drain().map(|(_, s)| s).collect()
+        c.waiting.drain(..).map(|(_, s)| s).collect()
     });
     for sender in waiting {
         let _ = sender.send(Err(message.to_owned()));
@@ -59,7 +59,11 @@ fn on_message(event: web_sys::MessageEvent) {
     // [id, answer]
     let reply: js_sys::Array = data.unchecked_into();
     let id = reply.get(0).as_f64().unwrap_or(-1.0) as u32;
-    let sender = CONNECTION.with(|c| c.borrow_mut().waiting.remove(&id));
+    let sender = CONNECTION.with(|c| {
+        let mut c = c.borrow_mut();
+        let at = c.waiting.iter().position(|(waiting, _)| *waiting == id)?;
+        Some(c.waiting.swap_remove(at).1)
+    });
     if let Some(sender) = sender {
         let _ = sender.send(Ok(reply.get(1)));
     }
@@ -93,7 +97,7 @@ pub async fn ask(op: &str, payload: JsValue) -> Answer {
         let mut c = c.borrow_mut();
         c.next_id = c.next_id.wrapping_add(1);
         let id = c.next_id;
-        c.waiting.insert(id, sender);
+        c.waiting.push((id, sender));
         let message = js_sys::Array::of3(&JsValue::from(id), &JsValue::from_str(op), &payload);
         if !c.ready {
             c.queued.push(message.clone());
