@@ -224,7 +224,8 @@ fn RecoveredSection(message: RwSignal<Option<(bool, String)>>) -> impl IntoView 
                     leptos::task::spawn_local(async move {
                         let reply =
                             super::worker::ask_json(OP_RECOVERED_TEXT, text.as_str().into()).await;
-                        shown.set(match reply {
+                        // `try_`: the user may have left the page in the meantime.
+                        shown.try_set(match reply {
                             Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
                             Err(e) => format!(
                                 r#"<p class="message message--error">{}</p>"#,

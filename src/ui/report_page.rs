@@ -27,10 +27,11 @@ pub fn ReportPage(
         asked.set_value(this);
         leptos::task::spawn_local(async move {
             let reply = super::worker::ask_json(op, JsValue::from_str(&stored)).await;
-            if asked.get_value() != this {
+            // `try_`: the user may have left the page while the worker was rendering it.
+            if asked.try_get_value() != Some(this) {
                 return;
             }
-            body.set(match reply {
+            body.try_set(match reply {
                 Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
                 Err(e) => format!(r#"<p class="message message--error">{}</p>"#, escape(&e)),
             });

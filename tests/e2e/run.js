@@ -562,7 +562,8 @@ const tests = [
       await page.getByLabel('団体名').waitFor();
       assertEqual(await page.getByLabel('団体名').inputValue(), '更新前に入力', 'input kept across the update');
       const cacheNames = await page.evaluate(() => caches.keys());
-      assertEqual(JSON.stringify(cacheNames), JSON.stringify(['jinzai-hoshin-next-version']), 'old cache deleted');
+      // One cache per deployment folder (its scope), the old version's deleted.
+      assertEqual(JSON.stringify(cacheNames), JSON.stringify([`jinzai-hoshin-${deployment.url}-next-version`]), 'old cache deleted');
     } finally {
       await deployment.stop();
     }
