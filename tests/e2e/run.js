@@ -1079,9 +1079,15 @@ const tests = [
     await expectNoAxeViolations(page, 'data page with recovered copies');
   }],
 
-  ['#13 under a deep sub-path: load, typing, reload, DOCX export and offline after the first visit', async ({ page, shot }) => {
+  ['#13 the web package under a deep sub-path: load, typing, reload, DOCX export and offline after the first visit', async ({ page, shot }) => {
+    // What a 自治体 puts on its server: dist-package/jinzai-hoshin-web.zip, unpacked into a folder
+    // (./task test packages it with the example pack baked in).
+    const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'jinzai-web-'));
+    execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
+      path.resolve(__dirname, '../../dist-package/jinzai-hoshin-web.zip'), unpacked]);
+    assert(fs.existsSync(path.join(unpacked, 'web.config')), 'the zip carries IIS settings');
     const prefix = '/jinji/tool/2026/';
-    const deployment = await privateDeployment(DIST, prefix);
+    const deployment = await privateDeployment(unpacked, prefix);
     const outside = [];
     page.on('request', (r) => {
       const u = new URL(r.url());
@@ -1089,6 +1095,7 @@ const tests = [
     });
     try {
       await openApp(page, deployment.url, '#/section/profile');
+      assertEqual(await page.getByTestId('edition').innerText(), '（○○県版）', 'the baked pack is in the web package too');
       await page.getByLabel('団体名').fill('サブパス市');
       await waitSaved(page);
       await page.reload();
