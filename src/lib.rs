@@ -1,7 +1,7 @@
 //! 人材育成・確保基本方針 策定支援ツール.
 //!
 //! Pure core (no DOM, tested natively): `content`, `draft`, `coverage`, `diff`, `export`, `html`,
-//! `repository`, `worker_api`, `wareki`.
+//! `repository`, `route`, `worker_api`, `wareki` (`tests/architecture.rs` keeps it so).
 //! Thin browser shell: `storage` (localStorage as a `repository::kv::KeyValue`) and `ui` (Leptos).
 
 pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
@@ -12,6 +12,7 @@ pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod html; // read-mostly pages as escaped HTML strings (coverage, versions, diff, packs)
 pub mod located_error; // validation errors that say where and what
 pub mod repository; // storage transactions over a key-value store (write first, remove last)
+pub mod route; // hash routes: parse and build `#/…` links (pure)
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components
 pub mod wareki; // 和暦 formatting and year parsing

@@ -1,6 +1,6 @@
 //! Hash routes: every section has a URL, unknown ones fall back to the task list.
 
-use jinzai_hoshin::ui::{ReturnPage, Route};
+use jinzai_hoshin::route::{ReturnPage, Route};
 
 #[test]
 fn section_urls_round_trip() {

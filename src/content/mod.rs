@@ -5,6 +5,7 @@
 
 pub mod outline;
 pub mod pack;
+pub mod profile_ids;
 mod validate;
 
 use serde::{Deserialize, Serialize};

@@ -1,22 +1,22 @@
 //! Structural checks on the guideline content, so a domain expert's edit that breaks a reference
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
-use super::{Guideline, OrgBand, QuestionKind};
+use super::{profile_ids, Guideline, OrgBand, QuestionKind};
 use std::collections::HashSet;
 use std::fmt;
 
 /// Question ids the code reads directly (profile settings that drive wording and defaults).
 pub const REQUIRED_QUESTIONS: &[&str] = &[
-    crate::draft::profile::ORG_NAME,
-    crate::draft::profile::ORG_KIND,
-    crate::draft::profile::DOCUMENT_TITLE,
-    crate::draft::profile::PLAN_START,
-    crate::draft::profile::PLAN_END,
-    crate::draft::profile::DEPARTMENT,
-    crate::draft::profile::REVISION_TYPE,
-    crate::draft::profile::PREVIOUS_POLICY,
-    crate::draft::profile::WRITING_STYLE,
-    crate::draft::profile::ISSUED,
+    profile_ids::ORG_NAME,
+    profile_ids::ORG_KIND,
+    profile_ids::DOCUMENT_TITLE,
+    profile_ids::PLAN_START,
+    profile_ids::PLAN_END,
+    profile_ids::DEPARTMENT,
+    profile_ids::REVISION_TYPE,
+    profile_ids::PREVIOUS_POLICY,
+    profile_ids::WRITING_STYLE,
+    profile_ids::ISSUED,
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,17 +3,7 @@
 use super::Draft;
 use crate::content::OrgBand;
 
-pub const ORG_NAME: &str = "profile.org-name";
-pub const ORG_KIND: &str = "profile.org-kind";
-pub const DOCUMENT_TITLE: &str = "profile.document-title";
-pub const PLAN_START: &str = "profile.plan-start";
-pub const PLAN_END: &str = "profile.plan-end";
-pub const DEPARTMENT: &str = "profile.department";
-pub const REVISION_TYPE: &str = "profile.revision-type";
-pub const PREVIOUS_POLICY: &str = "profile.previous-policy";
-pub const WRITING_STYLE: &str = "profile.writing-style";
-/// 策定（改定）年月, shown on the cover.
-pub const ISSUED: &str = "profile.issue-month";
+pub use crate::content::profile_ids::*;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgProfile {

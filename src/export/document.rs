@@ -21,6 +21,9 @@ use crate::draft::{Answer, Draft};
 use crate::wareki;
 use std::collections::HashMap;
 
+mod questions;
+mod tables;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
     /// 1 is a chapter (第1); 2 and 3 are sub-headings (1, (1)).
@@ -299,62 +302,6 @@ impl<'a> Builder<'a> {
         place
     }
 
-    /// What one answer contributes: paragraphs, a list with its lead, a table, or an option's
-    /// sentence; nothing for an empty answer or a steering choice.
-    fn question_blocks(&self, q: &'a Question) -> Vec<Block> {
-        let Some(answer) = self.draft.answer(&q.id).filter(|a| a.has_content()) else {
-            return Vec::new();
-        };
-        let qo = self.question_outline(&q.id);
-        let mut blocks = Vec::new();
-        match answer {
-            Answer::Text(text) => blocks.extend(paragraphs(text)),
-            Answer::Choice(id) => {
-                if let Some(sentence) = qo.sentences.get(id) {
-                    blocks.push(Block::Paragraph(self.fill(sentence.get(self.style))));
-                }
-            }
-            Answer::List(items) => {
-                if let Some(lead) = &qo.lead {
-                    blocks.push(Block::Paragraph(self.fill(lead.get(self.style))));
-                }
-                blocks.push(Block::List(
-                    items
-                        .iter()
-                        .map(|i| strip_indent(i))
-                        .filter(|i| !i.is_empty())
-                        .map(|text| ListItem {
-                            marker: String::new(),
-                            text: xml_safe(text),
-                        })
-                        .collect(),
-                ));
-            }
-            Answer::Table(rows) => blocks.push(Block::Table(DocTable {
-                caption: self.fill(qo.caption.as_deref().unwrap_or(&q.label)),
-                header: q.columns.clone(),
-                rows: rows
-                    .iter()
-                    .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-                    .map(|r| {
-                        (0..q.columns.len())
-                            .map(|i| r.get(i).map(|c| xml_safe(c.trim())).unwrap_or_default())
-                            .collect()
-                    })
-                    .collect(),
-                source: None,
-                floor_em: Vec::new(),
-            })),
-        }
-        if !blocks.is_empty() && self.profile == ExportProfile::Review {
-            blocks.insert(
-                0,
-                Block::QuestionLabel(format!("{}{}", self.texts.question_prefix, q.label)),
-            );
-        }
-        blocks
-    }
-
     /// Pushes content at the current depth: numbers list items and tables, records places.
     fn emit_content(&mut self, content: Vec<(Option<&'a Question>, Vec<Block>)>) {
         for (question, blocks) in content {
@@ -514,161 +461,6 @@ impl<'a> Builder<'a> {
             .filter(|q| self.question_outline(&q.id).placed_in.as_deref() == Some(section_id))
             .map(|q| (Some(q), self.question_blocks(q)))
             .collect()
-    }
-
-    fn kpi_blocks(&self) -> Vec<Block> {
-        let rows: Vec<&KpiRow> = self.draft.kpis.iter().filter(|k| k.has_content()).collect();
-        if rows.is_empty() {
-            return Vec::new();
-        }
-        let value = |k: &KpiRow, v: &str, y: &str| {
-            if v.trim().is_empty() {
-                return String::new();
-            }
-            let year = wareki::parse_year(y)
-                .map(wareki::fiscal_year)
-                .unwrap_or_else(|_| y.trim().to_owned());
-            if year.is_empty() {
-                format!("{}{}", v.trim(), k.unit.trim())
-            } else {
-                format!("{}{}\n（{year}）", v.trim(), k.unit.trim())
-            }
-        };
-        let table_rows = rows
-            .iter()
-            .map(|k| {
-                let pillar = self
-                    .g
-                    .section(&k.pillar)
-                    .map(|s| s.title.trim_end_matches("の取組").to_owned())
-                    .unwrap_or_default();
-                [
-                    pillar,
-                    k.indicator.trim().to_owned(),
-                    value(k, &k.baseline_value, &k.baseline_year),
-                    value(k, &k.target_value, &k.target_year),
-                    k.owner.trim().to_owned(),
-                ]
-                .iter()
-                .map(|c| xml_safe(c))
-                .collect()
-            })
-            .collect();
-        let mut sources: Vec<String> = Vec::new();
-        for k in &rows {
-            let s = one_line(&k.data_source);
-            if !s.is_empty() && !sources.contains(&s) {
-                sources.push(s);
-            }
-        }
-        let mut blocks = vec![
-            Block::Paragraph(self.fill(self.texts.kpi_lead.get(self.style))),
-            Block::Table(DocTable {
-                caption: self.texts.kpi_caption.clone(),
-                header: self.texts.kpi_columns.clone(),
-                rows: table_rows,
-                source: (!sources.is_empty())
-                    .then(|| format!("{}{}", self.texts.source_prefix, sources.join("、"))),
-                floor_em: Vec::new(),
-            }),
-        ];
-        if rows
-            .iter()
-            .any(|k| !k.definition.trim().is_empty() || !k.related_plan.trim().is_empty())
-        {
-            blocks.push(Block::Table(DocTable {
-                caption: self.texts.kpi_definitions_caption.clone(),
-                header: self.texts.kpi_definition_columns.clone(),
-                rows: rows
-                    .iter()
-                    .map(|k| {
-                        [&k.indicator, &k.definition, &k.related_plan]
-                            .iter()
-                            .map(|c| xml_safe(c.trim()))
-                            .collect()
-                    })
-                    .collect(),
-                source: None,
-                floor_em: Vec::new(),
-            }));
-        }
-        blocks
-    }
-
-    /// Where a guideline point is answered in this document.
-    fn point_place(&self, section: &Section, question_id: &str) -> String {
-        if let Some(place) = self.places.get(question_id) {
-            return place.clone();
-        }
-        if section.kpi_builder {
-            if let Some(place) = self.places.get(KPI_PLACE) {
-                return place.clone();
-            }
-        }
-        if section.id == "profile"
-            && self
-                .draft
-                .answer(question_id)
-                .is_some_and(Answer::has_content)
-        {
-            return self.texts.settings_place.clone();
-        }
-        "—".to_owned()
-    }
-
-    /// 「（参考）指針との対応表」: the coverage dashboard's figures and every point with its place.
-    fn coverage_appendix(&mut self) {
-        let dashboard = coverage::dashboard(self.g, self.draft, self.band);
-        if dashboard.overall.total() == 0 {
-            return;
-        }
-        let texts = self.texts;
-        self.heading(1, &texts.coverage_title, false, true);
-        let groups = || dashboard.parts.iter().flat_map(|part| &part.groups);
-        let figures = |label: String, c: &coverage::Counts| {
-            vec![
-                label,
-                c.total().to_string(),
-                c.addressed.to_string(),
-                format!("{}%", c.percent()),
-            ]
-        };
-        let mut summary: Vec<Vec<String>> = groups()
-            .map(|group| figures(group.source.label.clone(), &group.counts))
-            .collect();
-        summary.push(figures("合計".to_owned(), &dashboard.overall));
-        let points = groups()
-            .flat_map(|group| {
-                group.points.iter().map(|point| {
-                    vec![
-                        group.source.label.clone(),
-                        point.item.text.clone(),
-                        self.point_place(point.section, &point.item.answered_in),
-                        point.coverage.label_ja().to_owned(),
-                    ]
-                })
-            })
-            .collect();
-        let blocks = vec![
-            Block::Paragraph(self.fill(texts.coverage_lead.get(self.style))),
-            Block::Table(DocTable {
-                caption: texts.coverage_summary_caption.clone(),
-                header: texts.coverage_summary_columns.clone(),
-                rows: summary,
-                source: None,
-                floor_em: Vec::new(),
-            }),
-            Block::Table(DocTable {
-                caption: texts.coverage_points_caption.clone(),
-                header: texts.coverage_points_columns.clone(),
-                rows: points,
-                source: None,
-                // 状況 stays on one line (「対応済み」 and room to spare).
-                floor_em: vec![0.0, 0.0, 0.0, 5.0],
-            }),
-            Block::Paragraph(self.fill(texts.coverage_note.get(self.style))),
-        ];
-        self.emit_content(vec![(None, blocks)]);
     }
 }
 

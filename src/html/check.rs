@@ -6,7 +6,7 @@ use super::{escape, table_html};
 use crate::content::{ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
 use crate::coverage::{item_coverage, Coverage};
 use crate::draft::{Answer, Draft};
-use crate::ui::Route;
+use crate::route::Route;
 use crate::wareki;
 
 const UNANSWERED: &str = r#"<span class="unanswered">未記入</span>"#;

@@ -3,7 +3,7 @@
 use super::{escape, status_tag};
 use crate::content::Guideline;
 use crate::coverage::{Counts, Coverage, Dashboard, Group, RULES_JA};
-use crate::ui::{ReturnPage, Route};
+use crate::route::{ReturnPage, Route};
 
 fn state_class(c: Coverage) -> &'static str {
     match c {

@@ -3,7 +3,7 @@
 use super::escape;
 use crate::content::Guideline;
 use crate::draft::{Draft, SectionStatus};
-use crate::ui::Route;
+use crate::route::Route;
 
 /// The last step of the task list: pages that work on the whole draft.
 const FINAL_TASKS: [(&str, &str); 4] = [

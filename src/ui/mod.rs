@@ -11,7 +11,6 @@ mod fields;
 mod kpi_builder;
 mod packs;
 mod report_page;
-mod route;
 mod section_page;
 mod status_line;
 mod step_nav;
@@ -22,7 +21,15 @@ mod timing;
 mod versions_page;
 mod worker;
 
-pub use route::{ReturnPage, Route};
+pub use crate::route::{ReturnPage, Route};
+
+/// The route of the browser's current location.
+pub fn current_route() -> Route {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    Route::parse(&hash)
+}
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use check_answers::CheckAnswers;
@@ -42,8 +49,8 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     texts::GuidanceTexts::provide();
 
-    let route = RwSignal::new(Route::current());
-    let on_hash = window_event_listener(ev::hashchange, move |_| route.set(Route::current()));
+    let route = RwSignal::new(current_route());
+    let on_hash = window_event_listener(ev::hashchange, move |_| route.set(current_route()));
     // Never lose the last keystrokes: save at once when the tab is hidden or the page goes away.
     let on_hide = window_event_listener(ev::pagehide, move |_| store.flush());
     let on_visibility = window_event_listener_untyped("visibilitychange", move |_| {

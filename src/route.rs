@@ -1,4 +1,5 @@
-//! Hash routes, so every page has its own URL and a reload stays on it without a server.
+//! Hash routes, so every page has its own URL and a reload stays on it without a server. Pure (the
+//! string pages link with it too); `ui::current_route` reads the browser's location.
 //!
 //! `#/` task list · `#/section/<id>` a section · `#/section/<id>?from=check&q=<question>` a section
 //! opened from a 「変更」 link (offers the way back and focuses the question; `from=coverage` returns
@@ -135,12 +136,5 @@ impl Route {
             focus: question_id.map(str::to_owned),
         }
         .href()
-    }
-
-    pub fn current() -> Route {
-        let hash = web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default();
-        Route::parse(&hash)
     }
 }
