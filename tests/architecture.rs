@@ -18,6 +18,7 @@ const CORE: &[&str] = &[
     "draft",
     "export",
     "html",
+    "repository",
     "route",
     "wareki",
     "worker_api",
