@@ -147,15 +147,6 @@ impl SectionStatus {
             SectionStatus::Completed => "完了",
         }
     }
-
-    /// CSS modifier for the status tag.
-    pub fn css_class(self) -> &'static str {
-        match self {
-            SectionStatus::NotStarted => "status-tag status-tag--not-started",
-            SectionStatus::InProgress => "status-tag status-tag--in-progress",
-            SectionStatus::Completed => "status-tag status-tag--completed",
-        }
-    }
 }
 
 impl Draft {

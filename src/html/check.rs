@@ -162,7 +162,7 @@ fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
         r#"<section class="check-section" aria-labelledby="check-{id}" data-section="{id}"><div class="check-section__header"><h2 id="check-{id}">{title}</h2><strong class="{class}">{status}</strong></div><dl class="summary-list">{rows}</dl>{unchecked}</section>"#,
         id = escape(&section.id),
         title = escape(&section.title),
-        class = status.css_class(),
+        class = super::section_status_class(status),
         status = status.label_ja(),
     )
 }

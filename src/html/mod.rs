@@ -1,6 +1,7 @@
 //! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
-//! the coverage dashboard, the versions list and compare form, the version diff and the list of
-//! content packs. Leptos views are generic code that costs a lot of wasm per element; a string
+//! the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
+//! drafts, backup and set-aside sections of the data page (`drafts`), content packs (`packs`), the
+//! document preview (`preview`), and the versions list, compare form and diff (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
 //! renderer costs little, keeps the first load inside its budget, and is tested natively. The UI
 //! sets the string as `inner_html` and handles buttons by event delegation (`data-action`).
 //!
@@ -49,6 +50,16 @@ fn table_html(
         })
         .collect();
     format!(r#"<table class="{class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"#)
+}
+
+/// The status tag's classes for a section's state (presentation stays here, not in the model).
+fn section_status_class(status: crate::draft::SectionStatus) -> &'static str {
+    use crate::draft::SectionStatus;
+    match status {
+        SectionStatus::NotStarted => "status-tag status-tag--not-started",
+        SectionStatus::InProgress => "status-tag status-tag--in-progress",
+        SectionStatus::Completed => "status-tag status-tag--completed",
+    }
 }
 
 /// A status tag whose words carry the state (its colour only repeats them).

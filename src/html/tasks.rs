@@ -41,7 +41,7 @@ pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
                         href = escape(&Route::section_href(&s.id)),
                         title = escape(&s.title),
                         purpose = escape(&s.purpose),
-                        class = status.css_class(),
+                        class = super::section_status_class(status),
                         label = status.label_ja(),
                     )
                 })
