@@ -1,5 +1,5 @@
 // Service worker: the app keeps working offline after the first visit.
-// `.ci/stamp-sw.js` (a Trunk post-build hook) replaces the two placeholders below with this build's
+// `.ci/trunk-post-build.js` (a Trunk post-build hook) replaces the two placeholders below with this build's
 // version and the list of every file it emitted, so each deployment gets a new worker and cache.
 'use strict';
 const VERSION = '__BUILD_VERSION__';

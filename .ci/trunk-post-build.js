@@ -2,8 +2,9 @@
 //  1. writes this build's version and the list of every emitted file into sw.js, so each deployment
 //     installs a new service worker with a complete precache;
 //  2. minifies the main wasm-bindgen glue with esbuild and renews its SRI hash;
-//  3. fills the Content-Security-Policy in index.html with the hashes of Trunk's inline scripts, so
-//     no 'unsafe-inline' is needed.
+//  3. fills the Content-Security-Policy in index.html with the hashes of its inline scripts (Trunk's
+//     loader and the startup check), so no 'unsafe-inline' is needed;
+//  4. copies the guideline texts file that build.rs split off the wasm into dist/.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -56,4 +57,4 @@ const sw = fs
   .replace("'__BUILD_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
   .replace('__PRECACHE_LIST__', JSON.stringify(['./', ...emitted.map((f) => `./${f}`)]));
 fs.writeFileSync(swPath, sw);
-console.log(`stamp-sw: ${emitted.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);
+console.log(`trunk-post-build: ${emitted.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);
