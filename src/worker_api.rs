@@ -1,8 +1,8 @@
 //! What the page asks the worker (a second wasm module, loaded on first use) and how the worker
 //! answers. Everything heavy that the first load does not need lives behind it: the document
 //! model and its renderers (DOCX via docx-rs, Markdown, the preview), the check-answers and coverage
-//! pages, import validation,
-//! content-pack validation, named versions and their diff. Pure, tested natively.
+//! pages, import validation, content-pack validation, named versions and their diff. Pure, tested
+//! natively.
 //!
 //! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string (JSON) or
 //! bytes (a file as read). The answer is bytes (the DOCX) or a string: JSON `{…}` on success, or

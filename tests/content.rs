@@ -372,30 +372,6 @@ fn the_browser_texts_file_matches_the_content() {
     for item in g.sections.iter().flat_map(|s| &s.checklist) {
         assert_eq!(texts.checklist[&item.id], item.text, "{}", item.id);
     }
-    // The browser completes its core with these texts; stripping and completing gives the original.
-    let mut core = g.clone();
-    for section in &mut core.sections {
-        section.guidance.clear();
-        for q in &mut section.questions {
-            q.hint.clear();
-            q.examples.clear();
-        }
-        for item in &mut section.checklist {
-            item.text.clear();
-        }
-    }
-    core.kpi_library.clear();
-    let complete = core.with_texts(&texts);
-    for (a, b) in complete.sections.iter().zip(&g.sections) {
-        assert_eq!(a.guidance, b.guidance);
-        for (qa, qb) in a.questions.iter().zip(&b.questions) {
-            assert_eq!((&qa.hint, qa.examples.len()), (&qb.hint, qb.examples.len()));
-        }
-        for (ia, ib) in a.checklist.iter().zip(&b.checklist) {
-            assert_eq!(ia.text, ib.text);
-        }
-    }
-    assert_eq!(complete.kpi_library.len(), g.kpi_library.len());
 }
 
 fn outline_errors(o: &Outline) -> Vec<String> {

@@ -344,33 +344,6 @@ impl Guideline {
             .find(|q| q.id == id)
     }
 
-    /// The core (as embedded in the browser) completed with the long texts, so the on-screen
-    /// preview and Markdown export show exactly what a native build does.
-    pub fn with_texts(&self, texts: &Texts) -> Guideline {
-        let mut g = self.clone();
-        for section in &mut g.sections {
-            if let Some(t) = texts.sections.get(&section.id) {
-                section.guidance.clone_from(&t.guidance);
-                section.why.clone_from(&t.why);
-            }
-            for q in &mut section.questions {
-                if let Some(t) = texts.questions.get(&q.id) {
-                    q.guidance.clone_from(&t.guidance);
-                    q.why.clone_from(&t.why);
-                    q.hint.clone_from(&t.hint);
-                    q.examples.clone_from(&t.examples);
-                }
-            }
-            for item in &mut section.checklist {
-                if let Some(text) = texts.checklist.get(&item.id) {
-                    item.text.clone_from(text);
-                }
-            }
-        }
-        g.kpi_library.clone_from(&texts.kpi_library);
-        g
-    }
-
     pub fn sections_in_step<'a>(&'a self, step: &'a str) -> impl Iterator<Item = &'a Section> {
         self.sections.iter().filter(move |s| s.step == step)
     }
