@@ -1,21 +1,7 @@
 //! The list of drafts on the data page, with open / rename / duplicate / delete buttons (handled
 //! by delegation: `data-action`, `data-id`, `data-name`). Destructive actions name the draft.
 
-use super::{date_time_ja, escape};
-
-/// A small button for the delegated listener. Every argument is already escaped.
-fn action_button(
-    action: &str,
-    class: &str,
-    id: &str,
-    name: &str,
-    aria_label: &str,
-    text: &str,
-) -> String {
-    format!(
-        r#"<button type="button" class="button button--small{class}" data-action="{action}" data-id="{id}" data-name="{name}" aria-label="{aria_label}">{text}</button>"#
-    )
-}
+use super::{action_button, date_time_ja, escape};
 
 /// One draft in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]

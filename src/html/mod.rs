@@ -52,6 +52,25 @@ fn table_html(
     format!(r#"<table class="{class}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"#)
 }
 
+/// A paragraph with an error message (the text is escaped here).
+pub fn error_html(text: &str) -> String {
+    format!(r#"<p class="message message--error">{}</p>"#, escape(text))
+}
+
+/// A small button for the delegated listener. Every argument is already escaped.
+pub(crate) fn action_button(
+    action: &str,
+    class: &str,
+    id: &str,
+    name: &str,
+    aria_label: &str,
+    text: &str,
+) -> String {
+    format!(
+        r#"<button type="button" class="button button--small{class}" data-action="{action}" data-id="{id}" data-name="{name}" aria-label="{aria_label}">{text}</button>"#
+    )
+}
+
 /// The status tag's classes for a section's state (presentation stays here, not in the model).
 fn section_status_class(status: crate::draft::SectionStatus) -> &'static str {
     use crate::draft::SectionStatus;

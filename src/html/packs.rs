@@ -2,7 +2,7 @@
 //! button (handled by delegation, `data-action="remove-pack"`), except for the packs baked into
 //! this edition, which only a new package replaces.
 
-use super::escape;
+use super::{action_button, escape};
 use crate::content::pack::InstalledPack;
 
 fn contents(pack: &InstalledPack) -> String {
@@ -38,7 +38,15 @@ pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
                 (
                     String::new(),
                     format!(
-                        r#"<div class="draft-list__actions"><button type="button" class="button button--small button--danger" data-action="remove-pack" data-id="{id}" data-name="{name}" aria-label="パック「{name}」を削除">削除</button></div>"#
+                        r#"<div class="draft-list__actions">{}</div>"#,
+                        action_button(
+                            "remove-pack",
+                            " button--danger",
+                            &id,
+                            &name,
+                            &format!("パック「{name}」を削除"),
+                            "削除"
+                        )
                     ),
                 )
             };

@@ -227,10 +227,7 @@ fn RecoveredSection(message: RwSignal<Option<(bool, String)>>) -> impl IntoView 
                         // `try_`: the user may have left the page in the meantime.
                         shown.try_set(match reply {
                             Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
-                            Err(e) => format!(
-                                r#"<p class="message message--error">{}</p>"#,
-                                crate::html::escape(&e)
-                            ),
+                            Err(e) => crate::html::error_html(&e),
                         });
                         focus("recovered-text-region");
                     });

@@ -10,7 +10,7 @@ use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet};
-use crate::html::escape;
+use crate::html::error_html;
 use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -105,10 +105,7 @@ pub fn ExportPage() -> impl IntoView {
                     markdown.set_value(Some((json, text)));
                     preview.set(reply["html"].as_str().unwrap_or_default().to_owned());
                 }
-                Err(e) => preview.set(format!(
-                    r#"<p class="message message--error">{}</p>"#,
-                    escape(&e)
-                )),
+                Err(e) => preview.set(error_html(&e)),
             }
         });
     });

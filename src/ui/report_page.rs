@@ -5,7 +5,7 @@
 use super::delegate::HtmlRegion;
 use super::{PageIntro, Store};
 use crate::draft::codec;
-use crate::html::escape;
+use crate::html::error_html;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -33,7 +33,7 @@ pub fn ReportPage(
             }
             body.try_set(match reply {
                 Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
-                Err(e) => format!(r#"<p class="message message--error">{}</p>"#, escape(&e)),
+                Err(e) => error_html(&e),
             });
         });
     });
