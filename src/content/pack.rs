@@ -109,14 +109,14 @@ pub fn with_baked(baked: &[InstalledPack], imported: Vec<InstalledPack>) -> Vec<
 /// 「栃木県版」: the edition named after its baked packs' `edition` (or publisher), each once
 /// (None: the plain tool).
 pub fn edition_label(baked: &[InstalledPack]) -> Option<String> {
-    let mut publishers: Vec<&str> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for p in baked {
-        let publisher = p.edition.as_deref().unwrap_or(&p.publisher).trim();
-        if !publisher.is_empty() && !publishers.contains(&publisher) {
-            publishers.push(publisher);
+        let name = p.edition.as_deref().unwrap_or(&p.publisher).trim();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
         }
     }
-    (!publishers.is_empty()).then(|| format!("{}版", publishers.join("・")))
+    (!names.is_empty()).then(|| format!("{}版", names.join("・")))
 }
 
 /// Why a pack cannot be installed: `at` says where, `message` what was expected.
