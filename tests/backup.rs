@@ -1,15 +1,12 @@
 //! Backup files: a round trip keeps every draft exactly; every malformed file is refused with a
 //! Japanese message that says where the problem is.
+mod common;
+use common::sample;
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::backup::{decode, encode, ImportedDraft, MAX_BYTES};
 use jinzai_hoshin::draft::versions::VersionHistory;
-use jinzai_hoshin::draft::{codec, Draft};
 use serde_json::Value;
-
-fn sample() -> Draft {
-    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
-}
 
 #[test]
 fn a_backup_round_trips_exactly_with_its_versions() {

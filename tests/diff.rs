@@ -1,13 +1,11 @@
 //! Differences between drafts: only what changed, per section and question, as added/removed runs.
 
+mod common;
+use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::diff::{diff_drafts, runs, Run};
 use jinzai_hoshin::draft::kpi::KpiField;
-use jinzai_hoshin::draft::{codec, Answer, Draft};
-
-fn sample() -> Draft {
-    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
-}
+use jinzai_hoshin::draft::Answer;
 
 #[test]
 fn identical_drafts_have_no_differences() {

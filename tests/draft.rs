@@ -83,7 +83,7 @@ fn status_labels_are_japanese() {
     assert_eq!(SectionStatus::Completed.label_ja(), "完了");
 }
 
-fn sample() -> Draft {
+fn hand_built() -> Draft {
     let mut d = Draft::new(T0);
     d.set_answer(profile::ORG_NAME, text("みどり町"), T0);
     d.set_answer(profile::ORG_KIND, Answer::Choice("town".into()), T0);
@@ -105,14 +105,14 @@ fn sample() -> Draft {
 
 #[test]
 fn codec_round_trips_every_field_exactly() {
-    let d = sample();
+    let d = hand_built();
     assert_eq!(decode(&encode(&d)), Ok(d));
 }
 
 #[test]
 fn stored_form_is_stable_json() {
     // The stored format is a contract with every browser that already holds a draft.
-    let json: serde_json::Value = serde_json::from_str(&encode(&sample())).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&encode(&hand_built())).unwrap();
     assert_eq!(json["schema_version"], SCHEMA_VERSION);
     assert_eq!(
         json["answers"]["profile.org-name"],
@@ -157,7 +157,7 @@ fn unreadable_or_newer_data_is_refused_with_a_japanese_message() {
 
 #[test]
 fn profile_view_reads_the_answers() {
-    let mut d = sample();
+    let mut d = hand_built();
     let p = OrgProfile::of(&d);
     assert_eq!(p.name, "みどり町");
     assert_eq!(p.band, Some(OrgBand::Town));

@@ -2,7 +2,7 @@
 //! fuzz-style check that no user input can break either format.
 
 mod common;
-use common::unzip;
+use common::{sample, unzip};
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
 use jinzai_hoshin::draft::kpi::KpiField;
@@ -11,10 +11,6 @@ use jinzai_hoshin::export::document::{Block, PolicyDocument};
 use jinzai_hoshin::export::numbering::NumberingPreset;
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile, FontSet};
 use std::collections::BTreeMap;
-
-fn sample() -> Draft {
-    decode(include_str!("fixtures/sample-draft.json")).expect("sample draft decodes")
-}
 
 fn town() -> Draft {
     decode(include_str!("fixtures/midori-town-draft.json")).expect("the town draft decodes")

@@ -1,21 +1,19 @@
 //! The string-rendered pages: hostile text stays text, state is in words, links go where they
 //! say, and changes are marked by element and words.
+mod common;
+use common::sample;
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::content::pack::parse_pack;
 use jinzai_hoshin::coverage::dashboard;
 use jinzai_hoshin::diff::diff_drafts;
 use jinzai_hoshin::draft::versions::VersionSummary;
-use jinzai_hoshin::draft::{codec, Answer, Draft};
+use jinzai_hoshin::draft::{Answer, Draft};
 use jinzai_hoshin::html::drafts::{list_html as drafts_html, DraftRow};
 use jinzai_hoshin::html::versions::{diff_html, page_html};
 use jinzai_hoshin::html::{check, coverage, date_time_ja, escape, packs, tasks};
 
 const HOSTILE: &str = r#"<script>alert(1)</script><img src=x onerror="alert(2)">&'"#;
-
-fn sample() -> Draft {
-    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
-}
 
 fn hostile_draft() -> Draft {
     let mut d = sample();

@@ -1,17 +1,15 @@
 //! Named versions: stored as merge patches, read back exactly, deleted and restored without loss.
 
+mod common;
+use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::kpi::KpiField;
 use jinzai_hoshin::draft::sample::maximal_draft;
 use jinzai_hoshin::draft::versions::{
     apply_merge_patch, merge_patch, summaries, VersionError, VersionHistory, MAX_VERSIONS,
 };
-use jinzai_hoshin::draft::{codec, Answer, Draft};
+use jinzai_hoshin::draft::{Answer, Draft};
 use serde_json::json;
-
-fn sample() -> Draft {
-    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
-}
 
 /// Three successive states of one draft: the sample, an edited copy, and a copy with an answer
 /// removed, a box unticked, a KPI edited and a section completed.

@@ -1,5 +1,7 @@
 //! The worker's protocol, natively: each op answers what the page expects, errors are Japanese.
 
+mod common;
+use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::backup;
 use jinzai_hoshin::draft::versions::{summaries, VersionHistory};
@@ -11,10 +13,6 @@ use jinzai_hoshin::worker_api::{
     OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
 };
 use serde_json::{json, Value};
-
-fn sample() -> Draft {
-    codec::decode(include_str!("fixtures/sample-draft.json")).unwrap()
-}
 
 /// One request to a fresh worker.
 fn handle(op: &str, payload: Payload) -> Reply {

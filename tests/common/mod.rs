@@ -1,4 +1,6 @@
 //! Helpers shared by the native test files (each test file includes this module with `mod common;`).
+// Each test file uses only some of these helpers; the rest would be dead code in that crate.
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
@@ -15,4 +17,11 @@ pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
         }
     }
     parts
+}
+
+/// The shared sample draft (`tests/fixtures/sample-draft.json`): a municipality's answers in
+/// every section, decoded as the app would read them from storage.
+pub fn sample() -> jinzai_hoshin::draft::Draft {
+    jinzai_hoshin::draft::codec::decode(include_str!("../fixtures/sample-draft.json"))
+        .expect("the sample draft decodes")
 }
