@@ -7,7 +7,7 @@
 //! native builds) carries them; the page's first load does not.
 
 use super::validate::Checker;
-use super::{ContentError, Guideline, QuestionKind};
+use super::{ContentError, Guideline, Question, QuestionKind, Section};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -201,79 +201,56 @@ impl Outline {
         let mut c = Checker::default();
         self.check_document_texts(&mut c);
         for section in &g.sections {
-            let at = format!("section {}", section.id);
-            let so = self.section(&section.id).cloned().unwrap_or_default();
-            if let Some(h) = &so.heading {
-                check_heading(&mut c, &at, h);
-            }
-            let body = section.id != "profile";
-            let mut headed_seen = false;
-            for q in &section.questions {
-                let qat = format!("{at} / question {}", q.id);
-                let Some(qo) = self.question(&q.id) else {
-                    c.fail(&qat, "no outline entry");
-                    continue;
-                };
-                match (&qo.heading, &qo.no_heading) {
-                    (Some(h), None) => check_heading(&mut c, &qat, h),
-                    (None, Some(reason)) => c.non_empty(&qat, "no_heading", reason),
-                    _ => c.fail(&qat, "needs exactly one of `heading` and `no_heading`"),
-                }
-                let steering = q.kind == QuestionKind::Choice && qo.sentences.is_empty();
-                let in_body = body && !qo.front && !steering;
-                if in_body && qo.heading.is_some() {
-                    headed_seen = true;
-                } else if in_body && headed_seen {
-                    c.fail(
-                        &qat,
-                        "a question without a heading must come before the headed ones",
-                    );
-                }
-                match &q.subsection {
-                    Some(sub) if !so.subsections.iter().any(|s| &s.id == sub) => {
-                        c.fail(&qat, format!("subsection `{sub}` does not exist"))
-                    }
-                    None if in_body && qo.heading.is_some() && !so.subsections.is_empty() => {
-                        c.fail(&qat, "this section has subsections: name one")
-                    }
-                    _ => {}
-                }
-                let reaches_body = (body && !steering) || qo.placed_in.is_some();
-                if reaches_body && q.kind == QuestionKind::List {
-                    match &qo.lead {
-                        Some(lead) => check_styled(&mut c, &qat, "lead", lead),
-                        None => c.fail(&qat, "a list needs a lead sentence (`lead`)"),
-                    }
-                }
-                if reaches_body && q.kind == QuestionKind::Table {
-                    match &qo.caption {
-                        Some(caption) => check_heading(&mut c, &qat, caption),
-                        None => c.fail(&qat, "a table needs a `caption`"),
-                    }
-                }
-                if q.kind == QuestionKind::Choice && qo.heading.is_some() && steering {
-                    c.fail(&qat, "a headed choice needs option `sentence`s");
-                }
-                for (option, sentence) in &qo.sentences {
-                    if !q.options.iter().any(|o| &o.id == option) {
-                        c.fail(&qat, format!("sentence for unknown option `{option}`"));
-                    }
-                    check_styled(&mut c, &qat, "sentence", sentence);
-                }
-                if let Some(target) = &qo.placed_in {
-                    if target == &section.id || target == "profile" || g.section(target).is_none() {
-                        c.fail(&qat, format!("placed_in `{target}` is not another chapter"));
-                    }
-                    if qo.sentences.is_empty() {
-                        c.fail(&qat, "placed_in needs option sentences");
-                    }
-                }
-                if qo.front && qo.heading.is_none() {
-                    c.fail(&qat, "a front part needs a heading");
-                }
-            }
+            self.check_section(&mut c, g, section);
         }
         c.errors
+    }
+
+    /// A section's chapter heading and where each of its questions sits in the chapter: every
+    /// question has an entry with a heading or the reason it has none; in the body the unheaded
+    /// questions open the chapter, so none follows a headed one; a headed question names one of
+    /// the section's subsections if it has any, and a named subsection exists.
+    fn check_section(&self, c: &mut Checker, g: &Guideline, section: &Section) {
+        let at = format!("section {}", section.id);
+        let so = self.section(&section.id).cloned().unwrap_or_default();
+        if let Some(h) = &so.heading {
+            check_heading(c, &at, h);
+        }
+        let body = section.id != "profile";
+        let mut headed_seen = false;
+        for q in &section.questions {
+            let qat = format!("{at} / question {}", q.id);
+            let Some(qo) = self.question(&q.id) else {
+                c.fail(&qat, "no outline entry");
+                continue;
+            };
+            match (&qo.heading, &qo.no_heading) {
+                (Some(h), None) => check_heading(c, &qat, h),
+                (None, Some(reason)) => c.non_empty(&qat, "no_heading", reason),
+                _ => c.fail(&qat, "needs exactly one of `heading` and `no_heading`"),
+            }
+            let steering = is_steering(q, qo);
+            let in_body = body && !qo.front && !steering;
+            if in_body && qo.heading.is_some() {
+                headed_seen = true;
+            } else if in_body && headed_seen {
+                c.fail(
+                    &qat,
+                    "a question without a heading must come before the headed ones",
+                );
+            }
+            match &q.subsection {
+                Some(sub) if !so.subsections.iter().any(|s| &s.id == sub) => {
+                    c.fail(&qat, format!("subsection `{sub}` does not exist"))
+                }
+                None if in_body && qo.heading.is_some() && !so.subsections.is_empty() => {
+                    c.fail(&qat, "this section has subsections: name one")
+                }
+                _ => {}
+            }
+            let reaches_body = (body && !steering) || qo.placed_in.is_some();
+            check_question_texts(c, g, section, q, qo, &qat, reaches_body);
+        }
     }
 
     fn check_document_texts(&self, c: &mut Checker) {
@@ -311,6 +288,57 @@ impl Outline {
                 );
             }
         }
+    }
+}
+
+/// A choice without option sentences only steers: it never appears as words in the document.
+fn is_steering(q: &Question, qo: &QuestionOutline) -> bool {
+    q.kind == QuestionKind::Choice && qo.sentences.is_empty()
+}
+
+/// The texts a question's answer needs in the document: a lead for a list and a caption for a
+/// table that reach the body, sentences for a headed choice and only for its own options, a
+/// `placed_in` naming another chapter (and sentences to place there), a heading for a front part.
+fn check_question_texts(
+    c: &mut Checker,
+    g: &Guideline,
+    section: &Section,
+    q: &Question,
+    qo: &QuestionOutline,
+    qat: &str,
+    reaches_body: bool,
+) {
+    if reaches_body && q.kind == QuestionKind::List {
+        match &qo.lead {
+            Some(lead) => check_styled(c, qat, "lead", lead),
+            None => c.fail(qat, "a list needs a lead sentence (`lead`)"),
+        }
+    }
+    if reaches_body && q.kind == QuestionKind::Table {
+        match &qo.caption {
+            Some(caption) => check_heading(c, qat, caption),
+            None => c.fail(qat, "a table needs a `caption`"),
+        }
+    }
+    if qo.heading.is_some() && is_steering(q, qo) {
+        c.fail(qat, "a headed choice needs option `sentence`s");
+    }
+    for (option, sentence) in &qo.sentences {
+        if !q.options.iter().any(|o| &o.id == option) {
+            c.fail(qat, format!("sentence for unknown option `{option}`"));
+        }
+        check_styled(c, qat, "sentence", sentence);
+    }
+    if let Some(target) = &qo.placed_in {
+        if target == &section.id || target == "profile" || g.section(target).is_none() {
+            c.fail(qat, format!("placed_in `{target}` is not another chapter"));
+        }
+        if qo.sentences.is_empty() {
+            c.fail(qat, "placed_in needs option sentences");
+        }
+    }
+    if qo.front && qo.heading.is_none() {
+        c.fail(qat, "a front part needs a heading");
     }
 }
 

@@ -148,6 +148,22 @@ fn check_question_text(
 
 /// Parses and validates a pack; nothing is installed unless this returns Ok.
 pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError> {
+    let pack = read_pack(bytes)?;
+    check_format(&pack)?;
+    check_identity(&pack)?;
+    for (i, item) in pack.guidance.iter().enumerate() {
+        check_question_text(g, &format!("guidance[{i}]"), &item.question, &item.text)?;
+    }
+    for (i, item) in pack.examples.iter().enumerate() {
+        check_question_text(g, &format!("examples[{i}]"), &item.question, &item.text)?;
+    }
+    check_kpi_examples(g, &pack.kpi_examples)?;
+    Ok(pack)
+}
+
+/// The file as a pack: within the size limit, UTF-8 (a leading BOM is ignored) and JSON of the
+/// pack's shape, with no unknown fields.
+fn read_pack(bytes: &[u8]) -> Result<ContentPack, PackError> {
     if bytes.len() > MAX_PACK_BYTES {
         return Err(PackError::new(
             "",
@@ -159,13 +175,16 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|_| PackError::new("", "UTF-8 のテキストではありません。"))?;
-    let pack: ContentPack =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-            PackError::new(
-                format!("{}行目{}文字目", e.line(), e.column()),
-                format!("パックの形式に合いません（{e}）。"),
-            )
-        })?;
+    serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        PackError::new(
+            format!("{}行目{}文字目", e.line(), e.column()),
+            format!("パックの形式に合いません（{e}）。"),
+        )
+    })
+}
+
+/// The pack names our format, in a version this tool reads.
+fn check_format(pack: &ContentPack) -> Result<(), PackError> {
     if pack.format != PACK_FORMAT {
         return Err(PackError::new(
             "format",
@@ -178,6 +197,12 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
             "より新しい版のツール向けのパックです。",
         ));
     }
+    Ok(())
+}
+
+/// The pack says what it is and who publishes it; an edition name, if given, is short enough
+/// to name an edition of the tool after (see [`edition_label`]).
+fn check_identity(pack: &ContentPack) -> Result<(), PackError> {
     non_empty("id".into(), &pack.id)?;
     non_empty("name".into(), &pack.name)?;
     non_empty("version".into(), &pack.version)?;
@@ -191,15 +216,16 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
             ));
         }
     }
-    for (i, item) in pack.guidance.iter().enumerate() {
-        check_question_text(g, &format!("guidance[{i}]"), &item.question, &item.text)?;
-    }
-    for (i, item) in pack.examples.iter().enumerate() {
-        check_question_text(g, &format!("examples[{i}]"), &item.question, &item.text)?;
-    }
+    Ok(())
+}
+
+/// KPI examples: ids unique within the pack; an id of a built-in example only with `replace`
+/// and `replace` only for such an id; an existing pillar section; an indicator and a
+/// definition; and a reference value only with its source.
+fn check_kpi_examples(g: &Guideline, kpis: &[PackKpi]) -> Result<(), PackError> {
     let built_in: HashSet<&str> = g.kpi_library.iter().map(|k| k.id.as_str()).collect();
     let mut ids = HashSet::new();
-    for (i, kpi) in pack.kpi_examples.iter().enumerate() {
+    for (i, kpi) in kpis.iter().enumerate() {
         let at = format!("kpi_examples[{i}]");
         if !ids.insert(kpi.id.as_str()) {
             return Err(PackError::new(
@@ -245,7 +271,7 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
             ));
         }
     }
-    Ok(pack)
+    Ok(())
 }
 
 impl ContentPack {

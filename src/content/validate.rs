@@ -1,7 +1,7 @@
 //! Structural checks on the guideline content, so a domain expert's edit that breaks a reference
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
-use super::{profile_ids, Guideline, OrgBand, QuestionKind};
+use super::{profile_ids, ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -60,15 +60,41 @@ impl Checker {
     }
 }
 
+/// The ids a reference may name, collected once for the whole check.
+struct KnownIds<'a> {
+    sources: HashSet<&'a str>,
+    steps: HashSet<&'a str>,
+    sections: HashSet<&'a str>,
+    kpis: HashSet<&'a str>,
+}
+
+impl<'a> KnownIds<'a> {
+    fn of(g: &'a Guideline) -> Self {
+        KnownIds {
+            sources: g.sources.iter().map(|s| s.id.as_str()).collect(),
+            steps: g.steps.iter().map(|s| s.id.as_str()).collect(),
+            sections: g.sections.iter().map(|s| s.id.as_str()).collect(),
+            kpis: g.kpi_library.iter().map(|k| k.id.as_str()).collect(),
+        }
+    }
+}
+
 impl Guideline {
     /// Every problem in the content, empty when it is sound.
     pub fn validate(&self) -> Vec<ContentError> {
         let mut c = Checker::default();
-        let source_ids: HashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
-        let step_ids: HashSet<&str> = self.steps.iter().map(|s| s.id.as_str()).collect();
-        let section_ids: HashSet<&str> = self.sections.iter().map(|s| s.id.as_str()).collect();
-        let kpi_ids: HashSet<&str> = self.kpi_library.iter().map(|k| k.id.as_str()).collect();
+        let known = KnownIds::of(self);
+        self.check_sources(&mut c);
+        self.check_steps(&mut c);
+        self.check_sections(&mut c, &known);
+        self.check_coverage_parts(&mut c, &known);
+        self.check_kpi_library(&mut c, &known);
+        self.check_required_questions(&mut c);
+        c.errors
+    }
 
+    /// Sources have unique ids and a label, title and citation.
+    fn check_sources(&self, c: &mut Checker) {
         let mut seen = HashSet::new();
         for s in &self.sources {
             let at = format!("source {}", s.id);
@@ -77,6 +103,10 @@ impl Guideline {
             c.non_empty(&at, "title", &s.title);
             c.non_empty(&at, "citation", &s.citation);
         }
+    }
+
+    /// Steps have unique ids and a title, and each has at least one section.
+    fn check_steps(&self, c: &mut Checker) {
         let mut seen = HashSet::new();
         for s in &self.steps {
             let at = format!("step {}", s.id);
@@ -86,115 +116,39 @@ impl Guideline {
                 c.fail(&at, "no section belongs to this step");
             }
         }
+    }
 
+    /// Each section, then its questions, then its checklist items. Section, question and
+    /// checklist ids are each unique across the whole guideline, not only within a section.
+    fn check_sections(&self, c: &mut Checker, known: &KnownIds) {
         let mut section_seen = HashSet::new();
         let mut question_seen = HashSet::new();
         let mut checklist_seen = HashSet::new();
         for sec in &self.sections {
             let at = format!("section {}", sec.id);
             c.unique(&mut section_seen, &at, &sec.id);
-            c.non_empty(&at, "title", &sec.title);
-            c.non_empty(&at, "purpose", &sec.purpose);
-            if !step_ids.contains(sec.step.as_str()) {
-                c.fail(&at, format!("step `{}` does not exist", sec.step));
-            }
-            if sec.sources.is_empty() {
-                c.fail(&at, "no guideline source");
-            }
-            for src in &sec.sources {
-                if !source_ids.contains(src.as_str()) {
-                    c.fail(&at, format!("source `{src}` does not exist"));
-                }
-            }
-            if !sec.stub {
-                c.non_empty(&at, "guidance", &sec.guidance);
-                c.non_empty(&at, "why", &sec.why);
-                if sec.questions.is_empty() {
-                    c.fail(&at, "no questions");
-                }
-                if sec.checklist.is_empty() {
-                    c.fail(&at, "no checklist items");
-                }
-            }
-            for kpi in &sec.kpi_examples {
-                if !kpi_ids.contains(kpi.as_str()) {
-                    c.fail(&at, format!("KPI example `{kpi}` is not in kpi_library"));
-                }
-            }
+            check_section_fields(c, known, sec, &at);
             for q in &sec.questions {
                 let qat = format!("{at} / question {}", q.id);
                 c.unique(&mut question_seen, &qat, &q.id);
-                if !q.id.starts_with(&format!("{}.", sec.id)) {
-                    c.fail(&qat, format!("id must start with `{}.`", sec.id));
-                }
-                c.non_empty(&qat, "label", &q.label);
-                if !sec.stub {
-                    c.non_empty(&qat, "guidance", &q.guidance);
-                    c.non_empty(&qat, "why", &q.why);
-                    if q.examples.is_empty() && q.kind != QuestionKind::Choice {
-                        c.fail(&qat, "no 記入例 (examples)");
-                    }
-                }
-                if !source_ids.contains(q.source.as_str()) {
-                    c.fail(&qat, format!("source `{}` does not exist", q.source));
-                }
-                match q.kind {
-                    QuestionKind::Choice if q.options.len() < 2 => {
-                        c.fail(&qat, "a choice needs at least two options")
-                    }
-                    QuestionKind::Table if q.columns.is_empty() => {
-                        c.fail(&qat, "a table needs columns")
-                    }
-                    _ => {}
-                }
-                let mut option_seen = HashSet::new();
-                for o in &q.options {
-                    c.unique(&mut option_seen, &format!("{qat} / option"), &o.id);
-                    c.non_empty(&qat, "option label", &o.label);
-                }
-                for (i, e) in q.examples.iter().enumerate() {
-                    c.non_empty(&qat, &format!("examples[{i}].text"), &e.text);
-                }
+                check_question(c, known, sec, q, &qat);
             }
             for item in &sec.checklist {
                 let cat = format!("{at} / checklist {}", item.id);
                 c.unique(&mut checklist_seen, &cat, &item.id);
-                c.non_empty(&cat, "text", &item.text);
-                if !source_ids.contains(item.source.as_str()) {
-                    c.fail(&cat, format!("source `{}` does not exist", item.source));
-                }
-                // The coverage dashboard links each point to the question that answers it, which
-                // must be shown to everyone the point is shown to.
-                match sec.questions.iter().find(|q| q.id == item.answered_in) {
-                    None => c.fail(
-                        &cat,
-                        format!(
-                            "answered_in `{}` is not a question of this section",
-                            item.answered_in
-                        ),
-                    ),
-                    Some(q) => {
-                        let bands = [OrgBand::Prefecture, OrgBand::City, OrgBand::Town];
-                        if bands.iter().any(|b| {
-                            item.audience.includes(Some(*b)) && !q.audience.includes(Some(*b))
-                        }) {
-                            c.fail(
-                                &cat,
-                                "answered_in is hidden from part of the item's audience",
-                            );
-                        }
-                    }
-                }
+                check_checklist_item(c, known, sec, item, &cat);
             }
         }
+    }
 
-        // Every point's source is one coverage group, exactly once, so no point drops out of the
-        // dashboard or the 対応表.
+    /// Every point's source is one coverage group, exactly once, so no point drops out of the
+    /// dashboard or the 対応表.
+    fn check_coverage_parts(&self, c: &mut Checker, known: &KnownIds) {
         let mut grouped = HashSet::new();
         for part in &self.coverage_parts {
             c.non_empty("coverage_parts", "title", &part.title);
             for source in &part.sources {
-                if !source_ids.contains(source.as_str()) {
+                if !known.sources.contains(source.as_str()) {
                     c.fail(
                         "coverage_parts",
                         format!("source `{source}` does not exist"),
@@ -211,14 +165,18 @@ impl Guideline {
                 );
             }
         }
+    }
 
+    /// KPI examples have unique ids, an indicator and a definition, an existing pillar section,
+    /// and a reference value only together with a non-empty source for it.
+    fn check_kpi_library(&self, c: &mut Checker, known: &KnownIds) {
         let mut seen = HashSet::new();
         for k in &self.kpi_library {
             let at = format!("kpi {}", k.id);
             c.unique(&mut seen, &at, &k.id);
             c.non_empty(&at, "indicator", &k.indicator);
             c.non_empty(&at, "definition", &k.definition);
-            if !section_ids.contains(k.pillar.as_str()) {
+            if !known.sections.contains(k.pillar.as_str()) {
                 c.fail(&at, format!("pillar section `{}` does not exist", k.pillar));
             }
             match (&k.reference, &k.reference_source) {
@@ -229,12 +187,119 @@ impl Guideline {
                 _ => {}
             }
         }
+    }
 
+    /// The questions the code reads by id ([`REQUIRED_QUESTIONS`]) exist.
+    fn check_required_questions(&self, c: &mut Checker) {
         for id in REQUIRED_QUESTIONS {
             if self.question(id).is_none() {
                 c.fail("content", format!("question `{id}` is required by the app"));
             }
         }
-        c.errors
+    }
+}
+
+/// A section's own fields: title and purpose, an existing step, at least one existing source,
+/// known KPI examples, and (unless it is a stub) guidance, why, questions and checklist items.
+fn check_section_fields(c: &mut Checker, known: &KnownIds, sec: &Section, at: &str) {
+    c.non_empty(at, "title", &sec.title);
+    c.non_empty(at, "purpose", &sec.purpose);
+    if !known.steps.contains(sec.step.as_str()) {
+        c.fail(at, format!("step `{}` does not exist", sec.step));
+    }
+    if sec.sources.is_empty() {
+        c.fail(at, "no guideline source");
+    }
+    for src in &sec.sources {
+        if !known.sources.contains(src.as_str()) {
+            c.fail(at, format!("source `{src}` does not exist"));
+        }
+    }
+    if !sec.stub {
+        c.non_empty(at, "guidance", &sec.guidance);
+        c.non_empty(at, "why", &sec.why);
+        if sec.questions.is_empty() {
+            c.fail(at, "no questions");
+        }
+        if sec.checklist.is_empty() {
+            c.fail(at, "no checklist items");
+        }
+    }
+    for kpi in &sec.kpi_examples {
+        if !known.kpis.contains(kpi.as_str()) {
+            c.fail(at, format!("KPI example `{kpi}` is not in kpi_library"));
+        }
+    }
+}
+
+/// A question: its id is prefixed with its section's, it has a label and an existing source,
+/// (outside stubs) guidance, why and 記入例 unless it is a choice, the options or columns its
+/// kind needs, unique option ids, and no empty option label or 記入例.
+fn check_question(c: &mut Checker, known: &KnownIds, sec: &Section, q: &Question, qat: &str) {
+    if !q.id.starts_with(&format!("{}.", sec.id)) {
+        c.fail(qat, format!("id must start with `{}.`", sec.id));
+    }
+    c.non_empty(qat, "label", &q.label);
+    if !sec.stub {
+        c.non_empty(qat, "guidance", &q.guidance);
+        c.non_empty(qat, "why", &q.why);
+        if q.examples.is_empty() && q.kind != QuestionKind::Choice {
+            c.fail(qat, "no 記入例 (examples)");
+        }
+    }
+    if !known.sources.contains(q.source.as_str()) {
+        c.fail(qat, format!("source `{}` does not exist", q.source));
+    }
+    match q.kind {
+        QuestionKind::Choice if q.options.len() < 2 => {
+            c.fail(qat, "a choice needs at least two options")
+        }
+        QuestionKind::Table if q.columns.is_empty() => c.fail(qat, "a table needs columns"),
+        _ => {}
+    }
+    let mut option_seen = HashSet::new();
+    for o in &q.options {
+        c.unique(&mut option_seen, &format!("{qat} / option"), &o.id);
+        c.non_empty(qat, "option label", &o.label);
+    }
+    for (i, e) in q.examples.iter().enumerate() {
+        c.non_empty(qat, &format!("examples[{i}].text"), &e.text);
+    }
+}
+
+/// A checklist item has text and an existing source, and is answered in a question of its own
+/// section that everyone the item is shown to also sees: the coverage dashboard links each point
+/// to that question.
+fn check_checklist_item(
+    c: &mut Checker,
+    known: &KnownIds,
+    sec: &Section,
+    item: &ChecklistItem,
+    cat: &str,
+) {
+    c.non_empty(cat, "text", &item.text);
+    if !known.sources.contains(item.source.as_str()) {
+        c.fail(cat, format!("source `{}` does not exist", item.source));
+    }
+    match sec.questions.iter().find(|q| q.id == item.answered_in) {
+        None => c.fail(
+            cat,
+            format!(
+                "answered_in `{}` is not a question of this section",
+                item.answered_in
+            ),
+        ),
+        Some(q) => {
+            let bands = [OrgBand::Prefecture, OrgBand::City, OrgBand::Town];
+            if bands
+                .iter()
+                .any(|b| item.audience.includes(Some(*b)) && !q.audience.includes(Some(*b)))
+            {
+                c.fail(
+                    cat,
+                    "answered_in is hidden from part of the item's audience",
+                );
+            }
+        }
     }
 }

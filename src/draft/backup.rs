@@ -6,7 +6,7 @@ use super::versions::VersionHistory;
 use super::{Answer, Draft, Timestamp, SCHEMA_VERSION};
 use crate::content::{Guideline, QuestionKind};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashSet;
 
 /// Marks our files, so an unrelated JSON file is recognised as such.
@@ -27,7 +27,7 @@ struct BackupFile<'a> {
     schema_version: u32,
     drafts: Vec<&'a Draft>,
     /// Draft id → its version history as stored.
-    versions: serde_json::Map<String, Value>,
+    versions: Map<String, Value>,
 }
 
 /// A backup of the drafts, each with its stored version history text if it has one (a history
@@ -127,50 +127,11 @@ fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Parses and validates a whole backup file. Nothing is stored by this function; the caller
-/// stores the drafts only when this returns Ok.
-/// Parses and validates a whole backup file (format 1 or 2).
+/// Parses and validates a whole backup file (format 1 or 2). Nothing is stored by this
+/// function; the caller stores the drafts only when this returns Ok.
 pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<ImportedDraft>, ImportError> {
-    if bytes.len() > MAX_BYTES {
-        return Err(ImportError::new(
-            "",
-            format!(
-                "ファイルが大きすぎます（{} MB まで）。",
-                MAX_BYTES / 1024 / 1024
-            ),
-        ));
-    }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| ImportError::new("", "文字コードが UTF-8 のテキストではありません。このツールで保存した JSON ファイルを選んでください。"))?;
-    let text = text.trim_start_matches('\u{feff}');
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        ImportError::new(
-            format!("{}行目{}文字目", e.line(), e.column()),
-            "JSON として読み取れません。このツールで保存したバックアップファイルを選んでください。",
-        )
-    })?;
-    let object = value.as_object().ok_or_else(|| {
-        ImportError::new(
-            "",
-            "バックアップファイルの形式ではありません（全体が { } で囲まれた JSON が必要です）。",
-        )
-    })?;
-    match object.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => {}
-        _ => {
-            return Err(ImportError::new(
-                "format",
-                format!("「{FORMAT}」が必要です。このツールのバックアップファイルではありません。"),
-            ))
-        }
-    }
-    let format_version = object
-        .get("format_version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ImportError::new("format_version", "整数が必要です。"))?;
-    if format_version > u64::from(FORMAT_VERSION) {
-        return Err(ImportError::new("format_version", format!("より新しい版のツールで作られたファイルです（形式 {format_version}）。最新版で読み込んでください。")));
-    }
+    let object = read_object(bytes)?;
+    check_format(&object)?;
     let drafts = object
         .get("drafts")
         .and_then(Value::as_array)
@@ -191,23 +152,86 @@ pub fn decode(g: &Guideline, bytes: &[u8]) -> Result<Vec<ImportedDraft>, ImportE
     drafts
         .iter()
         .enumerate()
-        .map(|(i, raw)| {
-            let at = format!("drafts[{i}]");
-            let draft = codec::decode(&raw.to_string()).map_err(|e| match e {
-                DecodeError::NewerVersion(v) => ImportError::new(&at, format!("より新しい版のツールの下書きです（形式 {v}）。最新版で読み込んでください。")),
-                DecodeError::Unreadable(detail) => ImportError::new(&at, format!("下書きの形式が正しくありません（{detail}）。")),
-            })?;
-            check_draft(g, &draft, &at)?;
-            let history = versions
-                .and_then(|v| v.get(&draft.id))
-                .map(|raw| check_history(g, raw, &format!("versions[\"{}\"]", draft.id)))
-                .transpose()?;
-            Ok(ImportedDraft {
-                draft,
-                versions: history,
-            })
-        })
+        .map(|(i, raw)| import_draft(g, raw, &format!("drafts[{i}]"), versions))
         .collect()
+}
+
+/// The file as a JSON object: within the size limit, UTF-8 (a leading BOM is ignored), JSON.
+fn read_object(bytes: &[u8]) -> Result<Map<String, Value>, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::new(
+            "",
+            format!(
+                "ファイルが大きすぎます（{} MB まで）。",
+                MAX_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|_| ImportError::new("", "文字コードが UTF-8 のテキストではありません。このツールで保存した JSON ファイルを選んでください。"))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        ImportError::new(
+            format!("{}行目{}文字目", e.line(), e.column()),
+            "JSON として読み取れません。このツールで保存したバックアップファイルを選んでください。",
+        )
+    })?;
+    match value {
+        Value::Object(object) => Ok(object),
+        _ => Err(ImportError::new(
+            "",
+            "バックアップファイルの形式ではありません（全体が { } で囲まれた JSON が必要です）。",
+        )),
+    }
+}
+
+/// The file names our format, in a version this tool reads.
+fn check_format(object: &Map<String, Value>) -> Result<(), ImportError> {
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        _ => {
+            return Err(ImportError::new(
+                "format",
+                format!("「{FORMAT}」が必要です。このツールのバックアップファイルではありません。"),
+            ))
+        }
+    }
+    let format_version = object
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError::new("format_version", "整数が必要です。"))?;
+    if format_version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::new("format_version", format!("より新しい版のツールで作られたファイルです（形式 {format_version}）。最新版で読み込んでください。")));
+    }
+    Ok(())
+}
+
+/// One draft of the file, checked against the guideline, with its version history if the file
+/// has one for it.
+fn import_draft(
+    g: &Guideline,
+    raw: &Value,
+    at: &str,
+    versions: Option<&Map<String, Value>>,
+) -> Result<ImportedDraft, ImportError> {
+    let draft = codec::decode(&raw.to_string()).map_err(|e| match e {
+        DecodeError::NewerVersion(v) => ImportError::new(
+            at,
+            format!("より新しい版のツールの下書きです（形式 {v}）。最新版で読み込んでください。"),
+        ),
+        DecodeError::Unreadable(detail) => {
+            ImportError::new(at, format!("下書きの形式が正しくありません（{detail}）。"))
+        }
+    })?;
+    check_draft(g, &draft, at)?;
+    let history = versions
+        .and_then(|v| v.get(&draft.id))
+        .map(|raw| check_history(g, raw, &format!("versions[\"{}\"]", draft.id)))
+        .transpose()?;
+    Ok(ImportedDraft {
+        draft,
+        versions: history,
+    })
 }
 
 /// Every version of an imported history must read back as a valid draft.
