@@ -28,7 +28,7 @@ async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Runs `tests` ([name, async ({page, context, url, shot}) => …]) and exits non-zero on failure. */
+/** Runs `tests` ([name, async ({page, context, url, shot, dist}) => …]) and exits non-zero on failure. */
 async function run(distDir, tests, { outDir = path.join(__dirname, 'out') } = {}) {
   const only = process.env.ONLY;
   fs.mkdirSync(outDir, { recursive: true });
@@ -53,7 +53,7 @@ async function run(distDir, tests, { outDir = path.join(__dirname, 'out') } = {}
     const shot = (file) => page.screenshot({ path: path.join(outDir, file), fullPage: true });
     const started = Date.now();
     try {
-      await body({ page, context, url, shot, server, expectConsoleError });
+      await body({ page, context, url, shot, server, expectConsoleError, dist: distDir });
       if (problems.length) throw new Error(problems.join('\n'));
       console.log(`  ok   ${name} (${Date.now() - started} ms)`);
     } catch (e) {
