@@ -134,6 +134,8 @@ fn main() {
                 if let Some(text) = item.remove("text") {
                     checklist_texts.insert(id_of(item), text);
                 }
+                // Only the worker's pages (coverage, check answers) link a point to its question.
+                item.remove("answered_in");
             }
         },
         |question| {
@@ -148,6 +150,18 @@ fn main() {
         .expect("top table")
         .remove("kpi_library")
         .unwrap_or(Value::Array(Vec::new()));
+    // The page shows a source by its label; its title and citation appear only in the worker's
+    // pages and the document, which embed the full content.
+    for source in core
+        .get_mut("sources")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
+        let source = source.as_object_mut().expect("source table");
+        source.remove("title");
+        source.remove("citation");
+    }
     fs::write(out.join("guideline-core.json"), core.to_string()).expect("write core");
     let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "checklist": checklist_texts, "kpi_library": kpi_library })
         .to_string();

@@ -4,9 +4,20 @@
 //! pages, import validation, content-pack validation, named versions and their diff. Pure, tested
 //! natively.
 //!
-//! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string (JSON) or
-//! bytes (a file as read). The answer is bytes (the DOCX) or a string: JSON `{…}` on success, or
-//! `{"error": "<Japanese message>"}`.
+//! A message is `[op, payload]`: `op` is one of the `OP_*` names, `payload` a string or bytes (a
+//! file as read). The answer is bytes (the DOCX) or a string: the op's reply as JSON on success, or
+//! `{"error": "<Japanese message>"}` (read by [`read_reply_as`]). One request and one reply type
+//! per op:
+//!
+//! | op | request | reply |
+//! |---|---|---|
+//! | [`OP_DOCX`] | [`DocumentRequest`] | the DOCX bytes |
+//! | [`OP_PREVIEW`] | [`DocumentRequest`] | [`PreviewReply`] |
+//! | [`OP_CHECK`], [`OP_COVERAGE`] | the draft in its stored form | [`HtmlReply`] |
+//! | [`OP_RECOVERED_TEXT`] | a set-aside copy's stored text | [`HtmlReply`] |
+//! | [`OP_IMPORT_BACKUP`] | the file's bytes | [`ImportReply`] (read by [`read_import_reply`]) |
+//! | [`OP_IMPORT_PACK`] | the file's bytes | [`PackReply`] |
+//! | [`OP_VERSIONS`] | [`VersionRequest`] | [`HistoryReply`], or [`HtmlReply`] for a diff |
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
@@ -61,9 +72,9 @@ pub struct DocumentRequest {
     pub options: ExportOptions,
 }
 
-/// Version operations. `history` is the stored history text (absent when there is none yet) and
-/// `draft` the open draft in its stored form.
-#[derive(Debug, Deserialize)]
+/// Version operations ([`OP_VERSIONS`]). `history` is the stored history text (absent when
+/// there is none yet) and `draft` the open draft in its stored form.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum VersionRequest {
     Save {
@@ -73,11 +84,11 @@ pub enum VersionRequest {
         now: Timestamp,
     },
     Delete {
-        history: String,
+        history: Option<String>,
         id: String,
     },
     Restore {
-        history: String,
+        history: Option<String>,
         id: String,
         draft: String,
         now: Timestamp,
@@ -89,6 +100,108 @@ pub enum VersionRequest {
         from: String,
         to: String,
     },
+}
+
+impl VersionRequest {
+    /// The request as the worker reads it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a request serialises")
+    }
+}
+
+/// The reply of [`OP_CHECK`], [`OP_COVERAGE`], [`OP_RECOVERED_TEXT`] and a version diff: a
+/// page body rendered in the worker.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct HtmlReply {
+    pub html: String,
+}
+
+/// The reply of [`OP_PREVIEW`].
+#[derive(Debug, PartialEq, Serialize)]
+pub struct PreviewReply {
+    pub html: String,
+    pub markdown: String,
+}
+
+/// The reply of a version save, delete or restore: the new history text to store, and for a
+/// restore the restored draft in its stored form.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct HistoryReply {
+    pub history: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+}
+
+/// The reply of [`OP_IMPORT_BACKUP`]: the drafts of the file and, parallel to them, each one's
+/// version history text (read by [`read_import_reply`]).
+#[derive(Debug, Serialize)]
+pub struct ImportReply<'a> {
+    pub drafts: Vec<&'a Draft>,
+    pub versions: Vec<Option<String>>,
+}
+
+/// The reply of [`OP_IMPORT_PACK`]: the validated pack as it is stored (the page keeps it as
+/// JSON, so no second deserialiser of the pack is compiled into the page).
+#[derive(Debug, PartialEq, Serialize)]
+pub struct PackReply {
+    /// 「名前」（版 1.0）, for the page's message.
+    pub label: String,
+    pub pack: Value,
+}
+
+/// How the page reads a reply type from the reply's JSON. Written out rather than derived: a
+/// derived `Deserialize` read from a `Value` costs the first load several KB (measured in #14);
+/// a round-trip test against the derived `Serialize` of each type keeps the two in step.
+pub trait FromReply: Sized {
+    fn from_reply(reply: &mut Value) -> Option<Self>;
+}
+
+/// Moves a string field out of a reply.
+fn take_text(reply: &mut Value, key: &str) -> Option<String> {
+    match reply.get_mut(key)?.take() {
+        Value::String(text) => Some(text),
+        _ => None,
+    }
+}
+
+impl FromReply for HtmlReply {
+    fn from_reply(reply: &mut Value) -> Option<Self> {
+        Some(Self {
+            html: take_text(reply, "html")?,
+        })
+    }
+}
+
+impl FromReply for PreviewReply {
+    fn from_reply(reply: &mut Value) -> Option<Self> {
+        Some(Self {
+            html: take_text(reply, "html")?,
+            markdown: take_text(reply, "markdown")?,
+        })
+    }
+}
+
+impl FromReply for HistoryReply {
+    fn from_reply(reply: &mut Value) -> Option<Self> {
+        Some(Self {
+            history: take_text(reply, "history")?,
+            draft: take_text(reply, "draft"),
+        })
+    }
+}
+
+impl FromReply for PackReply {
+    fn from_reply(reply: &mut Value) -> Option<Self> {
+        Some(Self {
+            label: take_text(reply, "label")?,
+            pack: reply.get_mut("pack")?.take(),
+        })
+    }
+}
+
+/// A reply as JSON text (the worker's side of [`read_reply_as`]).
+fn reply_text(reply: &impl Serialize) -> String {
+    serde_json::to_string(reply).expect("replies serialise")
 }
 
 fn error(message: impl Into<String>) -> String {
@@ -118,17 +231,16 @@ impl Worker {
                 Err(e) => Reply::Text(error(e)),
             },
             (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match self.document(request) {
-                Ok(built) => json!({
-                    "html": document_html(&built.doc),
-                    "markdown": markdown::render(&built.doc)
-                })
-                .to_string(),
+                Ok(built) => reply_text(&PreviewReply {
+                    html: document_html(&built.doc),
+                    markdown: markdown::render(&built.doc),
+                }),
                 Err(e) => error(e),
             }),
             (OP_CHECK | OP_COVERAGE, Payload::Text(draft)) => Reply::Text(report(op, &draft)),
-            (OP_RECOVERED_TEXT, Payload::Text(copy)) => Reply::Text(
-                json!({ "html": recovered_text_html(&copy, complete_guideline()) }).to_string(),
-            ),
+            (OP_RECOVERED_TEXT, Payload::Text(copy)) => Reply::Text(reply_text(&HtmlReply {
+                html: recovered_text_html(&copy, complete_guideline()),
+            })),
             (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_VERSIONS, Payload::Text(request)) => {
@@ -171,7 +283,7 @@ fn report(op: &str, stored_draft: &str) -> String {
     } else {
         dashboard_html(g, &dashboard(g, &draft, band))
     };
-    json!({ "html": html }).to_string()
+    reply_text(&HtmlReply { html })
 }
 
 /// The numbered document for a request, with the options it was built with.
@@ -183,8 +295,7 @@ fn document(request_json: &str) -> Result<(PolicyDocument, ExportOptions), Strin
     Ok((doc, request.options))
 }
 
-/// `{"drafts": [...], "versions": [<history text> | null, ...]}`, the versions parallel to the
-/// drafts, everything validated.
+/// Everything validated.
 fn import_backup(bytes: &[u8]) -> String {
     match backup::decode(complete_guideline(), bytes) {
         Ok(imported) => {
@@ -192,16 +303,18 @@ fn import_backup(bytes: &[u8]) -> String {
                 .iter()
                 .map(|i| (&i.draft, i.versions.as_ref().map(VersionHistory::encode)))
                 .unzip();
-            json!({ "drafts": drafts, "versions": versions }).to_string()
+            reply_text(&ImportReply { drafts, versions })
         }
         Err(e) => error(e.to_japanese()),
     }
 }
 
-/// `{"pack": <InstalledPack>}`.
 fn import_pack(bytes: &[u8]) -> String {
     match parse_pack(complete_guideline(), bytes) {
-        Ok(pack) => json!({ "pack": pack.installed() }).to_string(),
+        Ok(pack) => reply_text(&PackReply {
+            label: format!("「{}」（版 {}）", pack.name, pack.version),
+            pack: serde_json::to_value(pack.installed()).expect("a pack serialises"),
+        }),
         Err(e) => error(e.to_japanese()),
     }
 }
@@ -223,12 +336,18 @@ fn versions(request_json: &str) -> Result<String, VersionError> {
         } => {
             let mut history = VersionHistory::decode(history.as_deref())?;
             history.add(&codec::decode(&draft)?, &name, now)?;
-            json!({ "history": history.encode() })
+            reply_text(&HistoryReply {
+                history: history.encode(),
+                draft: None,
+            })
         }
         VersionRequest::Delete { history, id } => {
-            let mut history = VersionHistory::decode(Some(&history))?;
+            let mut history = VersionHistory::decode(history.as_deref())?;
             history.remove(&id)?;
-            json!({ "history": history.encode() })
+            reply_text(&HistoryReply {
+                history: history.encode(),
+                draft: None,
+            })
         }
         VersionRequest::Restore {
             history,
@@ -236,9 +355,12 @@ fn versions(request_json: &str) -> Result<String, VersionError> {
             draft,
             now,
         } => {
-            let mut history = VersionHistory::decode(Some(&history))?;
+            let mut history = VersionHistory::decode(history.as_deref())?;
             let restored = history.restore(&id, &codec::decode(&draft)?, now)?;
-            json!({ "history": history.encode(), "draft": codec::encode(&restored) })
+            reply_text(&HistoryReply {
+                history: history.encode(),
+                draft: Some(codec::encode(&restored)),
+            })
         }
         VersionRequest::Diff {
             history,
@@ -263,10 +385,12 @@ fn versions(request_json: &str) -> Result<String, VersionError> {
                     .unwrap_or_default(),
             };
             let sections = diff::diff_drafts(complete_guideline(), &old, &new);
-            json!({ "html": diff_html(&sections, &label(&from), &label(&to)) })
+            reply_text(&HtmlReply {
+                html: diff_html(&sections, &label(&from), &label(&to)),
+            })
         }
     };
-    Ok(reply.to_string())
+    Ok(reply)
 }
 
 /// The page's reading of a worker's JSON reply: the value, or the Japanese error it carries.
@@ -277,6 +401,12 @@ pub fn read_reply(reply: &str) -> Result<Value, String> {
         Some(error) => Err(error.to_owned()),
         None => Ok(value),
     }
+}
+
+/// The page's reading of a worker's JSON reply as the op's reply type.
+pub fn read_reply_as<T: FromReply>(reply: &str) -> Result<T, String> {
+    T::from_reply(&mut read_reply(reply)?)
+        .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())
 }
 
 /// The page's reading of an import reply: each draft with its version history text, if any

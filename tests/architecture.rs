@@ -4,7 +4,11 @@
 //!   never name `web_sys`, `leptos` or `wasm_bindgen`;
 //! - `content` never uses `draft` (the draft refers to the content, not the other way round);
 //! - every module starts with a `//!` comment saying what it is for;
-//! - no file in `src/` is longer than 500 lines.
+//! - no file in `src/` is longer than 500 lines;
+//! - a string region's `data-action` names come from its `Vocabulary`, never a literal in the
+//!   markup, and no page compares an action with a string;
+//! - no page module uses another page module (`ui::*_page`): what two pages share lives in
+//!   `ui::shared` or its own module.
 //!
 //! `the_checker_catches_planted_violations` shows that each rule can fail.
 
@@ -65,6 +69,36 @@ fn violations(relative: &str, text: &str) -> Vec<String> {
         for (line, code) in code_lines(text) {
             if code.contains("crate::draft") {
                 found.push(format!("src/{relative}:{line}: `content` uses `draft`"));
+            }
+        }
+    }
+    if module == "html" {
+        for (line, code) in code_lines(text) {
+            if code.contains(r#"data-action="#) && !code.contains(r#"data-action="{"#) {
+                found.push(format!(
+                    "src/{relative}:{line}: a literal `data-action` (use the region's Vocabulary)"
+                ));
+            }
+        }
+    }
+    if module == "ui" {
+        for (line, code) in code_lines(text) {
+            if code.contains(".action == \"") || code.contains("action.as_str()") {
+                found.push(format!(
+                    "src/{relative}:{line}: an action matched as a string (parse its Vocabulary)"
+                ));
+            }
+            let own = relative.trim_start_matches("ui/").trim_end_matches(".rs");
+            for page in code.split("super::").skip(1) {
+                let name: String = page
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if name.ends_with("_page") && name != own {
+                    found.push(format!(
+                        "src/{relative}:{line}: uses the page module `{name}`"
+                    ));
+                }
             }
         }
     }
@@ -146,6 +180,30 @@ fn the_checker_catches_planted_violations() {
     assert_eq!(violations("wareki.rs", "fn f() {}\n").len(), 1);
     let long = format!("//! x\n{}", "fn f() {}\n".repeat(MAX_LINES));
     assert_eq!(violations("ui/fields.rs", &long).len(), 1);
+    // String regions: markup and pages speak the vocabulary.
+    let literal = "//! x\nconst B: &str = r#\"<button data-action=\"open\">\"#;\n";
+    assert_eq!(violations("html/drafts.rs", literal).len(), 1);
+    let from_vocabulary = "//! x\nformat!(r#\"<button data-action=\"{}\">\"#, a.as_str());\n";
+    assert!(violations("html/drafts.rs", from_vocabulary).is_empty());
+    assert_eq!(
+        violations("ui/packs.rs", "//! x\nif a.action == \"remove-pack\" {}\n").len(),
+        1
+    );
+    // A page reaching into a sibling page; the shared module is fine.
+    assert_eq!(
+        violations(
+            "ui/task_list.rs",
+            "//! x\nuse super::data_page::BackupNudge;\n"
+        )
+        .len(),
+        1
+    );
+    assert!(violations(
+        "ui/task_list.rs",
+        "//! x\nuse super::shared::BackupNudge;\n"
+    )
+    .is_empty());
+    assert!(violations("ui/mod.rs", "//! x\nuse data_page::DataPage;\n").is_empty());
     assert_eq!(module_of("export/document/tables.rs"), "export");
     assert_eq!(module_of("worker_api.rs"), "worker_api");
 }

@@ -10,7 +10,11 @@ use jinzai_hoshin::diff::diff_drafts;
 use jinzai_hoshin::draft::versions::VersionSummary;
 use jinzai_hoshin::draft::{Answer, Draft};
 use jinzai_hoshin::html::drafts::{list_html as drafts_html, DraftRow};
-use jinzai_hoshin::html::versions::{diff_html, page_html};
+use jinzai_hoshin::html::versions::{
+    compare_form_html, diff_html, list_html as versions_html, save_form_html, VersionAction,
+    COMPARE_FROM, COMPARE_TO, NAME_INPUT,
+};
+use jinzai_hoshin::html::Vocabulary;
 use jinzai_hoshin::html::{check, coverage, date_time_ja, escape, packs, tasks};
 
 const HOSTILE: &str = r#"<script>alert(1)</script><img src=x onerror="alert(2)">&'"#;
@@ -92,12 +96,14 @@ fn the_versions_page_and_diff_escape_names_and_mark_changes() {
         name: HOSTILE.into(),
         created_at: 0,
     }];
-    let page = page_html(&versions, "使用量", 540);
-    assert_escaped(&page);
-    assert!(page.contains(r#"data-action="restore" data-id="v1""#));
-    assert!(page.contains(r#"<option value="v1" selected>"#));
-    assert!(page.contains(r#"<option value="current" selected>"#));
-    assert!(page_html(&[], "", 0).contains("まだ版を保存していません"));
+    let list = versions_html(&versions, "使用量", 540);
+    assert_escaped(&list);
+    assert!(list.contains(r#"data-action="restore" data-id="v1""#));
+    assert!(versions_html(&[], "", 0).contains("まだ版を保存していません"));
+    let form = compare_form_html(&versions, "v1", "current");
+    assert_escaped(&form);
+    assert!(form.contains(r#"<option value="v1" selected>"#));
+    assert!(form.contains(r#"<option value="current" selected>"#));
 
     let old = sample();
     let new = hostile_draft();
@@ -241,4 +247,125 @@ fn recovered_copies_are_listed_with_escaped_names_and_only_readable_ones_restore
     assert!(html.contains("約 2 KB"));
     let raw = recovered_text_html("<script>x</script>", jinzai_hoshin::content::guideline());
     assert!(raw.contains("&lt;script&gt;") && !raw.contains("<script>"));
+}
+
+#[test]
+fn the_compare_form_keeps_the_chosen_pair_and_falls_back_when_a_version_is_gone() {
+    let version = |id: &str| VersionSummary {
+        id: id.into(),
+        name: format!("版{id}"),
+        created_at: 0,
+    };
+    let versions = [version("v2"), version("v1")];
+    let selected = |html: &str| {
+        html.match_indices(" selected>")
+            .map(|(at, _)| {
+                let start = html[..at].rfind("value=\"").unwrap() + 7;
+                html[start..at - 1].to_owned()
+            })
+            .collect::<Vec<_>>()
+    };
+    // The user's choice (oldest to newest) survives a re-render of the same list…
+    assert_eq!(
+        selected(&compare_form_html(&versions, "v1", "v2")),
+        ["v1", "v2"]
+    );
+    // …and a choice that was deleted falls back to the default (newest against the current draft).
+    assert_eq!(
+        selected(&compare_form_html(&versions[1..], "v2", "current")),
+        ["v1", "current"]
+    );
+    assert_eq!(
+        selected(&compare_form_html(&[], "v1", "v2")),
+        ["current", "current"]
+    );
+}
+
+/// Every `data-action` value in `html`.
+fn actions_in(html: &str) -> Vec<&str> {
+    html.split(r#"data-action=""#)
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+/// A region speaks its vocabulary: each rendered action parses, and every action is rendered.
+fn assert_region_speaks<A: Vocabulary + std::fmt::Debug + PartialEq>(htmls: &[String]) {
+    let rendered: Vec<&str> = htmls.iter().flat_map(|h| actions_in(h)).collect();
+    for name in &rendered {
+        assert!(
+            A::parse(name).is_some(),
+            "`{name}` is not in {}",
+            std::any::type_name::<A>()
+        );
+    }
+    for action in A::ALL {
+        assert_eq!(A::parse(action.as_str()), Some(*action));
+        assert!(
+            rendered.contains(&action.as_str()),
+            "{action:?} is never rendered"
+        );
+    }
+}
+
+#[test]
+fn each_string_region_renders_only_actions_its_page_understands_and_the_ids_it_reads() {
+    use jinzai_hoshin::html::drafts::{
+        backup_sections_html, delete_all_html, drafts_section_html, recovered_html, DataAction,
+    };
+    use jinzai_hoshin::repository::recovered::{CopyKind, RecoveredCopy};
+    let rows = [true, false].map(|current| DraftRow {
+        id: format!("d{current}"),
+        label: "下書き".into(),
+        updated_at: 0,
+        current,
+    });
+    let copy = RecoveredCopy {
+        key: "jinzai-hoshin.kept.1".into(),
+        kind: CopyKind::Kept,
+        at: Some(1),
+        draft_label: Some("町".into()),
+        problem: None,
+        units: 1,
+    };
+    assert_region_speaks::<DataAction>(&[
+        drafts_section_html(&rows, 540),
+        backup_sections_html("最終バックアップ：今日"),
+        delete_all_html(),
+        recovered_html(&[copy], 540),
+    ]);
+
+    let pack: serde_json::Value =
+        serde_json::from_str(include_str!("../docs/packs/example-pack.json")).unwrap();
+    let pack = parse_pack(guideline(), pack.to_string().as_bytes())
+        .unwrap()
+        .installed();
+    assert_region_speaks::<packs::PackAction>(&[packs::list_html(&[pack], &[])]);
+
+    let versions = [VersionSummary {
+        id: "v1".into(),
+        name: "第1版".into(),
+        created_at: 0,
+    }];
+    assert_region_speaks::<VersionAction>(&[versions_html(&versions, "", 540)]);
+    // The ids the versions page reads are the ones its forms render.
+    let forms = save_form_html() + &compare_form_html(&versions, "v1", "current");
+    for id in [NAME_INPUT, COMPARE_FROM, COMPARE_TO] {
+        assert_eq!(forms.matches(&format!(r#"id="{id}""#)).count(), 1, "{id}");
+    }
+}
+
+#[test]
+fn a_vocabulary_refuses_names_it_does_not_declare() {
+    assert_eq!(
+        VersionAction::parse("restore"),
+        Some(VersionAction::Restore)
+    );
+    assert_eq!(
+        VersionAction::parse("open"),
+        None,
+        "another region's action"
+    );
+    assert_eq!(VersionAction::parse("Restore"), None);
+    assert_eq!(VersionAction::parse(""), None);
 }

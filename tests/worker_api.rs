@@ -289,3 +289,78 @@ fn the_worker_renders_a_set_aside_copy() {
     .unwrap();
     assert!(!raw["html"].as_str().unwrap().contains("<script>"));
 }
+
+/// Each reply type reads back, through the page's hand-written `FromReply`, exactly what the
+/// worker's derived `Serialize` wrote, and a reply missing a field is refused.
+#[test]
+fn every_reply_type_reads_back_what_the_worker_writes() {
+    use jinzai_hoshin::worker_api::{
+        read_reply_as, FromReply, HistoryReply, HtmlReply, PackReply, PreviewReply,
+    };
+    use serde::Serialize;
+    fn round_trip<T: FromReply + Serialize + PartialEq + std::fmt::Debug>(reply: T) {
+        let text = serde_json::to_string(&reply).unwrap();
+        assert_eq!(read_reply_as::<T>(&text).unwrap(), reply, "{text}");
+        assert!(
+            read_reply_as::<T>("{}").is_err(),
+            "an empty reply is refused"
+        );
+    }
+    round_trip(HtmlReply {
+        html: "<p>本文</p>".into(),
+    });
+    round_trip(PreviewReply {
+        html: "<h1>方針</h1>".into(),
+        markdown: "# 方針".into(),
+    });
+    round_trip(HistoryReply {
+        history: "{}".into(),
+        draft: None,
+    });
+    round_trip(HistoryReply {
+        history: "{}".into(),
+        draft: Some("{\"id\":\"d\"}".into()),
+    });
+    round_trip(PackReply {
+        label: "「県版」（版 1.0）".into(),
+        pack: json!({ "id": "p", "name": "県版" }),
+    });
+    // The error a worker reports wins over any field.
+    let error = read_reply_as::<HtmlReply>(r#"{"error":"読み込めません","html":"x"}"#);
+    assert_eq!(error.unwrap_err(), "読み込めません");
+}
+
+/// The page's typed version requests are what the worker reads.
+#[test]
+fn version_requests_round_trip_through_their_json() {
+    use jinzai_hoshin::worker_api::VersionRequest;
+    let requests = [
+        VersionRequest::Save {
+            history: None,
+            draft: "{}".into(),
+            name: "第1版".into(),
+            now: 5,
+        },
+        VersionRequest::Delete {
+            history: Some("{}".into()),
+            id: "v1".into(),
+        },
+        VersionRequest::Restore {
+            history: Some("{}".into()),
+            id: "v1".into(),
+            draft: "{}".into(),
+            now: 6,
+        },
+        VersionRequest::Diff {
+            history: None,
+            draft: "{}".into(),
+            from: "v1".into(),
+            to: CURRENT.into(),
+        },
+    ];
+    for request in requests {
+        let json = request.to_json();
+        let read: VersionRequest = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, request, "{json}");
+    }
+}

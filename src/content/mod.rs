@@ -179,9 +179,12 @@ pub struct Source {
     pub id: String,
     /// Short reference shown next to items, e.g. 「基本的な考え方①」.
     pub label: String,
+    /// Empty in the browser's core content, like `citation`: the page shows only the label.
+    #[serde(default)]
     pub title: String,
     pub verification: Verification,
     /// Where this was read: document name and URL.
+    #[serde(default)]
     pub citation: String,
 }
 
@@ -300,7 +303,9 @@ pub struct ChecklistItem {
     /// Empty in the browser's core content (see [`Texts`]).
     #[serde(default)]
     pub text: String,
-    /// The question (of the same section) where the draft addresses this point.
+    /// The question (of the same section) where the draft addresses this point. Empty in the
+    /// browser's core content: only the worker's pages (coverage, check answers) use it.
+    #[serde(default)]
     pub answered_in: String,
     pub source: String,
     pub verification: Verification,

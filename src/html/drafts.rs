@@ -1,7 +1,26 @@
 //! The list of drafts on the data page, with open / rename / duplicate / delete buttons (handled
-//! by delegation: `data-action`, `data-id`, `data-name`). Destructive actions name the draft.
+//! by delegation: [`DataAction`] in `data-action`, with `data-id` and `data-name`), backup, import,
+//! delete-all and the set-aside copies. Destructive actions name the draft.
 
-use super::{action_button, date_time_ja, escape};
+use super::{action_button, date_time_ja, escape, Vocabulary};
+
+vocabulary! {
+    /// The buttons of the data page's regions: the drafts list, backup, delete-all and the
+    /// set-aside copies.
+    pub enum DataAction {
+        Open = "open",
+        Rename = "rename",
+        Duplicate = "duplicate",
+        Delete = "delete",
+        NewDraft = "new-draft",
+        Backup = "backup",
+        BackupAll = "backup-all",
+        DeleteAll = "delete-all",
+        RecoveredView = "recovered-view",
+        RecoveredRestore = "recovered-restore",
+        RecoveredDelete = "recovered-delete",
+    }
+}
 
 /// One draft in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,13 +38,14 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
         .map(|row| {
             let label = escape(&row.label);
             let id = escape(&row.id);
-            let button = |action: &str, class: &str, aria: &str, text: &str| {
-                action_button(action, class, &id, &label, &format!("「{label}」{aria}"), text)
+            let button = |action: DataAction, class: &str, aria: &str, text: &str| {
+                let aria_label = format!("「{label}」{aria}");
+                action_button(action.as_str(), class, &id, &label, &aria_label, text)
             };
             let open = if row.current {
                 String::new()
             } else {
-                button("open", "", "を開く", "開く")
+                button(DataAction::Open, "", "を開く", "開く")
             };
             format!(
                 r#"<li class="draft-list__item{current_class}" data-draft="{id}"><div><strong class="draft-list__name">{label}</strong>{current_tag}<p class="field__hint">最終更新：{date}</p></div><div class="draft-list__actions">{open}{rename}{duplicate}{delete}</div></li>"#,
@@ -36,9 +56,9 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
                     ""
                 },
                 date = date_time_ja(row.updated_at, utc_offset_minutes),
-                rename = button("rename", " button--secondary", "の名前を変更", "名前を変更"),
-                duplicate = button("duplicate", " button--secondary", "を複製", "複製"),
-                delete = button("delete", " button--danger", "を削除", "削除"),
+                rename = button(DataAction::Rename, " button--secondary", "の名前を変更", "名前を変更"),
+                duplicate = button(DataAction::Duplicate, " button--secondary", "を複製", "複製"),
+                delete = button(DataAction::Delete, " button--danger", "を削除", "削除"),
             )
         })
         .collect();
@@ -84,11 +104,12 @@ pub fn recovered_html(
                 |at| date_time_ja(at, utc_offset_minutes),
             );
             let size = (c.units * 2).div_ceil(1024);
-            let button = |action: &str, class: &str, aria: &str, text: &str| {
-                action_button(action, class, &key, &label, &format!("{when}の「{label}」{aria}"), text)
+            let button = |action: DataAction, class: &str, aria: &str, text: &str| {
+                let aria_label = format!("{when}の「{label}」{aria}");
+                action_button(action.as_str(), class, &key, &label, &aria_label, text)
             };
             let restore = if c.can_restore() {
-                button("recovered-restore", "", "を下書きとして復元", "下書きとして復元")
+                button(DataAction::RecoveredRestore, "", "を下書きとして復元", "下書きとして復元")
             } else {
                 String::new()
             };
@@ -99,8 +120,8 @@ pub fn recovered_html(
                 .unwrap_or_default();
             format!(
                 r#"<li class="draft-list__item" data-recovered="{key}"><div><strong class="draft-list__name">{label}</strong><p class="field__hint">{what}・{when}・約 {size} KB</p>{problem}</div><div class="draft-list__actions">{view}{restore}{delete}</div></li>"#,
-                view = button("recovered-view", " button--secondary", "の内容を見る", "内容を見る"),
-                delete = button("recovered-delete", " button--danger", "を削除", "削除"),
+                view = button(DataAction::RecoveredView, " button--secondary", "の内容を見る", "内容を見る"),
+                delete = button(DataAction::RecoveredDelete, " button--danger", "を削除", "削除"),
             )
         })
         .collect();
@@ -145,27 +166,35 @@ pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) ->
     )
 }
 
-/// The data page's backup, import and delete-all sections (their buttons and the file input are
-/// handled by delegation: `data-action` `backup`, `backup-all`, `delete-all`, and the input's
+/// The data page's backup and import sections (their buttons and the file input are
+/// handled by delegation: [`DataAction::Backup`], [`DataAction::BackupAll`], and the input's
 /// `change`). `last_backup` is [`last_backup_text`].
 pub fn backup_sections_html(last_backup: &str) -> String {
     format!(
-        r#"<section class="data-section" aria-labelledby="backup-heading"><h2 id="backup-heading">バックアップを保存する</h2><p data-testid="last-backup">{last}</p><div class="export-actions"><button type="button" class="button" data-testid="backup" data-action="backup">開いている下書きをバックアップ（JSON）</button><button type="button" class="button button--secondary" data-testid="backup-all" data-action="backup-all">すべての下書きをバックアップ（JSON）</button></div></section><section class="data-section" aria-labelledby="import-heading"><h2 id="import-heading">バックアップから読み込む</h2><p id="import-hint" class="field__hint">このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。</p><label class="field__label" for="import-file">読み込むファイル</label><input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint"></section>"#,
+        r#"<section class="data-section" aria-labelledby="backup-heading"><h2 id="backup-heading">バックアップを保存する</h2><p data-testid="last-backup">{last}</p><div class="export-actions"><button type="button" class="button" data-testid="backup" data-action="{backup}">開いている下書きをバックアップ（JSON）</button><button type="button" class="button button--secondary" data-testid="backup-all" data-action="{backup_all}">すべての下書きをバックアップ（JSON）</button></div></section><section class="data-section" aria-labelledby="import-heading"><h2 id="import-heading">バックアップから読み込む</h2><p id="import-hint" class="field__hint">このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。</p><label class="field__label" for="import-file">読み込むファイル</label><input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint"></section>"#,
         last = escape(last_backup),
+        backup = DataAction::Backup.as_str(),
+        backup_all = DataAction::BackupAll.as_str(),
     )
 }
 
-/// The last section of the data page (its button: `data-action="delete-all"`).
-pub const DELETE_ALL_HTML: &str = r#"<section class="data-section data-section--danger" aria-labelledby="delete-heading"><h2 id="delete-heading">この端末のデータをすべて削除</h2><p>共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。</p><button type="button" class="button button--danger" data-action="delete-all">この端末のデータをすべて削除</button></section>"#;
+/// The last section of the data page (its button: [`DataAction::DeleteAll`]).
+pub fn delete_all_html() -> String {
+    format!(
+        r#"<section class="data-section data-section--danger" aria-labelledby="delete-heading"><h2 id="delete-heading">この端末のデータをすべて削除</h2><p>共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。</p><button type="button" class="button button--danger" data-action="{}">この端末のデータをすべて削除</button></section>"#,
+        DataAction::DeleteAll.as_str()
+    )
+}
 
 /// The heading and explanation of the data page's 「復元できるデータ」 (before [`recovered_html`]).
 pub const RECOVERED_INTRO: &str = r#"<h2 id="recovered-heading">復元できるデータ</h2><p class="field__hint">別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。</p>"#;
 
 /// The data page's 「下書きの一覧」: [`list_html`] under its heading, with the new-draft button
-/// (`data-action="new-draft"`).
+/// ([`DataAction::NewDraft`]).
 pub fn drafts_section_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
     format!(
-        r#"<section class="data-section" aria-labelledby="drafts-heading"><h2 id="drafts-heading">下書きの一覧</h2><p class="field__hint">庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。</p>{}<button type="button" class="button button--secondary" data-action="new-draft">新しい下書きを作成</button></section>"#,
-        list_html(rows, utc_offset_minutes)
+        r#"<section class="data-section" aria-labelledby="drafts-heading"><h2 id="drafts-heading">下書きの一覧</h2><p class="field__hint">庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。</p>{}<button type="button" class="button button--secondary" data-action="{}">新しい下書きを作成</button></section>"#,
+        list_html(rows, utc_offset_minutes),
+        DataAction::NewDraft.as_str()
     )
 }

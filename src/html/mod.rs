@@ -7,6 +7,37 @@
 //!
 //! Every piece of user or pack text goes through [`escape`].
 
+/// The `data-action` names of one string-rendered region, declared once: the renderer writes
+/// `as_str`, the page's delegated listener reads `parse`, so the two sides cannot drift apart.
+pub trait Vocabulary: Sized + Copy + 'static {
+    /// Every action, for tests that check a rendered region against its vocabulary.
+    const ALL: &'static [Self];
+    fn as_str(self) -> &'static str;
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|a| a.as_str() == text)
+    }
+}
+
+/// Declares an action enum and its [`Vocabulary`] (`Variant = "data-action name"`); in scope in
+/// the modules declared below it.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)+
+        }
+        impl $crate::html::Vocabulary for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant,)+];
+            fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+        }
+    };
+}
+
 pub mod check;
 pub mod coverage;
 pub mod drafts;
@@ -57,7 +88,8 @@ pub fn error_html(text: &str) -> String {
     format!(r#"<p class="message message--error">{}</p>"#, escape(text))
 }
 
-/// A small button for the delegated listener. Every argument is already escaped.
+/// A small button for the delegated listener (`action` is a [`Vocabulary`] name). Every argument
+/// is already escaped.
 pub(crate) fn action_button(
     action: &str,
     class: &str,

@@ -1,8 +1,15 @@
 //! The content packs on the data page: name, version, publisher, what each adds, and a remove
-//! button (handled by delegation, `data-action="remove-pack"`), except for the packs baked into
+//! button (handled by delegation, [`PackAction`]), except for the packs baked into
 //! this edition, which only a new package replaces.
 
-use super::{action_button, escape};
+use super::{action_button, escape, Vocabulary};
+
+vocabulary! {
+    /// The buttons of the packs list.
+    pub enum PackAction {
+        Remove = "remove-pack",
+    }
+}
 use crate::content::pack::InstalledPack;
 
 fn contents(pack: &InstalledPack) -> String {
@@ -40,7 +47,7 @@ pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
                     format!(
                         r#"<div class="draft-list__actions">{}</div>"#,
                         action_button(
-                            "remove-pack",
+                            PackAction::Remove.as_str(),
                             " button--danger",
                             &id,
                             &name,

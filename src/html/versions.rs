@@ -1,7 +1,8 @@
-//! 版の保存・比較 (`#/versions`): the save form, the list of versions with their actions, the
-//! compare form, and the diff between two versions (rendered by the worker).
+//! 版の保存・比較 (`#/versions`): the save form, the list of versions with their actions
+//! ([`VersionAction`]), the compare form, and the diff between two versions (rendered by the
+//! worker). Three regions, so the forms' state never depends on a re-render of the list.
 
-use super::{date_time_ja, escape};
+use super::{action_button, date_time_ja, escape, Vocabulary};
 use crate::diff::{condense, Run, SectionDiff};
 use crate::draft::versions::{VersionSummary, MAX_NAME_CHARS};
 
@@ -10,6 +11,21 @@ pub const CURRENT: &str = "current";
 pub const CURRENT_LABEL: &str = "現在の下書き";
 /// Unchanged text longer than this is shortened around the changes.
 const DIFF_CONTEXT_CHARS: usize = 40;
+
+vocabulary! {
+    /// The buttons of the versions list.
+    pub enum VersionAction {
+        Restore = "restore",
+        Delete = "delete",
+    }
+}
+
+/// Element ids the page reads: the name input and the compare selects.
+pub const NAME_INPUT: &str = "version-name";
+pub const COMPARE_FROM: &str = "compare-from";
+pub const COMPARE_TO: &str = "compare-to";
+const SAVE_FORM: &str = "save-version";
+const COMPARE_FORM: &str = "compare";
 
 fn options(versions: &[VersionSummary], selected: &str) -> String {
     std::iter::once((CURRENT, CURRENT_LABEL))
@@ -25,31 +41,57 @@ fn options(versions: &[VersionSummary], selected: &str) -> String {
         .collect()
 }
 
-/// The page body under the heading; `usage` is the storage line (already in words);
-/// `utc_offset_minutes`: see [`date_time_ja`].
-pub fn page_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i64) -> String {
+/// The save form. It depends on nothing, so its region is rendered once and a half-typed name is
+/// never wiped by a re-render (see ARCHITECTURE.md, "string regions").
+pub fn save_form_html() -> String {
+    format!(
+        r#"<section class="data-section" aria-labelledby="save-version-heading"><h2 id="save-version-heading">現在の内容を版として保存</h2><form id="{SAVE_FORM}"><label class="field__label" for="{NAME_INPUT}">版の名前</label><p class="field__hint" id="version-name-hint">例：庁内協議用 第2版（{MAX_NAME_CHARS}文字まで）</p><input id="{NAME_INPUT}" class="input" type="text" maxlength="{MAX_NAME_CHARS}" aria-describedby="version-name-hint"><button type="submit" class="button">版として保存</button></form></section>"#
+    )
+}
+
+/// The storage line and the list of versions with their [`VersionAction`] buttons; `usage` is the
+/// storage line (already in words); `utc_offset_minutes`: see [`date_time_ja`].
+pub fn list_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i64) -> String {
     let list = if versions.is_empty() {
         "<p>まだ版を保存していません。</p>".to_owned()
     } else {
         let items: String = versions
             .iter()
             .map(|v| {
-                let name = escape(&v.name);
+                let (id, name) = (escape(&v.id), escape(&v.name));
                 format!(
-                    r#"<li class="draft-list__item" data-version="{id}"><div><strong class="draft-list__name">{name}</strong><p class="field__hint">保存日時：{date}</p></div><div class="draft-list__actions"><button type="button" class="button button--small button--secondary" data-action="restore" data-id="{id}" data-name="{name}" aria-label="版「{name}」に戻す">この版に戻す</button><button type="button" class="button button--small button--danger" data-action="delete" data-id="{id}" data-name="{name}" aria-label="版「{name}」を削除">削除</button></div></li>"#,
-                    id = escape(&v.id),
+                    r#"<li class="draft-list__item" data-version="{id}"><div><strong class="draft-list__name">{name}</strong><p class="field__hint">保存日時：{date}</p></div><div class="draft-list__actions">{restore}{delete}</div></li>"#,
                     date = date_time_ja(v.created_at, utc_offset_minutes),
+                    restore = action_button(VersionAction::Restore.as_str(), " button--secondary", &id, &name, &format!("版「{name}」に戻す"), "この版に戻す"),
+                    delete = action_button(VersionAction::Delete.as_str(), " button--danger", &id, &name, &format!("版「{name}」を削除"), "削除"),
                 )
             })
             .collect();
         format!(r#"<ul class="draft-list" data-testid="version-list">{items}</ul>"#)
     };
-    let newest = versions.first().map_or(CURRENT, |v| v.id.as_str());
     format!(
-        r#"<section class="data-section" aria-labelledby="save-version-heading"><h2 id="save-version-heading">現在の内容を版として保存</h2><form id="save-version"><label class="field__label" for="version-name">版の名前</label><p class="field__hint" id="version-name-hint">例：庁内協議用 第2版（{MAX_NAME_CHARS}文字まで）</p><input id="version-name" class="input" type="text" maxlength="{MAX_NAME_CHARS}" aria-describedby="version-name-hint"><button type="submit" class="button">版として保存</button></form><p class="field__hint" data-testid="storage-usage">{usage}</p></section><section class="data-section" aria-labelledby="version-list-heading"><h2 id="version-list-heading">保存した版</h2>{list}</section><section class="data-section" aria-labelledby="compare-heading"><h2 id="compare-heading">版を比べる</h2><form id="compare" class="compare-form"><div class="field"><label class="field__label" for="compare-from">比べる元（古い方）</label><select id="compare-from" class="select">{from}</select></div><div class="field"><label class="field__label" for="compare-to">比べる先（新しい方）</label><select id="compare-to" class="select">{to}</select></div><button type="submit" class="button button--secondary">違いを表示</button></form></section>"#,
+        r#"<section class="data-section" aria-labelledby="version-list-heading"><h2 id="version-list-heading">保存した版</h2><p class="field__hint" data-testid="storage-usage">{usage}</p>{list}</section>"#,
         usage = escape(usage),
-        from = options(versions, newest),
-        to = options(versions, CURRENT),
+    )
+}
+
+/// The two ids the compare form selects at first: the newest version and the current draft.
+pub fn default_comparison(versions: &[VersionSummary]) -> (String, String) {
+    let newest = versions.first().map_or(CURRENT, |v| v.id.as_str());
+    (newest.to_owned(), CURRENT.to_owned())
+}
+
+/// The compare form with `from` and `to` selected (a choice that is no longer in the list falls
+/// back to [`default_comparison`]), so the user's choice survives a re-render of the list.
+pub fn compare_form_html(versions: &[VersionSummary], from: &str, to: &str) -> String {
+    let known = |id: &str| id == CURRENT || versions.iter().any(|v| v.id == id);
+    let (default_from, default_to) = default_comparison(versions);
+    let from = if known(from) { from } else { &default_from };
+    let to = if known(to) { to } else { &default_to };
+    format!(
+        r#"<section class="data-section" aria-labelledby="compare-heading"><h2 id="compare-heading">版を比べる</h2><form id="{COMPARE_FORM}" class="compare-form"><div class="field"><label class="field__label" for="{COMPARE_FROM}">比べる元（古い方）</label><select id="{COMPARE_FROM}" class="select">{from}</select></div><div class="field"><label class="field__label" for="{COMPARE_TO}">比べる先（新しい方）</label><select id="{COMPARE_TO}" class="select">{to}</select></div><button type="submit" class="button button--secondary">違いを表示</button></form></section>"#,
+        from = options(versions, from),
+        to = options(versions, to),
     )
 }
 

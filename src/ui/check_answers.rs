@@ -1,7 +1,7 @@
 //! Check answers (GOV.UK pattern): the page body is `html::check` (rendered from the draft, with
 //! 「変更」 links that return here), rendered in the worker.
 
-use super::report_page::ReportPage;
+use super::report::ReportPage;
 use crate::worker_api::OP_CHECK;
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 //! decide them (`html::coverage`, from the same `coverage::dashboard` as the exports' 対応表), rendered
 //! in the worker.
 
-use super::report_page::ReportPage;
+use super::report::ReportPage;
 use crate::worker_api::OP_COVERAGE;
 use leptos::prelude::*;
 

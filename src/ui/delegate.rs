@@ -1,24 +1,37 @@
 //! Event delegation for pages rendered from HTML strings (see `crate::html`): one listener on the
-//! page reads `data-action`, `data-id` and `data-name` from the button that was pressed.
+//! page reads `data-action` (parsed in the region's [`Vocabulary`]), `data-id` and `data-name`
+//! from the button that was pressed.
 
+use crate::html::Vocabulary;
 use wasm_bindgen::JsCast;
 
-pub struct Action {
-    pub action: String,
+/// A pressed button of a string region: its action in the region's vocabulary, and the
+/// `data-id` and `data-name` it carries.
+pub struct Pressed<A> {
+    pub action: A,
     pub id: String,
     pub name: String,
 }
 
-/// The `[data-action]` element the event happened in, if any.
-pub fn action_of(event: &web_sys::Event) -> Option<Action> {
+/// The `[data-action]` button the event happened in, if its action is one of `A` (a region's
+/// listener thus ignores any other region's names).
+pub fn action_of<A: Vocabulary>(event: &web_sys::Event) -> Option<Pressed<A>> {
+    let [action, id, name] = pressed(event)?;
+    Some(Pressed {
+        action: A::parse(&action)?,
+        id,
+        name,
+    })
+}
+
+/// Not generic, so each vocabulary adds only its `parse`.
+fn pressed(event: &web_sys::Event) -> Option<[String; 3]> {
     let target: web_sys::Element = event.target()?.dyn_into().ok()?;
     let button = target.closest("[data-action]").ok()??;
-    let attr = |name: &str| button.get_attribute(name).unwrap_or_default();
-    Some(Action {
-        action: attr("data-action"),
-        id: attr("data-id"),
-        name: attr("data-name"),
-    })
+    Some(
+        ["data-action", "data-id", "data-name"]
+            .map(|name| button.get_attribute(name).unwrap_or_default()),
+    )
 }
 
 /// The current value of an input or select rendered in an HTML string.
@@ -35,6 +48,16 @@ pub fn value_of(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Sets the value of an input rendered in an HTML string (e.g. clears a name after it was used).
+pub fn set_value(id: &str, value: &str) {
+    if let Some(input) = leptos::prelude::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
 /// Moves focus to an element (e.g. the message after a list was re-rendered under the button).
 pub fn focus(id: &str) {
     if let Some(el) = leptos::prelude::document()
@@ -48,6 +71,17 @@ pub fn focus(id: &str) {
 /// A message line after an action: `(is_error, text)`. Focusable, so focus can move to it when the
 /// pressed button disappeared with a re-rendered list.
 pub type Message = leptos::prelude::RwSignal<Option<(bool, String)>>;
+
+/// Shows an action's outcome on the message line `id` and moves focus to it (the pressed button
+/// may be gone with a re-rendered list).
+pub fn show(message: Message, id: &str, result: Result<String, String>) {
+    use leptos::prelude::Set;
+    message.set(Some(match result {
+        Ok(text) => (false, text),
+        Err(e) => (true, e),
+    }));
+    focus(id);
+}
 
 /// The message line shared by the string-rendered pages.
 #[leptos::prelude::component]

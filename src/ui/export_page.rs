@@ -11,7 +11,7 @@ use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet};
 use crate::html::error_html;
-use crate::worker_api::{read_reply, DocumentRequest, OP_DOCX, OP_PREVIEW};
+use crate::worker_api::{read_reply_as, DocumentRequest, PreviewReply, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -41,12 +41,8 @@ fn export_file(op: &'static str, request: String, name: String, state: RwSignal<
         let result = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
             Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name),
             Err(text) => {
-                let text = read_reply(&text.as_string().unwrap_or_default())?;
-                save_text(
-                    text["markdown"].as_str().unwrap_or_default(),
-                    MARKDOWN_MIME,
-                    &name,
-                )
+                let reply: PreviewReply = read_reply_as(&text.as_string().unwrap_or_default())?;
+                save_text(&reply.markdown, MARKDOWN_MIME, &name)
             }
         });
         timing_mark(&format!("{timing}-end"));
@@ -96,14 +92,14 @@ pub fn ExportPage() -> impl IntoView {
         let json = request.get();
         timing_mark("export-preview-start");
         leptos::task::spawn_local(async move {
-            let reply = super::worker::ask_json(OP_PREVIEW, JsValue::from_str(&json)).await;
+            let reply: Result<PreviewReply, _> =
+                super::worker::ask_json(OP_PREVIEW, JsValue::from_str(&json)).await;
             timing_mark("export-preview-end");
             timing_measure("export-preview");
             match reply {
                 Ok(reply) => {
-                    let text = reply["markdown"].as_str().unwrap_or_default().to_owned();
-                    markdown.set_value(Some((json, text)));
-                    preview.set(reply["html"].as_str().unwrap_or_default().to_owned());
+                    markdown.set_value(Some((json, reply.markdown)));
+                    preview.set(reply.html);
                 }
                 Err(e) => preview.set(error_html(&e)),
             }

@@ -1,7 +1,7 @@
 //! Form controls for each question kind. Every control has a visible label; hints and errors are
 //! linked with `aria-describedby`; groups use fieldset + legend.
 
-use super::section_page::verification_tag;
+use super::shared::verification_tag;
 use super::Store;
 use crate::content::pack::Attributed;
 use crate::content::{Example, OrgBand, Question, QuestionKind};

@@ -3,24 +3,21 @@
 //! and version (`html::packs`); remove them. Packs only add or replace guidance, 記入例 and KPI
 //! examples shown in the wizard: they never change the user's answers.
 
-use super::delegate::{action_of, focus, HtmlRegion, MessageLine};
+use super::delegate::{action_of, show, HtmlRegion, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::texts::GuidanceTexts;
-use crate::html::packs::{list_html, PACKS_INTRO, PACK_INPUT};
+use crate::html::packs::{list_html, PackAction, PACKS_INTRO, PACK_INPUT};
 use crate::storage;
-use crate::worker_api::OP_IMPORT_PACK;
+use crate::worker_api::{PackReply, OP_IMPORT_PACK};
 use leptos::prelude::*;
+
+/// The section's message line (focused after an action).
+const MESSAGE: &str = "pack-message";
 
 /// Validates a pack file in the worker and installs it; the answer is the message to show.
 async fn import(file: web_sys::File) -> Result<String, String> {
     let bytes = file_bytes(&file).await?;
-    let reply = super::worker::ask_json(OP_IMPORT_PACK, bytes.into()).await?;
-    let pack = reply["pack"].clone();
-    let label = format!(
-        "「{}」（版 {}）",
-        pack["name"].as_str().unwrap_or_default(),
-        pack["version"].as_str().unwrap_or_default()
-    );
+    let PackReply { label, pack } = super::worker::ask_json(OP_IMPORT_PACK, bytes.into()).await?;
     let replaced = storage::add_pack(pack)?;
     Ok(format!(
         "{label}を{}。記入例・ガイダンス・指標の例は、各セクションに「（パック名）より」と示して表示されます。",
@@ -35,11 +32,7 @@ pub fn PacksSection() -> impl IntoView {
     let message = RwSignal::new(None::<(bool, String)>);
     let show = move |result: Result<String, String>| {
         texts.reload_packs();
-        message.set(Some(match result {
-            Ok(text) => (false, text),
-            Err(e) => (true, e),
-        }));
-        focus("pack-message");
+        show(message, MESSAGE, result);
     };
     let on_file = move |ev: web_sys::Event| {
         let Some(file) = take_chosen_file(&ev) else {
@@ -56,7 +49,8 @@ pub fn PacksSection() -> impl IntoView {
         if ev.type_() == "change" {
             return on_file(ev);
         }
-        let Some(action) = action_of(&ev).filter(|a| a.action == "remove-pack") else {
+        let Some(action) = action_of::<PackAction>(&ev).filter(|a| a.action == PackAction::Remove)
+        else {
             return;
         };
         let question = format!(
@@ -74,7 +68,7 @@ pub fn PacksSection() -> impl IntoView {
     view! {
         <section class="data-section" aria-labelledby="packs-heading">
             <HtmlRegion body=Signal::derive(|| PACKS_INTRO.to_owned()) />
-            <MessageLine id="pack-message" message />
+            <MessageLine id=MESSAGE message />
             <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| format!("{}{PACK_INPUT}", list_html(&texts.packs.get(), baked)))) on_event />
         </section>
     }

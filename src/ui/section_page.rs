@@ -2,23 +2,11 @@
 
 use super::fields::QuestionField;
 use super::kpi_builder::KpiBuilder;
+use super::shared::{org_band, verification_tag};
 use super::step_nav::StepNav;
 use super::{focus_target, ReturnPage, Route, Store};
-use crate::content::{guideline, OrgBand, Section, Verification};
-use crate::draft::profile::OrgProfile;
+use crate::content::{guideline, Section};
 use leptos::prelude::*;
-
-/// The organisation band chosen in the profile, which selects questions and 記入例.
-pub(crate) fn org_band() -> Memo<Option<OrgBand>> {
-    let store = Store::get();
-    Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).band))
-}
-
-/// A 「要確認」 tag for points not confirmed against the official text.
-pub(crate) fn verification_tag(v: Verification) -> impl IntoView {
-    (v != Verification::Confirmed)
-        .then(|| view! { <span class="tag tag--caution">{v.label_ja()}</span> })
-}
 
 fn source_label(id: &str) -> String {
     guideline()

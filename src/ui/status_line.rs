@@ -60,7 +60,7 @@ pub fn SaveFailureBanner() -> impl IntoView {
                         {move || result.get().map(|r| view! { <br /> {r} })}
                     </p>
                     <button type="button" class="button" on:click=move |_| {
-                        result.set(Some(match super::data_page::download_backup(store, false) {
+                        result.set(Some(match super::shared::download_backup(store, false) {
                             Ok(name) => format!("「{name}」を保存しました。"),
                             Err(e) => e,
                         }));

@@ -1,39 +1,46 @@
 //! 版の保存・比較: save the open draft as a named version, list, restore (the current state is
 //! saved first) and delete versions, compare any two (or one with the current draft), and see how
 //! much storage the draft and its versions use. The work happens in the worker
-//! (`worker_api::VersionRequest`); the page body is `html::versions` (cheap in wasm).
+//! (`worker_api::VersionRequest`); the page body is three regions of `html::versions`: the save
+//! form (rendered once), the list, and the compare form (whose choice lives in signals), so a
+//! re-rendered list never wipes what the user is typing or has chosen.
 
-use super::delegate::{action_of, focus, value_of, HtmlRegion, MessageLine};
+use super::delegate::{
+    action_of, focus, set_value, show, value_of, HtmlRegion, Message, MessageLine,
+};
 use super::timing::{timing_mark, timing_measure};
 use super::{PageIntro, Store};
 use crate::draft::codec;
-use crate::draft::versions::summaries;
-use crate::html::versions::page_html;
+use crate::draft::versions::{summaries, VersionSummary};
+use crate::html::versions::{
+    compare_form_html, default_comparison, list_html, save_form_html, VersionAction, COMPARE_FROM,
+    COMPARE_TO, NAME_INPUT,
+};
 use crate::storage;
-use crate::worker_api::OP_VERSIONS;
+use crate::worker_api::{FromReply, HistoryReply, HtmlReply, VersionRequest, OP_VERSIONS};
 use leptos::prelude::*;
-use serde_json::{json, Value};
 
-/// Sends a version request (the open draft's history and text are added here). `store` is passed
-/// in because contexts are not available inside async tasks.
-async fn ask(store: Store, mut request: Value) -> Result<Value, String> {
+/// The page's message line (focused after an action: the pressed button may be gone).
+const MESSAGE: &str = "versions-message";
+
+/// Sends a version request built from the open draft's history and stored text. `store` is
+/// passed in because contexts are not available inside async tasks.
+async fn ask<T: FromReply>(
+    store: Store,
+    request: impl FnOnce(Option<String>, String) -> VersionRequest,
+) -> Result<T, String> {
     store.flush();
     let (id, draft) = store
         .draft
         .with_untracked(|d| (d.id.clone(), codec::encode(d)));
-    request["draft"] = Value::String(draft);
-    request["history"] = storage::versions_text(&id).map_or(Value::Null, Value::String);
-    super::worker::ask_json(OP_VERSIONS, request.to_string().into()).await
+    let request = request(storage::versions_text(&id), draft);
+    super::worker::ask_json(OP_VERSIONS, request.to_json().into()).await
 }
 
 /// Stores the history the worker answered for the open draft.
-fn keep_history(store: Store, reply: &Value) -> Result<(), String> {
-    let id = store.draft.with_untracked(|d| d.id.clone());
-    let text = reply
-        .get("history")
-        .and_then(Value::as_str)
-        .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
-    store.write(|_| storage::store_versions(&id, text).map(|()| String::new()))?;
+fn keep_history(store: Store, history: &str) -> Result<(), String> {
+    let id = store.open_id();
+    store.write(|_| storage::store_versions(&id, history).map(|()| String::new()))?;
     // A deleted version frees space: a failed save may now go through.
     store.retry_now();
     Ok(())
@@ -41,7 +48,7 @@ fn keep_history(store: Store, reply: &Value) -> Result<(), String> {
 
 /// 「使用量の目安：…」 in KB (two bytes per UTF-16 code unit, which is what the quota counts).
 fn usage_line(store: Store) -> String {
-    let usage = store.draft.with_untracked(|d| storage::usage(&d.id));
+    let usage = storage::usage(&store.open_id());
     let kb = |units: usize| format!("約 {} KB", (units * 2).div_ceil(1024));
     format!(
         "使用量の目安：この下書き {}、その版 {}、このツールのデータ全体 {}（ブラウザの上限の約 {}%）。版は前の版からの変更分だけを保存します。",
@@ -52,140 +59,202 @@ fn usage_line(store: Store) -> String {
     )
 }
 
-#[component]
-pub fn VersionsPage() -> impl IntoView {
-    let store = Store::get();
-    let message = RwSignal::new(None::<(bool, String)>);
-    let busy = RwSignal::new(false);
-    let diff = RwSignal::new(String::new());
-    // Bumped after every change, so the body re-reads storage.
-    let revision = RwSignal::new(0u32);
-    let body = move || {
-        revision.track();
-        let id = store.draft.with(|d| d.id.clone());
-        let list = storage::versions_text(&id)
-            .map(|t| summaries(&t))
-            .unwrap_or_default();
-        page_html(
-            &list,
-            &usage_line(store),
-            super::store::utc_offset_minutes(),
-        )
-    };
-    let report = move |result: Result<String, String>| {
-        busy.set(false);
-        revision.update(|r| *r += 1);
-        message.set(Some(match result {
-            Ok(text) => (false, text),
-            Err(e) => (true, e),
-        }));
-        // The button that was pressed may be gone with the old list: the message takes focus.
-        focus("versions-message");
-    };
-    let run = move |request: Value, done: Box<dyn FnOnce(Value) -> Result<String, String>>| {
-        if busy.get_untracked() {
+/// The open draft's versions, re-read after every storage write (`stored_revision`).
+fn stored_versions(store: Store) -> Vec<VersionSummary> {
+    store.stored_revision.track();
+    storage::versions_text(&store.open_id())
+        .map(|t| summaries(&t))
+        .unwrap_or_default()
+}
+
+type Done = Box<dyn FnOnce(HistoryReply) -> Result<String, String>>;
+
+/// Runs one change to the versions at a time and reports how it went.
+#[derive(Clone, Copy)]
+struct Changes {
+    store: Store,
+    message: Message,
+    busy: RwSignal<bool>,
+}
+
+impl Changes {
+    fn report(self, result: Result<String, String>) {
+        self.busy.set(false);
+        show(self.message, MESSAGE, result);
+    }
+
+    fn run(
+        self,
+        request: impl FnOnce(Option<String>, String) -> VersionRequest + 'static,
+        done: Done,
+    ) {
+        if self.busy.get_untracked() {
             return;
         }
         // This tab's draft is out of date while another tab edits it: no version of stale content.
-        if store.locked_by_other_tab.get_untracked() {
-            return report(Err(
+        if self.store.locked_by_other_tab.get_untracked() {
+            return self.report(Err(
                 "別のタブで編集中です。最新の内容を読み込んでから操作してください。".to_owned(),
             ));
         }
-        busy.set(true);
+        self.busy.set(true);
         leptos::task::spawn_local(async move {
-            report(ask(store, request).await.and_then(done));
+            self.report(ask(self.store, request).await.and_then(done));
         });
-    };
-    let on_submit = move |ev: &web_sys::Event| {
-        let form = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .map(|f| f.id())
-            .unwrap_or_default();
-        if form == "compare" {
-            let request = json!({ "action": "diff", "from": value_of("compare-from"), "to": value_of("compare-to") });
-            timing_mark("version-diff-start");
-            leptos::task::spawn_local(async move {
-                match ask(store, request).await {
-                    Ok(reply) => diff.set(reply["html"].as_str().unwrap_or_default().to_owned()),
-                    Err(e) => message.set(Some((true, e))),
-                }
-                timing_mark("version-diff-end");
-                timing_measure("version-diff");
-            });
-            return;
-        }
-        let name = value_of("version-name").trim().to_owned();
-        if name.is_empty() {
-            message.set(Some((true, "版の名前を入力してください。".to_owned())));
-            return focus("version-name");
-        }
-        let request = json!({ "action": "save", "name": name, "now": super::store::now() });
-        timing_mark("version-save-start");
-        run(
-            request,
-            Box::new(move |reply| {
-                keep_history(store, &reply)?;
-                timing_mark("version-save-end");
-                timing_measure("version-save");
-                Ok(format!("現在の内容を版「{name}」として保存しました。"))
-            }),
-        );
-    };
-    let on_click = move |ev: &web_sys::Event| {
-        let Some(action) = action_of(ev) else { return };
-        let name = action.name;
-        type Done = Box<dyn FnOnce(Value) -> Result<String, String>>;
-        let (question, request, done): (String, Value, Done) = match action.action.as_str() {
-            "restore" => (
-                format!("版「{name}」の内容に戻します。いまの内容は、戻す前に版として自動で保存します。よろしいですか。"),
-                json!({ "action": "restore", "id": action.id, "now": super::store::now() }),
-                Box::new(move |reply| {
-                    let draft = reply["draft"]
-                        .as_str()
-                        .and_then(|t| codec::decode(t).ok())
-                        .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
-                    keep_history(store, &reply)?;
-                    store.open_replacement(draft)?;
-                    Ok(format!(
-                        "版「{name}」の内容に戻しました。戻す前の内容は版の一覧に保存してあります。"
-                    ))
-                }),
-            ),
-            "delete" => (
-                format!("版「{name}」を削除します。元に戻せません。よろしいですか。"),
-                json!({ "action": "delete", "id": action.id }),
-                Box::new(move |reply| {
-                    keep_history(store, &reply)?;
-                    Ok(format!("版「{name}」を削除しました。"))
-                }),
-            ),
-            _ => return,
-        };
-        if window().confirm_with_message(&question).unwrap_or(false) {
-            run(request, done);
-        }
-    };
-    let on_event = Callback::new(move |ev: web_sys::Event| {
-        if ev.type_() == "submit" {
-            on_submit(&ev);
-        } else {
-            on_click(&ev);
-        }
-    });
+    }
+}
 
+#[component]
+pub fn VersionsPage() -> impl IntoView {
+    let changes = Changes {
+        store: Store::get(),
+        message: RwSignal::new(None),
+        busy: RwSignal::new(false),
+    };
     view! {
         <div class="page page--versions">
             <PageIntro
                 title="版の保存・比較"
                 lead="庁内協議・職員意見・パブリックコメントなどに出した時点の内容を「版」として名前を付けて保存できます。版どうし、または版と現在の下書きの違いを確かめたり、前の版に戻したりできます。"
             />
-            <MessageLine id="versions-message" message />
-            <HtmlRegion body=Signal::derive(body) on_event />
-            <div aria-live="polite">
-                <HtmlRegion body=diff testid="diff" />
-            </div>
+            <MessageLine id=MESSAGE message=changes.message />
+            <SaveVersionForm changes />
+            <VersionList changes />
+            <CompareVersions message=changes.message />
+        </div>
+    }
+}
+
+/// 「現在の内容を版として保存」. Its region has no reactive input, so it is rendered once.
+#[component]
+fn SaveVersionForm(changes: Changes) -> impl IntoView {
+    let on_event = Callback::new(move |ev: web_sys::Event| {
+        if ev.type_() != "submit" {
+            return;
+        }
+        let name = value_of(NAME_INPUT).trim().to_owned();
+        if name.is_empty() {
+            changes
+                .message
+                .set(Some((true, "版の名前を入力してください。".to_owned())));
+            return focus(NAME_INPUT);
+        }
+        let now = super::store::now();
+        let store = changes.store;
+        timing_mark("version-save-start");
+        let request_name = name.clone();
+        changes.run(
+            move |history, draft| VersionRequest::Save {
+                history,
+                draft,
+                name: request_name,
+                now,
+            },
+            Box::new(move |reply| {
+                keep_history(store, &reply.history)?;
+                set_value(NAME_INPUT, "");
+                timing_mark("version-save-end");
+                timing_measure("version-save");
+                Ok(format!("現在の内容を版「{name}」として保存しました。"))
+            }),
+        );
+    });
+    view! { <HtmlRegion body=Signal::derive(save_form_html) on_event /> }
+}
+
+/// 「保存した版」 with the storage line; restore and delete ask first.
+#[component]
+fn VersionList(changes: Changes) -> impl IntoView {
+    let store = changes.store;
+    let on_event = Callback::new(move |ev: web_sys::Event| {
+        let Some(pressed) = action_of::<VersionAction>(&ev) else {
+            return;
+        };
+        let (id, name) = (pressed.id, pressed.name);
+        let now = super::store::now();
+        let (question, request, done): (String, Box<dyn FnOnce(_, _) -> _>, Done) =
+            match pressed.action {
+                VersionAction::Restore => (
+                    format!("版「{name}」の内容に戻します。いまの内容は、戻す前に版として自動で保存します。よろしいですか。"),
+                    Box::new(move |history, draft| VersionRequest::Restore { history, id, draft, now }),
+                    Box::new(move |reply| {
+                        let draft = reply
+                            .draft
+                            .and_then(|t| codec::decode(&t).ok())
+                            .ok_or_else(|| "処理の結果を受け取れませんでした。".to_owned())?;
+                        keep_history(store, &reply.history)?;
+                        store.open_replacement(draft)?;
+                        Ok(format!(
+                            "版「{name}」の内容に戻しました。戻す前の内容は版の一覧に保存してあります。"
+                        ))
+                    }),
+                ),
+                VersionAction::Delete => (
+                    format!("版「{name}」を削除します。元に戻せません。よろしいですか。"),
+                    Box::new(move |history, _| VersionRequest::Delete { history, id }),
+                    Box::new(move |reply| {
+                        keep_history(store, &reply.history)?;
+                        Ok(format!("版「{name}」を削除しました。"))
+                    }),
+                ),
+            };
+        if window().confirm_with_message(&question).unwrap_or(false) {
+            changes.run(request, done);
+        }
+    });
+    let body = move || {
+        list_html(
+            &stored_versions(store),
+            &usage_line(store),
+            super::store::utc_offset_minutes(),
+        )
+    };
+    view! { <HtmlRegion body=Signal::derive(body) on_event /> }
+}
+
+/// 「版を比べる」 and the diff. The chosen pair lives in signals (kept from each `change`), so the
+/// form keeps it when it is rendered again for a changed list.
+#[component]
+fn CompareVersions(message: Message) -> impl IntoView {
+    let store = Store::get();
+    let (from, to) = default_comparison(&stored_versions(store));
+    let (from, to) = (RwSignal::new(from), RwSignal::new(to));
+    let diff = RwSignal::new(String::new());
+    let on_event = Callback::new(move |ev: web_sys::Event| {
+        if ev.type_() == "change" {
+            from.set(value_of(COMPARE_FROM));
+            to.set(value_of(COMPARE_TO));
+            return;
+        }
+        if ev.type_() != "submit" {
+            return;
+        }
+        let (from, to) = (value_of(COMPARE_FROM), value_of(COMPARE_TO));
+        timing_mark("version-diff-start");
+        leptos::task::spawn_local(async move {
+            let reply: Result<HtmlReply, _> = ask(store, |history, draft| VersionRequest::Diff {
+                history,
+                draft,
+                from,
+                to,
+            })
+            .await;
+            match reply {
+                Ok(reply) => diff.set(reply.html),
+                Err(e) => message.set(Some((true, e))),
+            }
+            timing_mark("version-diff-end");
+            timing_measure("version-diff");
+        });
+    });
+    let body = move || {
+        let versions = stored_versions(store);
+        from.with_untracked(|f| to.with_untracked(|t| compare_form_html(&versions, f, t)))
+    };
+    view! {
+        <HtmlRegion body=Signal::derive(body) on_event />
+        <div aria-live="polite">
+            <HtmlRegion body=diff testid="diff" />
         </div>
     }
 }

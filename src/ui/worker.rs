@@ -2,7 +2,7 @@
 //! validation, named versions and their diff): created on first use, asked by message, answered
 //! by message. Each request carries a number so overlapping requests get their own answers.
 
-use crate::worker_api::{read_reply, WORKER_READY};
+use crate::worker_api::{read_reply_as, FromReply, WORKER_READY};
 use futures_channel::oneshot;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -114,8 +114,9 @@ pub async fn ask(op: &str, payload: JsValue) -> Answer {
         .unwrap_or_else(|_| Err("処理が中断されました。".to_owned()))
 }
 
-/// Asks the worker for a JSON answer and reads it (its `error`, if any, becomes `Err`).
-pub async fn ask_json(op: &str, payload: JsValue) -> Result<serde_json::Value, String> {
+/// Asks the worker for the op's JSON reply and reads it as `T` (its `error`, if any, becomes
+/// `Err`).
+pub async fn ask_json<T: FromReply>(op: &str, payload: JsValue) -> Result<T, String> {
     let answer = ask(op, payload).await?;
-    read_reply(&answer.as_string().unwrap_or_default())
+    read_reply_as(&answer.as_string().unwrap_or_default())
 }

@@ -1,4 +1,5 @@
-//! A read-only page about the whole draft (check answers, coverage): heading, lead, and a body
+//! The layout of the read-only pages about the whole draft (check answers, coverage): heading,
+//! lead, and a body
 //! the worker renders from the stored draft (`worker_api::OP_CHECK`, `OP_COVERAGE`), again
 //! whenever the draft changes. The renderers and the checklist texts stay out of the first load.
 
@@ -6,6 +7,7 @@ use super::delegate::HtmlRegion;
 use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::html::error_html;
+use crate::worker_api::HtmlReply;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -26,13 +28,14 @@ pub fn ReportPage(
         let this = asked.get_value().wrapping_add(1);
         asked.set_value(this);
         leptos::task::spawn_local(async move {
-            let reply = super::worker::ask_json(op, JsValue::from_str(&stored)).await;
+            let reply: Result<HtmlReply, _> =
+                super::worker::ask_json(op, JsValue::from_str(&stored)).await;
             // `try_`: the user may have left the page while the worker was rendering it.
             if asked.try_get_value() != Some(this) {
                 return;
             }
             body.try_set(match reply {
-                Ok(reply) => reply["html"].as_str().unwrap_or_default().to_owned(),
+                Ok(reply) => reply.html,
                 Err(e) => error_html(&e),
             });
         });

@@ -1,0 +1,80 @@
+//! Helpers that several pages use, so no page reaches into a sibling page: the organisation band
+//! and the 「要確認」 tag (section page, fields, report pages), and the backup download and its
+//! nudge (data page, task list, save-failure banner).
+
+use super::download::{save_text, today};
+use super::Store;
+use crate::content::{OrgBand, Verification};
+use crate::draft::profile::OrgProfile;
+use crate::draft::{backup, Draft};
+use crate::html::drafts::last_backup_text;
+use crate::storage;
+use leptos::prelude::*;
+
+const JSON_MIME: &str = "application/json;charset=utf-8";
+/// After this many days without a backup, the app nudges the user.
+pub const BACKUP_NUDGE_DAYS: i64 = 7;
+
+/// The organisation band chosen in the profile, which selects questions and 記入例.
+pub fn org_band() -> Memo<Option<OrgBand>> {
+    let store = Store::get();
+    Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).band))
+}
+
+/// A 「要確認」 tag for points not confirmed against the official text.
+pub fn verification_tag(v: Verification) -> impl IntoView {
+    (v != Verification::Confirmed)
+        .then(|| view! { <span class="tag tag--caution">{v.label_ja()}</span> })
+}
+
+/// Downloads the open draft (or every draft) as a backup file and records the time.
+pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
+    store.flush();
+    let now = super::store::now();
+    let others = if all {
+        storage::other_drafts(&store.open_id())
+    } else {
+        Vec::new()
+    };
+    let (text, org) = store.draft.with_untracked(|d| {
+        // Each draft goes with its named versions.
+        let drafts: Vec<(&Draft, Option<String>)> = std::iter::once(d)
+            .chain(others.iter())
+            .map(|d| (d, storage::versions_text(&d.id)))
+            .collect();
+        (backup::encode(&drafts, now), OrgProfile::of(d).name)
+    });
+    let kind = if all {
+        "全下書きバックアップ"
+    } else {
+        "バックアップ"
+    };
+    let name = crate::export::dated_file_name(&org, kind, today(), "json");
+    save_text(&text, JSON_MIME, &name)?;
+    storage::set_last_backup(now);
+    Ok(name)
+}
+
+/// Banner on the task list when no backup was made for a while (and there is something to lose).
+#[component]
+pub fn BackupNudge() -> impl IntoView {
+    let store = Store::get();
+    let last = storage::last_backup();
+    let now = super::store::now();
+    let has_content = store
+        .draft
+        .with_untracked(|d| d.char_count() > 0 || !d.kpis.is_empty());
+    let due = has_content && last.is_none_or(|ts| (now - ts) / 86_400_000 >= BACKUP_NUDGE_DAYS);
+    due.then(|| {
+        view! {
+            <div class="message message--nudge" role="status">
+                <p>
+                    {last_backup_text(last, now)}
+                    "。万一に備えて、"
+                    <a href=super::Route::Data.href()>"バックアップ（JSON）を保存"</a>
+                    "してください。"
+                </p>
+            </div>
+        }
+    })
+}
