@@ -9,14 +9,14 @@ pub mod coverage; // which guideline points the draft addresses (pure rules)
 pub mod diff; // differences between two drafts (named versions)
 pub mod draft; // the user's draft, schema version, codec
 pub mod export; // numbered document model, Markdown and DOCX renderers
-pub mod html; // read-mostly pages as escaped HTML strings (coverage, versions, diff, packs)
+pub mod html; // read-mostly pages as escaped HTML strings, each region with its action vocabulary
 pub mod located_error; // validation errors that say where and what
 pub mod repository; // storage transactions over a key-value store (write first, remove last)
 pub mod route; // hash routes: parse and build `#/…` links (pure)
 pub mod storage; // localStorage load/save with backup of unreadable data
-pub mod ui; // Leptos components
+pub mod ui; // Leptos components over the core
 pub mod wareki; // 和暦 formatting and year parsing
-pub mod worker_api; // what the page asks the worker (DOCX, imports, packs, versions) and its answers
+pub mod worker_api; // one typed request and reply per worker op (DOCX, preview, pages, imports, versions)
 
 /// Mounts the app into `<body>`.
 pub fn mount() {

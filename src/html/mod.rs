@@ -1,9 +1,11 @@
 //! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
 //! the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
 //! drafts, backup and set-aside sections of the data page (`drafts`), content packs (`packs`), the
-//! document preview (`preview`), and the versions list, compare form and diff (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
+//! document preview (`preview`), and the versions save form, list, compare form and diff
+//! (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
 //! renderer costs little, keeps the first load inside its budget, and is tested natively. The UI
-//! sets the string as `inner_html` and handles buttons by event delegation (`data-action`).
+//! sets the string as `inner_html` and handles buttons by event delegation: each region's
+//! `data-action` names are a [`Vocabulary`], and the ids its page reads are constants beside it.
 //!
 //! Every piece of user or pack text goes through [`escape`].
 

@@ -1,4 +1,10 @@
-//! Leptos components: a thin layer over the pure core (content, draft).
+//! Leptos components: a thin layer over the pure core. One module per page (`*_page`, plus
+//! `task_list`, `check_answers`, `coverage_page` over the `report` layout); what several pages use
+//! lives in `shared`, `delegate` (string regions, message lines), `download`, `fields`,
+//! `kpi_builder`, `step_nav`, `status_line` and `packs`; `store` holds the draft and its saving,
+//! `texts` the lazily fetched guideline texts, `worker` the page's side of the worker protocol,
+//! `embedded` what a package writes into the page, `timing` the benchmark's marks. No page module
+//! uses another (`tests/architecture.rs`).
 
 mod check_answers;
 mod coverage_page;

@@ -73,4 +73,32 @@ module.exports = [
     assertEqual(histories.length, 2, 'the copy has its own versions');
     assertEqual(histories[0], histories[1], 'the same versions');
   }],
+  ['#14 a half-typed version name and the chosen comparison survive the list changing under them', async ({ page, url }) => {
+    page.on('dialog', (d) => d.accept());
+    await openApp(page, url, '#/versions');
+    for (const name of ['第1版', '第2版', '第3版']) {
+      await page.getByLabel('版の名前').fill(name);
+      await page.getByRole('button', { name: '版として保存' }).click();
+      await page.getByTestId('versions-message').filter({ hasText: `「${name}」として保存しました` }).waitFor();
+    }
+    assertEqual(await page.getByLabel('版の名前').inputValue(), '', 'the name is cleared after a save');
+    const ids = await page.locator('[data-testid="version-list"] li').evaluateAll((items) => items.map((li) => li.dataset.version));
+    const [third, second, first] = ids;
+    await page.locator('#compare-from').selectOption(first);
+    await page.locator('#compare-to').selectOption(second);
+    await page.getByLabel('版の名前').fill('パブリックコメント用（途中');
+    // Deleting 第3版 re-renders the list and the compare form.
+    await page.getByRole('button', { name: '版「第3版」を削除' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '「第3版」を削除しました' }).waitFor();
+    assertEqual(await page.locator('[data-testid="version-list"] li').count(), 2, 'the list changed');
+    assertEqual(await page.locator(`#compare-from option[value="${third}"]`).count(), 0, 'the compare form was rendered again');
+    assertEqual(await page.getByLabel('版の名前').inputValue(), 'パブリックコメント用（途中', 'the half-typed name stays');
+    assertEqual(await page.locator('#compare-from').inputValue(), first, 'the chosen 比べる元 stays');
+    assertEqual(await page.locator('#compare-to').inputValue(), second, 'the chosen 比べる先 stays');
+    // A chosen version that is deleted falls back to the default pair.
+    await page.locator('#compare-to').selectOption(ids[1]);
+    await page.getByRole('button', { name: '版「第2版」を削除' }).click();
+    await page.getByTestId('versions-message').filter({ hasText: '「第2版」を削除しました' }).waitFor();
+    assertEqual(await page.locator('#compare-to').inputValue(), 'current', 'falls back to the current draft');
+  }],
 ];
