@@ -139,6 +139,8 @@ fn main() {
             }
         },
         |question| {
+            // The page never shows a question's source (the document and the worker's pages do).
+            question.remove("source");
             question_texts.insert(
                 id_of(question),
                 Value::Object(take(question, &["guidance", "why", "examples", "hint"])),
@@ -151,7 +153,10 @@ fn main() {
         .remove("kpi_library")
         .unwrap_or(Value::Array(Vec::new()));
     // The page shows a source by its label; its title and citation appear only in the worker's
-    // pages and the document, which embed the full content.
+    // pages and the document, which embed the full content, like the coverage grouping.
+    core.as_object_mut()
+        .expect("top table")
+        .remove("coverage_parts");
     for source in core
         .get_mut("sources")
         .and_then(Value::as_array_mut)

@@ -166,7 +166,9 @@ pub struct Guideline {
     pub sources: Vec<Source>,
     /// Groups of sections on the task list (DADS step navigation).
     pub steps: Vec<Step>,
-    /// How coverage is grouped by the guideline's structure (dashboard and 対応表).
+    /// How coverage is grouped by the guideline's structure (dashboard and 対応表). Empty in the
+    /// browser's core content: only the worker groups coverage.
+    #[serde(default)]
     pub coverage_parts: Vec<CoveragePart>,
     pub sections: Vec<Section>,
     /// Empty in the browser's core content (see [`Texts`]).
@@ -261,6 +263,8 @@ pub struct Question {
     pub guidance: String,
     #[serde(default)]
     pub why: String,
+    /// Empty in the browser's core content: the page does not show a question's source.
+    #[serde(default)]
     pub source: String,
     pub verification: Verification,
     #[serde(default)]

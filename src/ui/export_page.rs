@@ -54,40 +54,47 @@ fn export_file(op: &'static str, request: String, name: String, state: RwSignal<
     });
 }
 
-#[component]
-pub fn ExportPage() -> impl IntoView {
-    let store = Store::get();
-    // Indices into each option's `ALL`, whose first entry is the default (tested in tests/export.rs),
-    // so one non-generic radio-group component serves all three.
-    let numbering = RwSignal::new(0);
-    let profile = RwSignal::new(0);
-    let fonts = RwSignal::new(0);
-    let coverage = RwSignal::new(0);
-    // 0: 「（案）」 shown (the default while the policy is a draft).
-    let draft_mark = RwSignal::new(0);
-    let state = RwSignal::new(ExportState::Idle);
-    let options = move || {
+/// The export options as chosen: indices into each option's `ALL`, whose first entry is the
+/// default (tested in tests/export.rs), so one non-generic radio-group component serves them all.
+#[derive(Clone, Copy)]
+struct Choices {
+    numbering: RwSignal<usize>,
+    profile: RwSignal<usize>,
+    fonts: RwSignal<usize>,
+    coverage: RwSignal<usize>,
+    /// 0: 「（案）」 shown (the default while the policy is a draft).
+    draft_mark: RwSignal<usize>,
+}
+
+impl Choices {
+    fn new() -> Self {
+        Self {
+            numbering: RwSignal::new(0),
+            profile: RwSignal::new(0),
+            fonts: RwSignal::new(0),
+            coverage: RwSignal::new(0),
+            draft_mark: RwSignal::new(0),
+        }
+    }
+
+    fn options(self) -> ExportOptions {
         let (y, m, _) = today();
         ExportOptions {
-            numbering: NumberingPreset::ALL[numbering.get()],
-            profile: ExportProfile::ALL[profile.get()],
-            fonts: FontSet::ALL[fonts.get()],
+            numbering: NumberingPreset::ALL[self.numbering.get()],
+            profile: ExportProfile::ALL[self.profile.get()],
+            fonts: FontSet::ALL[self.fonts.get()],
             issued: (y, m),
-            coverage_table: CoverageTable::ALL[coverage.get()],
-            draft_mark: draft_mark.get() == 0,
+            coverage_table: CoverageTable::ALL[self.coverage.get()],
+            draft_mark: self.draft_mark.get() == 0,
         }
-    };
-    // The request for the current draft and options; the preview follows it (built in the worker).
-    let request = Memo::new(move |_| {
-        let request = DocumentRequest {
-            draft: store.draft.with(codec::encode),
-            options: options(),
-        };
-        serde_json::to_string(&request).expect("a request serialises")
-    });
-    let preview = RwSignal::new(String::new());
-    // The Markdown of the previewed document and the request it was built from.
-    let markdown = StoredValue::new(None::<(String, String)>);
+    }
+}
+
+/// The Markdown of the previewed document and the request it was built from.
+type BuiltMarkdown = StoredValue<Option<(String, String)>>;
+
+/// Asks the worker for the preview whenever the request changes, keeping its Markdown too.
+fn follow_preview(request: Memo<String>, preview: RwSignal<String>, markdown: BuiltMarkdown) {
     Effect::new(move |_| {
         let json = request.get();
         timing_mark("export-preview-start");
@@ -105,6 +112,40 @@ pub fn ExportPage() -> impl IntoView {
             }
         });
     });
+}
+
+/// The Markdown of the previewed document, if it was built from exactly `request`.
+fn ready_markdown(markdown: BuiltMarkdown, request: &str) -> Option<String> {
+    markdown.with_value(|m| {
+        m.as_ref()
+            .filter(|(built_for, _)| built_for == request)
+            .map(|(_, text)| text.clone())
+    })
+}
+
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let store = Store::get();
+    let choices = Choices::new();
+    let Choices {
+        numbering,
+        profile,
+        fonts,
+        coverage,
+        draft_mark,
+    } = choices;
+    let state = RwSignal::new(ExportState::Idle);
+    // The request for the current draft and options; the preview follows it (built in the worker).
+    let request = Memo::new(move |_| {
+        let request = DocumentRequest {
+            draft: store.draft.with(codec::encode),
+            options: choices.options(),
+        };
+        serde_json::to_string(&request).expect("a request serialises")
+    });
+    let preview = RwSignal::new(String::new());
+    let markdown: BuiltMarkdown = StoredValue::new(None);
+    follow_preview(request, preview, markdown);
     let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
     let busy = move || matches!(state.get(), ExportState::Working(_));
     let start = move |op: &'static str, working: &'static str, extension: &str| {
@@ -116,25 +157,19 @@ pub fn ExportPage() -> impl IntoView {
         export_file(
             op,
             request.get_untracked(),
-            file_name(&org(), &options(), today(), extension),
+            file_name(&org(), &choices.options(), today(), extension),
             state,
         );
     };
     let on_docx = move |_| start(OP_DOCX, "Word（DOCX）ファイルを作成中…", "docx");
     let on_markdown = move |_| {
         store.flush();
-        let current = request.get_untracked();
-        let ready = markdown.with_value(|m| {
-            m.as_ref()
-                .filter(|(built_for, _)| *built_for == current)
-                .map(|(_, text)| text.clone())
-        });
-        let Some(text) = ready else {
+        let Some(text) = ready_markdown(markdown, &request.get_untracked()) else {
             // The preview of this exact draft is not back yet: ask the worker directly.
             return start(OP_PREVIEW, "Markdown ファイルを作成中…", "md");
         };
         timing_mark("export-markdown-start");
-        let name = file_name(&org(), &options(), today(), "md");
+        let name = file_name(&org(), &choices.options(), today(), "md");
         let result = save_text(&text, MARKDOWN_MIME, &name);
         timing_mark("export-markdown-end");
         timing_measure("export-markdown");
