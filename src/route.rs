@@ -91,6 +91,21 @@ impl Route {
         }
     }
 
+    /// The page's heading (a section's is its title in the content).
+    pub fn title(&self) -> &'static str {
+        match self {
+            Route::TaskList => "人材育成・確保基本方針の作成",
+            Route::CheckAnswers => "入力内容の確認",
+            Route::Coverage => "指針との対応状況",
+            Route::Versions => "版の保存・比較",
+            Route::Export => "書き出し・印刷",
+            Route::Data => "データの管理（バックアップ）",
+            Route::Section { id, .. } => crate::content::guideline()
+                .section(id)
+                .map_or("", |s| s.title.as_str()),
+        }
+    }
+
     pub fn href(&self) -> String {
         match self {
             Route::TaskList => "#/".to_owned(),

@@ -87,3 +87,30 @@ fn coverage_links_return_to_the_dashboard() {
         }
     );
 }
+
+#[test]
+fn every_page_has_its_own_heading_and_a_section_its_content_title() {
+    let pages = [
+        Route::TaskList,
+        Route::CheckAnswers,
+        Route::Coverage,
+        Route::Versions,
+        Route::Export,
+        Route::Data,
+    ];
+    let titles: std::collections::BTreeSet<&str> = pages.iter().map(Route::title).collect();
+    assert_eq!(titles.len(), pages.len(), "no two pages share a heading");
+    assert!(!titles.contains(""));
+    let section = Route::parse(&Route::section_href("workplace"));
+    assert_eq!(
+        section.title(),
+        jinzai_hoshin::content::guideline()
+            .section("workplace")
+            .unwrap()
+            .title
+    );
+    assert_eq!(
+        ReturnPage::Coverage.route().title(),
+        Route::Coverage.title()
+    );
+}

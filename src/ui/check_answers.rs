@@ -10,7 +10,7 @@ pub fn CheckAnswers() -> impl IntoView {
     view! {
         <ReportPage
             class="page page--check"
-            title="入力内容の確認"
+            title=super::Route::CheckAnswers.title()
             lead="すべてのセクションの入力内容をまとめて表示しています。直したい項目の「変更」から編集し、このページに戻れます。"
             op=OP_CHECK
         />

@@ -12,7 +12,7 @@ pub fn CoveragePage() -> impl IntoView {
     view! {
         <ReportPage
             class="page page--coverage"
-            title="指針との対応状況"
+            title=super::Route::Coverage.title()
             lead="国の「人材育成・確保基本方針策定指針」の項目ごとに、方針の案が対応しているかを示します。この一覧は、書き出す文書の「指針との対応表」と同じものです。"
             op=OP_COVERAGE
         />

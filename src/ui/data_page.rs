@@ -50,7 +50,7 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <div class="page page--data">
             <PageIntro
-                title="データの管理（バックアップ）"
+                title=super::Route::Data.title()
                 lead="入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
             />
             <MessageLine id=MESSAGE message />

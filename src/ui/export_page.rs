@@ -186,7 +186,7 @@ pub fn ExportPage() -> impl IntoView {
         <div class="page page--export">
             <PageIntro
                 class="no-print"
-                title="書き出し・印刷"
+                title=super::Route::Export.title()
                 lead="方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
             />
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>

@@ -15,7 +15,7 @@ pub fn TaskList() -> impl IntoView {
     let body = Memo::new(move |_| store.draft.with(|d| task_list_html(guideline(), d)));
     view! {
         <div class="page page--task-list">
-            <h1 node_ref=heading tabindex="-1">"人材育成・確保基本方針の作成"</h1>
+            <h1 node_ref=heading tabindex="-1">{super::Route::TaskList.title()}</h1>
             <p class="lead">
                 "国の「人材育成・確保基本方針策定指針」（令和5年12月）に沿って、方針の案を項目ごとに作成します。順番どおりでなくてもかまいません。各項目の「完了」は、内容を確認したうえでご自身で付けてください。"
             </p>

@@ -114,7 +114,7 @@ pub fn VersionsPage() -> impl IntoView {
     view! {
         <div class="page page--versions">
             <PageIntro
-                title="版の保存・比較"
+                title=super::Route::Versions.title()
                 lead="庁内協議・職員意見・パブリックコメントなどに出した時点の内容を「版」として名前を付けて保存できます。版どうし、または版と現在の下書きの違いを確かめたり、前の版に戻したりできます。"
             />
             <MessageLine id=MESSAGE message=changes.message />
