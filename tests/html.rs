@@ -100,7 +100,7 @@ fn the_versions_page_and_diff_escape_names_and_mark_changes() {
     assert_escaped(&list);
     assert!(list.contains(r#"data-action="restore" data-id="v1""#));
     assert!(versions_html(&[], "", 0).contains("まだ版を保存していません"));
-    let form = compare_form_html(&versions, "v1", "current");
+    let form = compare_form_html(&versions, Some("v1"), Some("current"));
     assert_escaped(&form);
     assert!(form.contains(r#"<option value="v1" selected>"#));
     assert!(form.contains(r#"<option value="current" selected>"#));
@@ -265,19 +265,28 @@ fn the_compare_form_keeps_the_chosen_pair_and_falls_back_when_a_version_is_gone(
             })
             .collect::<Vec<_>>()
     };
+    // Without a choice: the newest version against the current draft, whatever the list holds.
+    assert_eq!(
+        selected(&compare_form_html(&versions, None, None)),
+        ["v2", "current"]
+    );
+    assert_eq!(
+        selected(&compare_form_html(&[], None, None)),
+        ["current", "current"]
+    );
     // The user's choice (oldest to newest) survives a re-render of the same list…
     assert_eq!(
-        selected(&compare_form_html(&versions, "v1", "v2")),
+        selected(&compare_form_html(&versions, Some("v1"), Some("v2"))),
         ["v1", "v2"]
     );
-    // …and a choice that was deleted falls back to the default (newest against the current draft).
+    // …and a choice that was deleted falls back to the default.
     assert_eq!(
-        selected(&compare_form_html(&versions[1..], "v2", "current")),
+        selected(&compare_form_html(
+            &versions[1..],
+            Some("v2"),
+            Some("current")
+        )),
         ["v1", "current"]
-    );
-    assert_eq!(
-        selected(&compare_form_html(&[], "v1", "v2")),
-        ["current", "current"]
     );
 }
 
@@ -349,7 +358,7 @@ fn each_string_region_renders_only_actions_its_page_understands_and_the_ids_it_r
     }];
     assert_region_speaks::<VersionAction>(&[versions_html(&versions, "", 540)]);
     // The ids the versions page reads are the ones its forms render.
-    let forms = save_form_html() + &compare_form_html(&versions, "v1", "current");
+    let forms = save_form_html() + &compare_form_html(&versions, None, None);
     for id in [NAME_INPUT, COMPARE_FROM, COMPARE_TO] {
         assert_eq!(forms.matches(&format!(r#"id="{id}""#)).count(), 1, "{id}");
     }

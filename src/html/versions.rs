@@ -75,19 +75,18 @@ pub fn list_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i
     )
 }
 
-/// The two ids the compare form selects at first: the newest version and the current draft.
-pub fn default_comparison(versions: &[VersionSummary]) -> (String, String) {
+/// The compare form with the user's choice of `from` and `to` selected, so it survives a re-render
+/// of the list. Without a choice, or when the chosen version is gone, it compares the newest
+/// version with the current draft.
+pub fn compare_form_html(
+    versions: &[VersionSummary],
+    from: Option<&str>,
+    to: Option<&str>,
+) -> String {
+    let known = |id: &&str| *id == CURRENT || versions.iter().any(|v| v.id == *id);
     let newest = versions.first().map_or(CURRENT, |v| v.id.as_str());
-    (newest.to_owned(), CURRENT.to_owned())
-}
-
-/// The compare form with `from` and `to` selected (a choice that is no longer in the list falls
-/// back to [`default_comparison`]), so the user's choice survives a re-render of the list.
-pub fn compare_form_html(versions: &[VersionSummary], from: &str, to: &str) -> String {
-    let known = |id: &str| id == CURRENT || versions.iter().any(|v| v.id == id);
-    let (default_from, default_to) = default_comparison(versions);
-    let from = if known(from) { from } else { &default_from };
-    let to = if known(to) { to } else { &default_to };
+    let from = from.filter(known).unwrap_or(newest);
+    let to = to.filter(known).unwrap_or(CURRENT);
     format!(
         r#"<section class="data-section" aria-labelledby="compare-heading"><h2 id="compare-heading">版を比べる</h2><form id="{COMPARE_FORM}" class="compare-form"><div class="field"><label class="field__label" for="{COMPARE_FROM}">比べる元（古い方）</label><select id="{COMPARE_FROM}" class="select">{from}</select></div><div class="field"><label class="field__label" for="{COMPARE_TO}">比べる先（新しい方）</label><select id="{COMPARE_TO}" class="select">{to}</select></div><button type="submit" class="button button--secondary">違いを表示</button></form></section>"#,
         from = options(versions, from),

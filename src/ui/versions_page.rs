@@ -13,8 +13,8 @@ use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::draft::versions::{summaries, VersionSummary};
 use crate::html::versions::{
-    compare_form_html, default_comparison, list_html, save_form_html, VersionAction, COMPARE_FROM,
-    COMPARE_TO, NAME_INPUT,
+    compare_form_html, list_html, save_form_html, VersionAction, COMPARE_FROM, COMPARE_TO,
+    NAME_INPUT,
 };
 use crate::storage;
 use crate::worker_api::{FromReply, HistoryReply, HtmlReply, VersionRequest, OP_VERSIONS};
@@ -217,13 +217,13 @@ fn VersionList(changes: Changes) -> impl IntoView {
 #[component]
 fn CompareVersions(message: Message) -> impl IntoView {
     let store = Store::get();
-    let (from, to) = default_comparison(&stored_versions(store));
-    let (from, to) = (RwSignal::new(from), RwSignal::new(to));
+    // The user's choice; none yet means the default pair.
+    let (from, to) = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
     let diff = RwSignal::new(String::new());
     let on_event = Callback::new(move |ev: web_sys::Event| {
         if ev.type_() == "change" {
-            from.set(value_of(COMPARE_FROM));
-            to.set(value_of(COMPARE_TO));
+            from.set(Some(value_of(COMPARE_FROM)));
+            to.set(Some(value_of(COMPARE_TO)));
             return;
         }
         if ev.type_() != "submit" {
@@ -249,7 +249,9 @@ fn CompareVersions(message: Message) -> impl IntoView {
     });
     let body = move || {
         let versions = stored_versions(store);
-        from.with_untracked(|f| to.with_untracked(|t| compare_form_html(&versions, f, t)))
+        from.with_untracked(|f| {
+            to.with_untracked(|t| compare_form_html(&versions, f.as_deref(), t.as_deref()))
+        })
     };
     view! {
         <HtmlRegion body=Signal::derive(body) on_event />

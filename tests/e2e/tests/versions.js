@@ -82,6 +82,9 @@ module.exports = [
       await page.getByTestId('versions-message').filter({ hasText: `「${name}」として保存しました` }).waitFor();
     }
     assertEqual(await page.getByLabel('版の名前').inputValue(), '', 'the name is cleared after a save');
+    const newest = await page.locator('[data-testid="version-list"] li').first().getAttribute('data-version');
+    assertEqual(await page.locator('#compare-from').inputValue(), newest, 'untouched, 比べる元 follows the newest version');
+    assertEqual(await page.locator('#compare-to').inputValue(), 'current', 'and 比べる先 is the current draft');
     const ids = await page.locator('[data-testid="version-list"] li').evaluateAll((items) => items.map((li) => li.dataset.version));
     const [third, second, first] = ids;
     await page.locator('#compare-from').selectOption(first);
