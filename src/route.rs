@@ -4,7 +4,8 @@
 //! `#/` task list · `#/section/<id>` a section · `#/section/<id>?from=check&q=<question>` a section
 //! opened from a 「変更」 link (offers the way back and focuses the question; `from=coverage` returns
 //! to the coverage dashboard) · `#/check` check answers · `#/coverage` 指針との対応状況 ·
-//! `#/versions` named versions · `#/export` exports, preview and printing · `#/data` data.
+//! `#/versions` named versions · `#/export` exports, preview and printing · `#/data` data ·
+//! `#/about` where the content comes from.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -25,6 +26,8 @@ pub enum Route {
     Export,
     /// データの管理 (backup, import, delete all).
     Data,
+    /// このツールの内容について (where the content comes from).
+    About,
 }
 
 /// Pages that link into a section and want the user back afterwards.
@@ -87,6 +90,7 @@ impl Route {
             None if path == "versions" => Route::Versions,
             None if path == "export" => Route::Export,
             None if path == "data" => Route::Data,
+            None if path == "about" => Route::About,
             _ => Route::TaskList,
         }
     }
@@ -100,6 +104,7 @@ impl Route {
             Route::Versions => "版の保存・比較",
             Route::Export => "書き出し・印刷",
             Route::Data => "データの管理（バックアップ）",
+            Route::About => "このツールの内容について",
             Route::Section { id, .. } => crate::content::guideline()
                 .section(id)
                 .map_or("", |s| s.title.as_str()),
@@ -114,6 +119,7 @@ impl Route {
             Route::Versions => "#/versions".to_owned(),
             Route::Export => "#/export".to_owned(),
             Route::Data => "#/data".to_owned(),
+            Route::About => "#/about".to_owned(),
             Route::Section { id, back_to, focus } => {
                 let mut href = format!("#/section/{id}");
                 if let Some(page) = back_to {

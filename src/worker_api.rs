@@ -15,6 +15,7 @@
 //! | [`OP_PREVIEW`] | [`DocumentRequest`] | [`PreviewReply`] |
 //! | [`OP_CHECK`], [`OP_COVERAGE`] | the draft in its stored form | [`HtmlReply`] |
 //! | [`OP_RECOVERED_TEXT`] | a set-aside copy's stored text | [`HtmlReply`] |
+//! | [`OP_ABOUT`] | anything (ignored) | [`HtmlReply`] |
 //! | [`OP_IMPORT_BACKUP`] | the file's bytes | [`ImportReply`] (read by [`read_import_reply`]) |
 //! | [`OP_IMPORT_PACK`] | the file's bytes | [`PackReply`] |
 //! | [`OP_VERSIONS`] | [`VersionRequest`] | [`HistoryReply`], or [`HtmlReply`] for a diff |
@@ -49,6 +50,8 @@ pub const OP_CHECK: &str = "check";
 pub const OP_COVERAGE: &str = "coverage";
 /// A set-aside copy's content for reading (`html::drafts::recovered_text_html`): `{"html": …}`.
 pub const OP_RECOVERED_TEXT: &str = "recovered-text";
+/// The body of 「このツールの内容について」 (`html::about`), from the complete content: `{"html": …}`.
+pub const OP_ABOUT: &str = "about";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
@@ -238,6 +241,9 @@ impl Worker {
                 Err(e) => error(e),
             }),
             (OP_CHECK | OP_COVERAGE, Payload::Text(draft)) => Reply::Text(report(op, &draft)),
+            (OP_ABOUT, _) => Reply::Text(reply_text(&HtmlReply {
+                html: crate::html::about::page_html(complete_guideline()),
+            })),
             (OP_RECOVERED_TEXT, Payload::Text(copy)) => Reply::Text(reply_text(&HtmlReply {
                 html: recovered_text_html(&copy, complete_guideline()),
             })),

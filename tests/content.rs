@@ -61,18 +61,92 @@ fn sections_follow_the_brief_order() {
 }
 
 #[test]
-fn reconstructed_sources_stay_flagged() {
-    // The brief could not read the guideline's per-pillar text; those parts must not claim to be confirmed.
+fn no_point_is_presented_as_the_guideline_s_unless_a_source_confirms_it() {
+    use jinzai_hoshin::content::SourceKind;
     let g = guideline();
+    // The three pillars are the guideline's confirmed aim; the detail under them is not.
     for id in ["ikusei", "kakuho", "shokuba"] {
         let source = g
             .source(id)
             .unwrap_or_else(|| panic!("source `{id}` missing"));
-        assert_eq!(
-            source.verification,
-            Verification::Reconstructed,
-            "source `{id}`"
+        assert_eq!(source.kind, SourceKind::Guideline, "{id}");
+        assert_eq!(source.verification, Verification::Confirmed, "{id}");
+    }
+    // Planted: a reconstructed point citing the guideline, a marker in a plain line, good
+    // practice without its example bodies.
+    let mut broken = g.clone();
+    let q = broken.sections[1]
+        .questions
+        .iter_mut()
+        .find(|q| q.verification == Verification::Reconstructed)
+        .expect("a reconstructed question");
+    q.source = "kihon-1".to_owned();
+    broken.sources[0].plain = "国の指針（要確認）".to_owned();
+    let practice = broken
+        .sources
+        .iter_mut()
+        .find(|s| s.kind == SourceKind::Practice)
+        .expect("a practice source");
+    practice.examples.truncate(1);
+    let text: Vec<String> = broken.validate().iter().map(ToString::to_string).collect();
+    for expected in [
+        "a reconstructed point cites `kihon-1`, which is the guideline's own text",
+        "plain shows users `要確認`",
+        "good practice names 2 or 3 example bodies",
+    ] {
+        assert!(
+            text.iter().any(|e| e.contains(expected)),
+            "{expected}: {text:?}"
         );
+    }
+}
+
+#[test]
+fn kpi_reference_values_come_only_from_official_sources() {
+    use jinzai_hoshin::content::ReferenceKind;
+    let g = guideline();
+    for k in &g.kpi_library {
+        assert_eq!(k.reference_problem(), None, "{}", k.id);
+    }
+    let mut k = g.kpi_library[0].clone();
+    k.reference = Some("全国平均 5.2倍".into());
+    k.reference_source = Some("ある新聞社の記事".into());
+    k.reference_kind = None;
+    assert!(
+        k.reference_problem().unwrap().contains("reference_kind"),
+        "a news item is refused"
+    );
+    k.reference_kind = Some(ReferenceKind::GovernmentSurvey);
+    assert!(
+        k.reference_problem().unwrap().contains("year"),
+        "title, issuer and year are named"
+    );
+    k.reference_source = Some("地方公共団体の勤務条件等に関する調査（総務省、令和5年）".into());
+    assert_eq!(k.reference_problem(), None);
+    k.reference = None;
+    assert!(
+        k.reference_problem().is_some(),
+        "a source without a value is a leftover"
+    );
+}
+
+#[test]
+fn no_text_a_user_sees_holds_a_development_marker() {
+    use jinzai_hoshin::content::NOT_FOR_USERS;
+    // Comments, citations and official links are maintainer data; every other value is shown.
+    let toml = include_str!("../src/content/guideline.toml");
+    for (n, line) in toml.lines().enumerate() {
+        let line = line.trim_start();
+        if line.starts_with('#') || line.starts_with("citation") || line.starts_with("url") {
+            continue;
+        }
+        for word in NOT_FOR_USERS {
+            assert!(
+                !line.contains(word),
+                "guideline.toml:{}: `{word}` in {line}",
+                n + 1
+            );
+        }
     }
 }
 

@@ -57,7 +57,12 @@ fn dashboard_groups_follow_the_guideline_structure_and_add_up() {
     let titles: Vec<&str> = board.parts.iter().map(|p| p.title).collect();
     assert_eq!(
         titles,
-        ["基本的な考え方", "取組の柱", "改正通知・報告書・文書の作法"]
+        [
+            "国の指針の基本的な考え方",
+            "国の指針の取組の柱",
+            "改正通知・報告書・関係する法令と国の資料",
+            "改定した団体の方針に見られる記載"
+        ]
     );
     let labels: Vec<&str> = board
         .parts

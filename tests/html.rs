@@ -125,12 +125,14 @@ fn lists_of_drafts_packs_and_tasks_escape_what_users_and_packs_wrote() {
             label: HOSTILE.into(),
             updated_at: 0,
             current: true,
+            progress: (3, 14),
         },
         DraftRow {
             id: "d2".into(),
             label: "別の下書き".into(),
             updated_at: 0,
             current: false,
+            progress: (3, 14),
         },
     ];
     let html = drafts_html(&rows, 540);
@@ -171,7 +173,7 @@ fn check_page_lists_only_points_whose_question_is_empty_with_links() {
     let item = &section.checklist[0];
     let mut d = Draft::new(0);
     let html = check::page_html(g, &d, None);
-    assert!(html.contains("まだ対応していない指針の項目"));
+    assert!(html.contains("まだ対応していない確認のポイント"));
     assert!(html.contains(&format!(
         "#/section/workplace?from=check&amp;q={}",
         item.answered_in
@@ -328,6 +330,7 @@ fn each_string_region_renders_only_actions_its_page_understands_and_the_ids_it_r
         label: "下書き".into(),
         updated_at: 0,
         current,
+        progress: (0, 14),
     });
     let copy = RecoveredCopy {
         key: "jinzai-hoshin.kept.1".into(),

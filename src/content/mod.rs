@@ -100,15 +100,33 @@ pub enum Verification {
     Reconstructed,
 }
 
-impl Verification {
-    pub fn label_ja(self) -> &'static str {
-        match self {
-            Verification::Confirmed => "確認済み",
-            Verification::Secondary => "二次資料",
-            Verification::Reconstructed => "要確認（再構成）",
-        }
+/// What kind of document a source is. The page words a point's provenance by it, so a point is
+/// presented as the guideline's only when its source is the guideline, its notice or its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// The 指針 itself.
+    Guideline,
+    /// The 改正通知 that issued it.
+    Notice,
+    /// The 報告書 it was based on.
+    Report,
+    /// Good practice seen in revised municipal policies, not confirmed as the guideline's wording.
+    Practice,
+    /// Another official document (a law, a plan, 公用文作成の考え方).
+    Reference,
+}
+
+impl SourceKind {
+    /// The guideline, its notice or its report.
+    pub fn is_guideline_text(self) -> bool {
+        matches!(self, Self::Guideline | Self::Notice | Self::Report)
     }
 }
+
+/// Words a user must never see (development markers, storage jargon, file names): refused in every
+/// `plain` line by the content validation, and looked for on every page by a browser test.
+pub const NOT_FOR_USERS: [&str; 6] = ["再構成", "要確認", "brief", "localStorage", ".md", "http"];
 
 /// The kind of organisation; drives which 記入例 and checklist items are offered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,9 +203,30 @@ pub struct Source {
     #[serde(default)]
     pub title: String,
     pub verification: Verification,
-    /// Where this was read: document name and URL.
+    /// Where this was read: document name and URL (maintainer data; the page never shows it).
     #[serde(default)]
     pub citation: String,
+    pub kind: SourceKind,
+    /// The one line a user sees, in plain words (「国の指針：基本的な考え方③（…）」).
+    pub plain: String,
+    /// For good practice: two or three bodies whose published policy shows the point.
+    #[serde(default)]
+    pub examples: Vec<String>,
+    /// An official page for the details (absent in the browser's core content).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// What the page says about a point's provenance: the plain line, with the example bodies
+    /// of good practice.
+    pub fn line_ja(&self) -> String {
+        if self.examples.is_empty() {
+            self.plain.clone()
+        } else {
+            format!("{}：{}など", self.plain, self.examples.join("、"))
+        }
+    }
 }
 
 /// A part of the guideline's structure; each of its sources is one coverage group.
@@ -263,8 +302,6 @@ pub struct Question {
     pub guidance: String,
     #[serde(default)]
     pub why: String,
-    /// Empty in the browser's core content: the page does not show a question's source.
-    #[serde(default)]
     pub source: String,
     pub verification: Verification,
     #[serde(default)]
@@ -326,11 +363,42 @@ pub struct KpiExample {
     pub definition: String,
     pub unit: String,
     pub data_source: String,
-    /// A reference value or target seen elsewhere, if any (never without `reference_source`).
+    /// A reference value or target seen elsewhere, if any: only from an official source, named
+    /// in `reference_source` with title, issuer and year, of a [`ReferenceKind`].
     #[serde(default)]
     pub reference: Option<String>,
     #[serde(default)]
     pub reference_source: Option<String>,
+    #[serde(default)]
+    pub reference_kind: Option<ReferenceKind>,
+}
+
+/// The official source kinds a KPI reference value may come from (never a blog or a news site).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceKind {
+    GovernmentSurvey,
+    GovernmentStatistics,
+    GovernmentPlan,
+}
+
+impl KpiExample {
+    /// Why this example's reference value may not be shown, if it may not.
+    pub fn reference_problem(&self) -> Option<&'static str> {
+        let source = self.reference_source.as_deref().map(str::trim);
+        match (&self.reference, source, self.reference_kind) {
+            (None, None, None) => None,
+            (None, _, _) => Some("reference_source or reference_kind without a reference value"),
+            (Some(_), None | Some(""), _) => Some("a reference value needs reference_source"),
+            (Some(_), _, None) => Some(
+                "a reference value needs reference_kind (government-survey, government-statistics or government-plan)",
+            ),
+            (Some(_), Some(source), Some(_)) if !source.contains('年') => {
+                Some("reference_source must name the title, issuer and year")
+            }
+            _ => None,
+        }
+    }
 }
 
 impl Guideline {

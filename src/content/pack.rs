@@ -75,6 +75,8 @@ pub struct PackKpi {
     #[serde(default)]
     pub reference_source: Option<String>,
     #[serde(default)]
+    pub reference_kind: Option<super::ReferenceKind>,
+    #[serde(default)]
     pub replace: bool,
 }
 
@@ -270,6 +272,12 @@ fn check_kpi_examples(g: &Guideline, kpis: &[PackKpi]) -> Result<(), PackError> 
                 "参考値には出典が必要です。",
             ));
         }
+        if kpi.reference.is_some() && kpi.reference_kind.is_none() {
+            return Err(PackError::new(
+                format!("{at}.reference_kind"),
+                "参考値は国の調査・統計・計画のものに限ります。出典の種類（government-survey、government-statistics、government-plan）を指定してください。",
+            ));
+        }
     }
     Ok(())
 }
@@ -306,6 +314,7 @@ impl ContentPack {
                 data_source: k.data_source,
                 reference: k.reference,
                 reference_source: k.reference_source,
+                reference_kind: k.reference_kind,
             })
             .collect();
         InstalledPack {

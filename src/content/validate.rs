@@ -1,8 +1,11 @@
 //! Structural checks on the guideline content, so a domain expert's edit that breaks a reference
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
-use super::{profile_ids, ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
-use std::collections::HashSet;
+use super::{
+    profile_ids, ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section, SourceKind,
+    Verification, NOT_FOR_USERS,
+};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Question ids the code reads directly (profile settings that drive wording and defaults).
@@ -63,6 +66,7 @@ impl Checker {
 /// The ids a reference may name, collected once for the whole check.
 struct KnownIds<'a> {
     sources: HashSet<&'a str>,
+    source_kinds: HashMap<&'a str, SourceKind>,
     steps: HashSet<&'a str>,
     sections: HashSet<&'a str>,
     kpis: HashSet<&'a str>,
@@ -72,6 +76,7 @@ impl<'a> KnownIds<'a> {
     fn of(g: &'a Guideline) -> Self {
         KnownIds {
             sources: g.sources.iter().map(|s| s.id.as_str()).collect(),
+            source_kinds: g.sources.iter().map(|s| (s.id.as_str(), s.kind)).collect(),
             steps: g.steps.iter().map(|s| s.id.as_str()).collect(),
             sections: g.sections.iter().map(|s| s.id.as_str()).collect(),
             kpis: g.kpi_library.iter().map(|k| k.id.as_str()).collect(),
@@ -102,6 +107,23 @@ impl Guideline {
             c.non_empty(&at, "label", &s.label);
             c.non_empty(&at, "title", &s.title);
             c.non_empty(&at, "citation", &s.citation);
+            c.non_empty(&at, "plain", &s.plain);
+            for word in NOT_FOR_USERS {
+                if s.plain.contains(word) {
+                    c.fail(&at, format!("plain shows users `{word}`"));
+                }
+            }
+            match (s.kind, s.examples.len()) {
+                (SourceKind::Practice, 2..=3) => {}
+                (SourceKind::Practice, _) => {
+                    c.fail(&at, "good practice names 2 or 3 example bodies")
+                }
+                (_, 0) => {}
+                _ => c.fail(&at, "only good practice names example bodies"),
+            }
+            if s.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                c.fail(&at, "url must be an https:// address");
+            }
         }
     }
 
@@ -179,12 +201,8 @@ impl Guideline {
             if !known.sections.contains(k.pillar.as_str()) {
                 c.fail(&at, format!("pillar section `{}` does not exist", k.pillar));
             }
-            match (&k.reference, &k.reference_source) {
-                (Some(_), None) => c.fail(&at, "a reference value needs reference_source"),
-                (Some(_), Some(src)) if src.trim().is_empty() => {
-                    c.fail(&at, "reference_source is empty")
-                }
-                _ => {}
+            if let Some(problem) = k.reference_problem() {
+                c.fail(&at, problem);
             }
         }
     }
@@ -195,6 +213,33 @@ impl Guideline {
             if self.question(id).is_none() {
                 c.fail("content", format!("question `{id}` is required by the app"));
             }
+        }
+    }
+}
+
+/// A point not confirmed as the guideline's (reconstructed) cites only good practice or another
+/// document: its source is what the page shows, so citing the guideline would present it as the
+/// guideline's own words.
+fn check_honest<'s>(
+    c: &mut Checker,
+    known: &KnownIds,
+    at: &str,
+    verification: Verification,
+    sources: impl IntoIterator<Item = &'s str>,
+) {
+    if verification != Verification::Reconstructed {
+        return;
+    }
+    for id in sources {
+        if known
+            .source_kinds
+            .get(id)
+            .is_some_and(|k| k.is_guideline_text())
+        {
+            c.fail(
+                at,
+                format!("a reconstructed point cites `{id}`, which is the guideline's own text"),
+            );
         }
     }
 }
@@ -215,6 +260,13 @@ fn check_section_fields(c: &mut Checker, known: &KnownIds, sec: &Section, at: &s
             c.fail(at, format!("source `{src}` does not exist"));
         }
     }
+    check_honest(
+        c,
+        known,
+        at,
+        sec.verification,
+        sec.sources.iter().map(String::as_str),
+    );
     if !sec.stub {
         c.non_empty(at, "guidance", &sec.guidance);
         c.non_empty(at, "why", &sec.why);
@@ -250,6 +302,7 @@ fn check_question(c: &mut Checker, known: &KnownIds, sec: &Section, q: &Question
     if !known.sources.contains(q.source.as_str()) {
         c.fail(qat, format!("source `{}` does not exist", q.source));
     }
+    check_honest(c, known, qat, q.verification, [q.source.as_str()]);
     match q.kind {
         QuestionKind::Choice if q.options.len() < 2 => {
             c.fail(qat, "a choice needs at least two options")
@@ -281,6 +334,7 @@ fn check_checklist_item(
     if !known.sources.contains(item.source.as_str()) {
         c.fail(cat, format!("source `{}` does not exist", item.source));
     }
+    check_honest(c, known, cat, item.verification, [item.source.as_str()]);
     match sec.questions.iter().find(|q| q.id == item.answered_in) {
         None => c.fail(
             cat,

@@ -258,6 +258,29 @@ impl Draft {
         self.updated_at = now;
     }
 
+    /// (completed sections, all sections): the one progress figure of the task list and the
+    /// drafts list.
+    pub fn progress(&self, g: &crate::content::Guideline) -> (usize, usize) {
+        let completed = g
+            .sections
+            .iter()
+            .filter(|s| self.section_status(s) == SectionStatus::Completed)
+            .count();
+        (completed, g.sections.len())
+    }
+
+    /// Nothing was ever written, checked, ticked or named in it: the empty draft a fresh browser
+    /// starts with, which an import may replace. Anything at all makes it a draft to keep.
+    pub fn is_untouched(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.answers.is_empty()
+            && self.recovered_answers.is_empty()
+            && self.kpis.is_empty()
+            && self.sections.is_empty()
+            && self.checklist.is_empty()
+            && self.memos.is_empty()
+    }
+
     /// Completed when the user said so; in progress once anything in it was written or checked.
     pub fn section_status(&self, section: &Section) -> SectionStatus {
         if self.is_completed(&section.id) {

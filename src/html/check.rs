@@ -155,7 +155,7 @@ fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
         String::new()
     } else {
         format!(
-            r#"<div class="unchecked-points"><h3>まだ対応していない指針の項目</h3><ul>{open}</ul></div>"#
+            r#"<div class="unchecked-points"><h3>まだ対応していない確認のポイント</h3><ul>{open}</ul></div>"#
         )
     };
     format!(
@@ -186,7 +186,7 @@ pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
         .map(|s| section_html(s, d, band))
         .collect();
     format!(
-        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない指針の項目：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
+        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない確認のポイント：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
         Route::Export.href()
     )
 }

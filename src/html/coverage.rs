@@ -52,10 +52,17 @@ fn group(g: &Guideline, group: &Group) -> String {
         })
         .collect();
     format!(
-        r#"<section class="coverage__group" data-group="{id}"><h3>{label}　<span class="coverage__group-title">{title}</span></h3>{figure}<ul class="coverage__points">{points}</ul></section>"#,
+        r#"<section class="coverage__group" data-group="{id}"><h3>{plain}{examples}</h3>{figure}<ul class="coverage__points">{points}</ul></section>"#,
         id = escape(&group.source.id),
-        label = escape(&group.source.label),
-        title = escape(&group.source.title),
+        plain = escape(&group.source.plain),
+        examples = if group.source.examples.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"　<span class="coverage__group-title">例：{}</span>"#,
+                escape(&group.source.examples.join("、"))
+            )
+        },
         figure = figure(&group.counts, "coverage-group-figure"),
     )
 }

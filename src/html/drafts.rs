@@ -29,6 +29,8 @@ pub struct DraftRow {
     pub label: String,
     pub updated_at: i64,
     pub current: bool,
+    /// `Draft::progress`: completed sections of all.
+    pub progress: (usize, usize),
 }
 
 /// `utc_offset_minutes`: see [`date_time_ja`].
@@ -48,7 +50,7 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
                 button(DataAction::Open, "", "を開く", "開く")
             };
             format!(
-                r#"<li class="draft-list__item{current_class}" data-draft="{id}"><div><strong class="draft-list__name">{label}</strong>{current_tag}<p class="field__hint">最終更新：{date}</p></div><div class="draft-list__actions">{open}{rename}{duplicate}{delete}</div></li>"#,
+                r#"<li class="draft-list__item{current_class}" data-draft="{id}"><div><strong class="draft-list__name">{label}</strong>{current_tag}<p class="field__hint" data-testid="draft-progress">全{total}項目中{done}項目完了・最終更新：{date}</p></div><div class="draft-list__actions">{open}{rename}{duplicate}{delete}</div></li>"#,
                 current_class = if row.current { " draft-list__item--current" } else { "" },
                 current_tag = if row.current {
                     r#"<span class="tag tag--current">開いている下書き</span>"#
@@ -56,6 +58,8 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
                     ""
                 },
                 date = date_time_ja(row.updated_at, utc_offset_minutes),
+                done = row.progress.0,
+                total = row.progress.1,
                 rename = button(DataAction::Rename, " button--secondary", "の名前を変更", "名前を変更"),
                 duplicate = button(DataAction::Duplicate, " button--secondary", "を複製", "複製"),
                 delete = button(DataAction::Delete, " button--danger", "を削除", "削除"),

@@ -1,5 +1,5 @@
 //! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
-//! the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
+//! where the content comes from (`about`), the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
 //! drafts, backup and set-aside sections of the data page (`drafts`), content packs (`packs`), the
 //! document preview (`preview`), and the versions save form, list, compare form and diff
 //! (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
@@ -40,6 +40,7 @@ macro_rules! vocabulary {
     };
 }
 
+pub mod about;
 pub mod check;
 pub mod coverage;
 pub mod drafts;

@@ -69,7 +69,7 @@ pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
 }
 
 /// The heading and explanation of the data page's packs section.
-pub const PACKS_INTRO: &str = r#"<h2 id="packs-heading">コンテンツパック（都道府県などの記入例・ガイダンス）</h2><p class="field__hint" id="pack-hint">都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（形式は docs/content-packs.md）。</p>"#;
+pub const PACKS_INTRO: &str = r#"<h2 id="packs-heading">コンテンツパック（都道府県などの記入例・ガイダンス）</h2><p class="field__hint" id="pack-hint">都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（詳しくは「このツールの内容について」）。</p>"#;
 
 /// The pack file input after the list (its `change` is handled by delegation).
 pub const PACK_INPUT: &str = r#"<label class="field__label" for="pack-file">読み込むパック</label><input id="pack-file" type="file" accept=".json,application/json" aria-describedby="pack-hint">"#;

@@ -2,7 +2,7 @@
 
 use super::escape;
 use crate::content::Guideline;
-use crate::draft::{Draft, SectionStatus};
+use crate::draft::Draft;
 use crate::route::Route;
 
 /// The last step of the task list: pages that work on the whole draft.
@@ -14,18 +14,14 @@ const FINAL_TASKS: [(&str, &str); 4] = [
 ];
 const FINAL_PURPOSES: [&str; 4] = [
     "すべての入力内容と、まだ確認していない指針のポイントを一覧で確認します。",
-    "国の指針の項目ごとに、方針の案が対応しているかを一覧で確かめます。",
+    "国の指針と改定した団体の方針に見られる記載の確認のポイントごとに、方針の案が対応しているかを一覧で確かめます。",
     "庁内協議用などの版を名前を付けて保存し、版どうしの違いを確かめたり、前の版に戻したりします。",
     "方針の案を Word（DOCX）・Markdown で保存したり、画面で確認して印刷したりします。",
 ];
 
 /// Progress line, then the numbered steps with their sections (after the page's lead).
 pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
-    let completed = g
-        .sections
-        .iter()
-        .filter(|s| d.section_status(s) == SectionStatus::Completed)
-        .count();
+    let (completed, total) = d.progress(g);
     let steps: String = g
         .steps
         .iter()
@@ -64,7 +60,6 @@ pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
         .collect();
     format!(
         r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p><ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
-        total = g.sections.len(),
         last = g.steps.len() + 1,
     )
 }

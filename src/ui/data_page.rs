@@ -41,6 +41,7 @@ pub fn DataPage() -> impl IntoView {
             label: d.label(),
             updated_at: d.updated_at,
             current,
+            progress: d.progress(crate::content::guideline()),
         };
         let mut rows = vec![store.draft.with(|d| row(d, true))];
         let others = storage::other_drafts(&store.open_id());
@@ -142,6 +143,12 @@ fn import_backup(store: Store, message: Message, ev: &web_sys::Event) {
             }
         };
         let count = drafts.len();
+        // A fresh browser's empty draft gives way to the imported one (never a draft with content).
+        let empty_id = store
+            .draft
+            .with_untracked(|d| d.is_untouched().then(|| d.id.clone()));
+        let replace_empty = empty_id.filter(|id| storage::other_drafts(id).is_empty());
+        let mut first_imported = None;
         let result = store.write(|kv| {
             let (open_id, now) = (store.open_id(), super::store::now());
             let mut taken: Vec<String> = Vec::new();
@@ -153,10 +160,19 @@ fn import_backup(store: Store, message: Message, ev: &web_sys::Event) {
                     (draft, versions)
                 })
                 .collect();
+            first_imported = taken.first().cloned();
             repo::add_all(kv, &items, now)
                 .map(|()| format!("「{file_name}」から{count}件の下書きを追加しました。「下書きの一覧」から開けます。"))
                 .map_err(|e| e.message_ja("読み込み"))
         });
+        let result = match (result, replace_empty, first_imported) {
+            (Ok(text), Some(empty), Some(first)) => store
+                .open_draft(&first)
+                .and_then(|()| store.delete_draft(&empty))
+                .map(|()| format!("「{file_name}」から{count}件の下書きを読み込み、開きました。空だった下書きは削除しました。"))
+                .or(Ok(text)),
+            (result, _, _) => result,
+        };
         // No focus move: the file input keeps it.
         message.set(Some(match result {
             Ok(text) => (false, text),

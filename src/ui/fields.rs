@@ -1,7 +1,7 @@
 //! Form controls for each question kind. Every control has a visible label; hints and errors are
 //! linked with `aria-describedby`; groups use fieldset + legend.
 
-use super::shared::verification_tag;
+use super::shared::provenance;
 use super::Store;
 use crate::content::pack::Attributed;
 use crate::content::{Example, OrgBand, Question, QuestionKind};
@@ -80,19 +80,24 @@ fn SyncedInput(
     }
 }
 
-/// The label line shared by all kinds: text, 「※必須」 and the verification tag.
+/// The label line shared by all kinds: text and 「※必須」.
 fn label_content(q: &'static Question) -> impl IntoView {
     view! {
         {q.label.clone()}
         {q.required.then(|| view! { <span class="required">"※必須"</span> })}
-        {verification_tag(q.verification)}
     }
 }
 
-/// The hint under a label (it arrives with the long texts).
+/// The hint under a label (it arrives with the long texts) and where the question comes from;
+/// the field names it as its description.
 fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
     let texts = super::texts::GuidanceTexts::get();
-    view! { <p class="field__hint" id=hint_id.to_owned()>{move || texts.hint(&q.id)}</p> }
+    view! {
+        <p class="field__hint" id=hint_id.to_owned()>
+            {move || texts.hint(&q.id)}
+            {provenance(&q.source)}
+        </p>
+    }
 }
 
 #[component]
@@ -154,7 +159,11 @@ fn TextField(q: &'static Question) -> impl IntoView {
     view! {
         <div class="field">
             <label class="field__label" for=input_id>{label_content(q)}</label>
-            <p class="field__hint" id=hint_id>{move || texts.hint(&q.id)}{list_hint}</p>
+            <p class="field__hint" id=hint_id>
+                {move || texts.hint(&q.id)}
+                {list_hint}
+                {provenance(&q.source)}
+            </p>
             {control}
         </div>
     }

@@ -6,6 +6,7 @@
 //! `embedded` what a package writes into the page, `timing` the benchmark's marks. No page module
 //! uses another (`tests/architecture.rs`).
 
+mod about_page;
 mod check_answers;
 mod coverage_page;
 mod data_page;
@@ -39,6 +40,7 @@ pub fn current_route() -> Route {
 }
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
+use about_page::AboutPage;
 use check_answers::CheckAnswers;
 use coverage_page::CoveragePage;
 use data_page::DataPage;
@@ -85,6 +87,13 @@ pub fn App() -> impl IntoView {
 
     // Behind the other-tab dialog nothing can be focused, typed into or pressed (`inert`).
     let locked = move || store.locked_by_other_tab.get();
+    // The open draft's name, always in view: a new or imported draft is never mistaken for lost work.
+    let open_draft = Memo::new(move |_| {
+        format!(
+            "開いている下書き：{}",
+            store.draft.with(crate::draft::Draft::label)
+        )
+    });
     let edition = texts
         .baked
         .with_value(|baked| crate::content::pack::edition_label(baked));
@@ -97,6 +106,7 @@ pub fn App() -> impl IntoView {
                     {edition.map(|label| view! { <span class="site-header__edition" data-testid="edition">{format!("（{label}）")}</span> })}
                 </a>
                 <SaveStatusLine />
+                <p class="site-header__draft" data-testid="header-draft">{move || open_draft.get()}</p>
                 <a class="site-header__link" href=Route::Data.href()>"データの管理（バックアップ）"</a>
             </div>
         </header>
@@ -116,11 +126,14 @@ pub fn App() -> impl IntoView {
                 Route::Versions => view! { <VersionsPage /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
+                Route::About => view! { <AboutPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer no-print" inert=locked>
             <p>
-                "入力内容はこのブラウザの中（localStorage）にだけ保存され、外部には送信されません。"
+                "入力内容はこのパソコンのこのブラウザの中にだけ保存され、外部には送信されません。"
+                " "
+                <a href=Route::About.href()>"このツールの内容について"</a>
             </p>
         </footer>
     }

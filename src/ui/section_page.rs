@@ -2,18 +2,11 @@
 
 use super::fields::QuestionField;
 use super::kpi_builder::KpiBuilder;
-use super::shared::{org_band, verification_tag};
+use super::shared::{org_band, provenance, source_line};
 use super::step_nav::StepNav;
 use super::{focus_target, ReturnPage, Route, Store};
 use crate::content::{guideline, Section};
 use leptos::prelude::*;
-
-fn source_label(id: &str) -> String {
-    guideline()
-        .source(id)
-        .map(|s| s.label.clone())
-        .unwrap_or_else(|| id.to_owned())
-}
 
 #[component]
 pub fn SectionPage(
@@ -119,9 +112,10 @@ fn Guidance(section: &'static Section) -> impl IntoView {
                     }
                 }}
                 <p class="guidance__sources">
-                    "指針の該当箇所："
-                    {section.sources.iter().map(|id| source_label(id)).collect::<Vec<_>>().join("、")}
-                    {verification_tag(section.verification)}
+                    "根拠："
+                    {section.sources.iter().map(|id| source_line(id)).collect::<Vec<_>>().join("／")}
+                    " "
+                    <a href=Route::About.href()>"出典について"</a>
                 </p>
             </div>
         </details>
@@ -135,7 +129,7 @@ fn Checklist(section: &'static Section) -> impl IntoView {
     let band = org_band();
     view! {
         <fieldset class="checklist">
-            <legend>"指針のポイント（内容を確認したらチェック・任意）"</legend>
+            <legend>"確認のポイント（内容を確認したらチェック・任意）"</legend>
             <p class="field__hint">
                 "対応する質問に記入すると「対応済み」になります。チェックは、記入した内容でこの点に応えられているかを確かめた印です（任意。本文には出力されません）。"
             </p>
@@ -144,6 +138,7 @@ fn Checklist(section: &'static Section) -> impl IntoView {
                     .checklist_for(band.get())
                     .map(|item| {
                         let id = format!("check-{}", item.id);
+                        let source_id = format!("{id}-source");
                         let item_id = item.id.as_str();
                         let checked = Memo::new(move |_| store.draft.with(|d| d.is_checked(item_id)));
                         view! {
@@ -151,17 +146,15 @@ fn Checklist(section: &'static Section) -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     id=id.clone()
+                                    aria-describedby=source_id.clone()
                                     prop:checked=move || checked.get()
                                     on:change=move |ev| {
                                         let value = event_target_checked(&ev);
                                         store.edit(|d, now| d.set_checked(item_id, value, now));
                                     }
                                 />
-                                <label for=id>
-                                    {move || texts.checklist_text(&item.id)}
-                                    <span class="tag">{source_label(&item.source)}</span>
-                                    {verification_tag(item.verification)}
-                                </label>
+                                <label for=id>{move || texts.checklist_text(&item.id)}</label>
+                                <p class="field__hint checkbox__source" id=source_id>{provenance(&item.source)}</p>
                             </div>
                         }
                     })

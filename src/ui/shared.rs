@@ -1,10 +1,10 @@
 //! Helpers that several pages use, so no page reaches into a sibling page: the organisation band
-//! and the 「要確認」 tag (section page, fields, report pages), and the backup download and its
-//! nudge (data page, task list, save-failure banner).
+//! and a point's provenance line (section page, fields), and the backup download and its nudge
+//! (data page, task list, save-failure banner).
 
 use super::download::{save_text, today};
 use super::Store;
-use crate::content::{OrgBand, Verification};
+use crate::content::{guideline, OrgBand, Source};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::html::drafts::last_backup_text;
@@ -21,10 +21,18 @@ pub fn org_band() -> Memo<Option<OrgBand>> {
     Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).band))
 }
 
-/// A 「要確認」 tag for points not confirmed against the official text.
-pub fn verification_tag(v: Verification) -> impl IntoView {
-    (v != Verification::Confirmed)
-        .then(|| view! { <span class="tag tag--caution">{v.label_ja()}</span> })
+/// Where a point comes from, in plain words (`content::Source::line_ja`): a quiet line that a
+/// field names in its description, never in its label.
+pub fn source_line(source_id: &str) -> String {
+    guideline()
+        .source(source_id)
+        .map(Source::line_ja)
+        .unwrap_or_default()
+}
+
+/// The provenance line of a field or point, inside its description.
+pub fn provenance(source_id: &str) -> impl IntoView {
+    view! { <span class="provenance">{source_line(source_id)}</span> }
 }
 
 /// Downloads the open draft (or every draft) as a backup file and records the time.

@@ -19,6 +19,12 @@ pub fn TaskList() -> impl IntoView {
             <p class="lead">
                 "国の「人材育成・確保基本方針策定指針」（令和5年12月）に沿って、方針の案を項目ごとに作成します。順番どおりでなくてもかまいません。各項目の「完了」は、内容を確認したうえでご自身で付けてください。"
             </p>
+            <p class="open-draft" data-testid="open-draft">
+                "開いている下書き："
+                <strong>{move || store.draft.with(crate::draft::Draft::label)}</strong>
+                " "
+                <a href=super::Route::Data.href()>"下書きの一覧・切り替え"</a>
+            </p>
             <super::shared::BackupNudge />
             <HtmlRegion body />
         </div>

@@ -123,14 +123,14 @@ impl<'a> Builder<'a> {
             ]
         };
         let mut summary: Vec<Vec<String>> = groups()
-            .map(|group| figures(group.source.label.clone(), &group.counts))
+            .map(|group| figures(group.source.plain.clone(), &group.counts))
             .collect();
         summary.push(figures("合計".to_owned(), &dashboard.overall));
         let points = groups()
             .flat_map(|group| {
                 group.points.iter().map(|point| {
                     vec![
-                        group.source.label.clone(),
+                        group.source.plain.clone(),
                         point.item.text.clone(),
                         self.point_place(point.section, &point.item.answered_in),
                         point.coverage.label_ja().to_owned(),
