@@ -51,10 +51,11 @@ module.exports = [
     page.once('dialog', (d) => { assert(d.message().includes('すべて削除'), d.message()); d.accept(); });
     await page.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
     await page.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
+    // After deleting everything only an untouched empty draft is left: the import replaces it (#15).
     await page.getByLabel('読み込むファイル').setInputFiles(file);
-    await page.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
-    await page.getByRole('button', { name: '「バックアップ市人材育成・確保基本方針」を開く' }).click();
-    await page.getByTestId('data-message').filter({ hasText: '開きました' }).waitFor();
+    await page.getByTestId('data-message').filter({ hasText: '1件の下書きを読み込み、開きました' }).waitFor();
+    assertEqual(await page.locator('[data-testid="draft-list"] li').count(), 1, 'the empty draft gave way');
+    assert((await page.getByTestId('header-draft').innerText()).includes('バックアップ市'), 'the header names the imported draft');
     await page.goto(url + '#/section/profile');
     assertEqual(await page.getByLabel('団体名').inputValue(), 'バックアップ市', 'restored from the backup');
   }],
