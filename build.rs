@@ -100,6 +100,27 @@ fn split_outline(full: &mut Value) -> Value {
     serde_json::json!({ "document": document, "sections": sections, "questions": questions })
 }
 
+/// What the page says about a point's provenance: the source's plain line, with the example
+/// bodies of good practice (「改定した団体の方針に見られる記載（…）：千葉県、滋賀県など」).
+fn provenance_line(source: &Map<String, Value>) -> String {
+    let plain = source
+        .get("plain")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let examples: Vec<&str> = source
+        .get("examples")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    if examples.is_empty() {
+        plain.to_owned()
+    } else {
+        format!("{plain}：{}など", examples.join("、"))
+    }
+}
+
 fn main() {
     let source = "src/content/guideline.toml";
     println!("cargo:rerun-if-changed={source}");
@@ -124,6 +145,8 @@ fn main() {
                 id_of(section),
                 Value::Object(take(section, &["guidance", "why"])),
             );
+            // How sure the content is of a point is maintainer data: the page shows the source.
+            section.remove("verification");
             for item in section
                 .get_mut("checklist")
                 .and_then(Value::as_array_mut)
@@ -136,11 +159,11 @@ fn main() {
                 }
                 // Only the worker's pages (coverage, check answers) link a point to its question.
                 item.remove("answered_in");
+                item.remove("verification");
             }
         },
         |question| {
-            // The page never shows a question's source (the document and the worker's pages do).
-            question.remove("source");
+            question.remove("verification");
             question_texts.insert(
                 id_of(question),
                 Value::Object(take(question, &["guidance", "why", "examples", "hint"])),
@@ -152,11 +175,14 @@ fn main() {
         .expect("top table")
         .remove("kpi_library")
         .unwrap_or(Value::Array(Vec::new()));
-    // The page shows a source by its label; its title and citation appear only in the worker's
+    // The page shows a source by its plain line; its title, citation and link appear only in the worker's
     // pages and the document, which embed the full content, like the coverage grouping.
     core.as_object_mut()
         .expect("top table")
         .remove("coverage_parts");
+    // The page shows a source only as its provenance line, which arrives with the long texts;
+    // the core keeps the ids.
+    let mut source_lines = Map::new();
     for source in core
         .get_mut("sources")
         .and_then(Value::as_array_mut)
@@ -164,11 +190,11 @@ fn main() {
         .flatten()
     {
         let source = source.as_object_mut().expect("source table");
-        source.remove("title");
-        source.remove("citation");
+        source_lines.insert(id_of(source), Value::String(provenance_line(source)));
+        source.retain(|key, _| key == "id");
     }
     fs::write(out.join("guideline-core.json"), core.to_string()).expect("write core");
-    let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "checklist": checklist_texts, "kpi_library": kpi_library })
+    let texts = serde_json::json!({ "sections": section_texts, "questions": question_texts, "checklist": checklist_texts, "sources": source_lines, "kpi_library": kpi_library })
         .to_string();
     let name = format!("guideline-texts-{:016x}.json", fnv1a(texts.as_bytes()));
     println!("cargo:rustc-env=GUIDELINE_TEXTS_FILE={name}");

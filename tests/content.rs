@@ -88,11 +88,17 @@ fn no_point_is_presented_as_the_guideline_s_unless_a_source_confirms_it() {
         .find(|s| s.kind == SourceKind::Practice)
         .expect("a practice source");
     practice.examples.truncate(1);
+    // The page's core content leaves these out; the content itself must not.
+    broken.sections[2].checklist[0].verification = Verification::Unstated;
+    let last = broken.sources.len() - 1;
+    broken.sources[last].kind = SourceKind::Unstated;
     let text: Vec<String> = broken.validate().iter().map(ToString::to_string).collect();
     for expected in [
         "a reconstructed point cites `kihon-1`, which is the guideline's own text",
         "plain shows users `要確認`",
         "good practice names 2 or 3 example bodies",
+        "verification is missing",
+        "kind is missing",
     ] {
         assert!(
             text.iter().any(|e| e.contains(expected)),

@@ -58,6 +58,9 @@ pub struct Texts {
     pub questions: HashMap<String, QuestionTexts>,
     #[serde(default)]
     pub checklist: HashMap<String, String>,
+    /// Each source's provenance line (its `plain` line with the example bodies), by source id.
+    #[serde(default)]
+    pub sources: HashMap<String, String>,
     #[serde(default)]
     pub kpi_library: Vec<KpiExample>,
 }
@@ -89,7 +92,7 @@ pub struct QuestionTexts {
 }
 
 /// How sure we are that a point really is in the official guideline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verification {
     /// A retrieved official or primary source says it.
@@ -98,11 +101,16 @@ pub enum Verification {
     Secondary,
     /// Reconstructed from domain knowledge; must be checked against the official PDF.
     Reconstructed,
+    /// Not stated: what the browser's core content holds (it leaves the field out, because the
+    /// page never shows it). The content validation refuses it, and no data can say it.
+    #[default]
+    #[serde(skip)]
+    Unstated,
 }
 
 /// What kind of document a source is. The page words a point's provenance by it, so a point is
 /// presented as the guideline's only when its source is the guideline, its notice or its report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
     /// The 指針 itself.
@@ -115,6 +123,10 @@ pub enum SourceKind {
     Practice,
     /// Another official document (a law, a plan, 公用文作成の考え方).
     Reference,
+    /// Not stated: the browser's core content, like [`Verification::Unstated`].
+    #[default]
+    #[serde(skip)]
+    Unstated,
 }
 
 impl SourceKind {
@@ -197,17 +209,24 @@ pub struct Guideline {
 #[derive(Debug, Clone, Deserialize)]
 pub struct Source {
     pub id: String,
-    /// Short reference shown next to items, e.g. 「基本的な考え方①」.
+    /// A maintainer's short name, e.g. 「基本的な考え方①」 (not in the browser's core content).
+    #[serde(default)]
     pub label: String,
     /// Empty in the browser's core content, like `citation`: the page shows only the label.
     #[serde(default)]
     pub title: String,
+    /// Required by the content validation; not in the browser's core content, which never shows it.
+    #[serde(default)]
     pub verification: Verification,
     /// Where this was read: document name and URL (maintainer data; the page never shows it).
     #[serde(default)]
     pub citation: String,
+    /// Required by the content validation; not in the browser's core content (see `plain`).
+    #[serde(default)]
     pub kind: SourceKind,
-    /// The one line a user sees, in plain words (「国の指針：基本的な考え方③（…）」).
+    /// The one line a user sees, in plain words (「国の指針：基本的な考え方③（…）」); with the
+    /// examples, it reaches the page as the provenance line in [`Texts::sources`].
+    #[serde(default)]
     pub plain: String,
     /// For good practice: two or three bodies whose published policy shows the point.
     #[serde(default)]
@@ -215,18 +234,6 @@ pub struct Source {
     /// An official page for the details (absent in the browser's core content).
     #[serde(default)]
     pub url: Option<String>,
-}
-
-impl Source {
-    /// What the page says about a point's provenance: the plain line, with the example bodies
-    /// of good practice.
-    pub fn line_ja(&self) -> String {
-        if self.examples.is_empty() {
-            self.plain.clone()
-        } else {
-            format!("{}：{}など", self.plain, self.examples.join("、"))
-        }
-    }
 }
 
 /// A part of the guideline's structure; each of its sources is one coverage group.
@@ -256,6 +263,8 @@ pub struct Section {
     #[serde(default)]
     pub why: String,
     pub sources: Vec<String>,
+    /// Required by the content validation; not in the browser's core content, which never shows it.
+    #[serde(default)]
     pub verification: Verification,
     #[serde(default)]
     pub questions: Vec<Question>,
@@ -303,6 +312,8 @@ pub struct Question {
     #[serde(default)]
     pub why: String,
     pub source: String,
+    /// Required by the content validation; not in the browser's core content, which never shows it.
+    #[serde(default)]
     pub verification: Verification,
     #[serde(default)]
     pub required: bool,
@@ -349,6 +360,8 @@ pub struct ChecklistItem {
     #[serde(default)]
     pub answered_in: String,
     pub source: String,
+    /// Required by the content validation; not in the browser's core content, which never shows it.
+    #[serde(default)]
     pub verification: Verification,
     #[serde(default)]
     pub audience: Audience,
@@ -369,7 +382,9 @@ pub struct KpiExample {
     pub reference: Option<String>,
     #[serde(default)]
     pub reference_source: Option<String>,
+    /// Read only by the content validation (native): the browser never parses it.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub reference_kind: Option<ReferenceKind>,
 }
 

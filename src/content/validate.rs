@@ -113,7 +113,11 @@ impl Guideline {
                     c.fail(&at, format!("plain shows users `{word}`"));
                 }
             }
+            if s.verification == Verification::Unstated {
+                c.fail(&at, "verification is missing");
+            }
             match (s.kind, s.examples.len()) {
+                (SourceKind::Unstated, _) => c.fail(&at, "kind is missing"),
                 (SourceKind::Practice, 2..=3) => {}
                 (SourceKind::Practice, _) => {
                     c.fail(&at, "good practice names 2 or 3 example bodies")
@@ -227,8 +231,10 @@ fn check_honest<'s>(
     verification: Verification,
     sources: impl IntoIterator<Item = &'s str>,
 ) {
-    if verification != Verification::Reconstructed {
-        return;
+    match verification {
+        Verification::Unstated => return c.fail(at, "verification is missing"),
+        Verification::Reconstructed => {}
+        Verification::Confirmed | Verification::Secondary => return,
     }
     for id in sources {
         if known

@@ -2,7 +2,7 @@
 
 use super::fields::QuestionField;
 use super::kpi_builder::KpiBuilder;
-use super::shared::{org_band, provenance, source_line};
+use super::shared::{org_band, provenance};
 use super::step_nav::StepNav;
 use super::{focus_target, ReturnPage, Route, Store};
 use crate::content::{guideline, Section};
@@ -92,6 +92,7 @@ pub fn SectionPage(
 
 #[component]
 fn Guidance(section: &'static Section) -> impl IntoView {
+    let texts = super::texts::GuidanceTexts::get();
     view! {
         <details class="guidance">
             <summary>"このセクションの考え方（ガイダンス）"</summary>
@@ -113,7 +114,7 @@ fn Guidance(section: &'static Section) -> impl IntoView {
                 }}
                 <p class="guidance__sources">
                     "根拠："
-                    {section.sources.iter().map(|id| source_line(id)).collect::<Vec<_>>().join("／")}
+                    {move || section.sources.iter().map(|id| texts.source_line(id)).collect::<Vec<_>>().join("／")}
                     " "
                     <a href=Route::About.href()>"出典について"</a>
                 </p>

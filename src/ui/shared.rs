@@ -4,7 +4,7 @@
 
 use super::download::{save_text, today};
 use super::Store;
-use crate::content::{guideline, OrgBand, Source};
+use crate::content::OrgBand;
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::html::drafts::last_backup_text;
@@ -21,18 +21,11 @@ pub fn org_band() -> Memo<Option<OrgBand>> {
     Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).band))
 }
 
-/// Where a point comes from, in plain words (`content::Source::line_ja`): a quiet line that a
-/// field names in its description, never in its label.
-pub fn source_line(source_id: &str) -> String {
-    guideline()
-        .source(source_id)
-        .map(Source::line_ja)
-        .unwrap_or_default()
-}
-
-/// The provenance line of a field or point, inside its description.
-pub fn provenance(source_id: &str) -> impl IntoView {
-    view! { <span class="provenance">{source_line(source_id)}</span> }
+/// Where a field or point comes from, in plain words (`content::Texts::sources`): a quiet line
+/// inside its description, never its label. It arrives with the long texts.
+pub fn provenance(source_id: &'static str) -> impl IntoView {
+    let texts = super::texts::GuidanceTexts::get();
+    view! { <span class="provenance">{move || texts.source_line(source_id)}</span> }
 }
 
 /// Downloads the open draft (or every draft) as a backup file and records the time.

@@ -27,6 +27,11 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// A storage transaction on the open draft: the new open draft, if it changes.
+type Transaction<'a> = Box<
+    dyn FnOnce(&mut BrowserKv, &Draft, &mut Known, &str) -> Result<Option<Draft>, TxError> + 'a,
+>;
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub draft: RwSignal<Draft>,
@@ -105,13 +110,10 @@ impl Store {
         }
     }
 
-    /// Runs a storage transaction on the open draft. The open draft is saved first, so nothing
+    /// Runs a storage transaction on the open draft (boxed, so the switch is compiled once, not
+    /// once per command: first-load size). The open draft is saved first, so nothing
     /// unsaved is carried along only in memory; on success `opened` becomes the open draft.
-    fn switch(
-        &self,
-        what: &str,
-        tx: impl FnOnce(&mut BrowserKv, &Draft, &mut Known, &str) -> Result<Option<Draft>, TxError>,
-    ) -> Result<(), String> {
+    fn switch(&self, what: &str, tx: Transaction<'_>) -> Result<(), String> {
         self.refuse_when_locked()?;
         self.flush();
         if self.dirty.get_value() {
@@ -146,17 +148,23 @@ impl Store {
 
     /// Opens another stored draft; the open one is kept among the others.
     pub fn open_draft(&self, id: &str) -> Result<(), String> {
-        self.switch("下書きを開くこと", |kv, current, known, tab| {
-            repo::open_other(kv, current, id, known, tab, now()).map(Some)
-        })
+        self.switch(
+            "下書きを開くこと",
+            Box::new(move |kv, current, known, tab| {
+                repo::open_other(kv, current, id, known, tab, now()).map(Some)
+            }),
+        )
     }
 
     /// Starts a new empty draft; the open one is kept among the others.
     pub fn new_draft(&self) -> Result<(), String> {
-        self.switch("新しい下書きの作成", |kv, current, known, tab| {
-            let fresh = repo::fresh_draft(kv, &current.id, now());
-            repo::start_new(kv, current, fresh, known, tab, now()).map(Some)
-        })
+        self.switch(
+            "新しい下書きの作成",
+            Box::new(move |kv, current, known, tab| {
+                let fresh = repo::fresh_draft(kv, &current.id, now());
+                repo::start_new(kv, current, fresh, known, tab, now()).map(Some)
+            }),
+        )
     }
 
     /// After 「この端末のデータをすべて削除」: a new empty draft, stored on the first edit.
@@ -172,18 +180,24 @@ impl Store {
 
     /// Replaces the open draft by `draft` (a restored version of it) and saves at once.
     pub fn open_replacement(&self, draft: Draft) -> Result<(), String> {
-        self.switch("内容の置き換え", |kv, _, known, tab| {
-            let mut draft = draft;
-            repo::save_open(kv, &mut draft, known, tab).map(|()| Some(draft))
-        })
+        self.switch(
+            "内容の置き換え",
+            Box::new(move |kv, _, known, tab| {
+                let mut draft = draft;
+                repo::save_open(kv, &mut draft, known, tab).map(|()| Some(draft))
+            }),
+        )
     }
 
     /// Deletes a draft. Deleting the open one opens the most recent other draft (or a new one).
     pub fn delete_draft(&self, id: &str) -> Result<(), String> {
-        self.switch("下書きの削除", |kv, current, known, tab| {
-            let fresh = repo::fresh_draft(kv, &current.id, now());
-            repo::delete(kv, current, id, fresh, known, tab)
-        })?;
+        self.switch(
+            "下書きの削除",
+            Box::new(move |kv, current, known, tab| {
+                let fresh = repo::fresh_draft(kv, &current.id, now());
+                repo::delete(kv, current, id, fresh, known, tab)
+            }),
+        )?;
         // Space was freed: a failed save may now go through.
         self.retry_now();
         Ok(())

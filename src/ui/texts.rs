@@ -109,6 +109,11 @@ impl GuidanceTexts {
         })
     }
 
+    /// Where a point comes from, in plain words (empty until the texts arrive).
+    pub fn source_line(&self, source_id: &str) -> String {
+        self.with(|t| t.sources.get(source_id).cloned().unwrap_or_default())
+    }
+
     pub fn checklist_text(&self, item_id: &str) -> String {
         self.with(|t| t.checklist.get(item_id).cloned().unwrap_or_default())
     }

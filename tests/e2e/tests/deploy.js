@@ -133,7 +133,9 @@ module.exports = [
     await reopened.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
     await reopened.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
     await reopened.getByLabel('読み込むファイル').setInputFiles(saved);
-    await reopened.getByTestId('data-message').filter({ hasText: '1件の下書きを追加しました' }).waitFor();
+    // Only the untouched empty draft was left: the imported one replaces it (#15).
+    await reopened.getByTestId('data-message').filter({ hasText: '1件の下書きを読み込み、開きました' }).waitFor();
+    assert((await reopened.getByTestId('header-draft').innerText()).includes('ファイル町'), 'the imported draft is open');
     assert((await reopened.getByTestId('pack-list').innerText()).includes('この配布版に収録'), 'the baked pack survives deleting everything');
     await reopened.screenshot({ path: path.join(OUT_DIR, 'single-file-data.png'), fullPage: true });
     assertEqual(errors.join('\n'), '', 'no page errors in the reopened file');
