@@ -69,8 +69,16 @@ fn no_point_is_presented_as_the_guideline_s_unless_a_source_confirms_it() {
         let source = g
             .source(id)
             .unwrap_or_else(|| panic!("source `{id}` missing"));
-        assert_eq!(source.kind, SourceKind::Guideline, "{id}");
-        assert_eq!(source.verification, Verification::Confirmed, "{id}");
+        assert_eq!(
+            SourceKind::named(&source.kind),
+            SourceKind::Guideline,
+            "{id}"
+        );
+        assert_eq!(
+            Verification::named(&source.verification),
+            Verification::Confirmed,
+            "{id}"
+        );
     }
     // Planted: a reconstructed point citing the guideline, a marker in a plain line, good
     // practice without its example bodies.
@@ -78,20 +86,20 @@ fn no_point_is_presented_as_the_guideline_s_unless_a_source_confirms_it() {
     let q = broken.sections[1]
         .questions
         .iter_mut()
-        .find(|q| q.verification == Verification::Reconstructed)
+        .find(|q| Verification::named(&q.verification) == Verification::Reconstructed)
         .expect("a reconstructed question");
     q.source = "kihon-1".to_owned();
     broken.sources[0].plain = "国の指針（要確認）".to_owned();
     let practice = broken
         .sources
         .iter_mut()
-        .find(|s| s.kind == SourceKind::Practice)
+        .find(|s| SourceKind::named(&s.kind) == SourceKind::Practice)
         .expect("a practice source");
     practice.examples.truncate(1);
     // The page's core content leaves these out; the content itself must not.
-    broken.sections[2].checklist[0].verification = Verification::Unstated;
+    broken.sections[2].checklist[0].verification = "確認済み".to_owned();
     let last = broken.sources.len() - 1;
-    broken.sources[last].kind = SourceKind::Unstated;
+    broken.sources[last].kind = String::new();
     let text: Vec<String> = broken.validate().iter().map(ToString::to_string).collect();
     for expected in [
         "a reconstructed point cites `kihon-1`, which is the guideline's own text",

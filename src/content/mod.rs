@@ -129,7 +129,26 @@ pub enum SourceKind {
     Unstated,
 }
 
+/// Reads a unit-enum name as serde would (what a field kept as text stands for).
+fn named<T: serde::de::DeserializeOwned + Default>(name: &str) -> T {
+    use serde::de::IntoDeserializer;
+    let name: serde::de::value::StrDeserializer<serde::de::value::Error> = name.into_deserializer();
+    T::deserialize(name).unwrap_or_default()
+}
+
+impl Verification {
+    /// The verification a content field names (`Unstated` when absent or unknown).
+    pub fn named(name: &str) -> Self {
+        named(name)
+    }
+}
+
 impl SourceKind {
+    /// The kind a source's `kind` names (`Unstated` when absent or unknown).
+    pub fn named(name: &str) -> Self {
+        named(name)
+    }
+
     /// The guideline, its notice or its report.
     pub fn is_guideline_text(self) -> bool {
         matches!(self, Self::Guideline | Self::Notice | Self::Report)
@@ -215,15 +234,16 @@ pub struct Source {
     /// Empty in the browser's core content, like `citation`: the page shows only the label.
     #[serde(default)]
     pub title: String,
-    /// Required by the content validation; not in the browser's core content, which never shows it.
+    /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
+    /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]
-    pub verification: Verification,
+    pub verification: String,
     /// Where this was read: document name and URL (maintainer data; the page never shows it).
     #[serde(default)]
     pub citation: String,
-    /// Required by the content validation; not in the browser's core content (see `plain`).
+    /// A [`SourceKind`] name (`SourceKind::named`), kept as text like `verification`.
     #[serde(default)]
-    pub kind: SourceKind,
+    pub kind: String,
     /// The one line a user sees, in plain words (「国の指針：基本的な考え方③（…）」); with the
     /// examples, it reaches the page as the provenance line in [`Texts::sources`].
     #[serde(default)]
@@ -263,9 +283,10 @@ pub struct Section {
     #[serde(default)]
     pub why: String,
     pub sources: Vec<String>,
-    /// Required by the content validation; not in the browser's core content, which never shows it.
+    /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
+    /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]
-    pub verification: Verification,
+    pub verification: String,
     #[serde(default)]
     pub questions: Vec<Question>,
     #[serde(default)]
@@ -312,9 +333,10 @@ pub struct Question {
     #[serde(default)]
     pub why: String,
     pub source: String,
-    /// Required by the content validation; not in the browser's core content, which never shows it.
+    /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
+    /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]
-    pub verification: Verification,
+    pub verification: String,
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
@@ -360,9 +382,10 @@ pub struct ChecklistItem {
     #[serde(default)]
     pub answered_in: String,
     pub source: String,
-    /// Required by the content validation; not in the browser's core content, which never shows it.
+    /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
+    /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]
-    pub verification: Verification,
+    pub verification: String,
     #[serde(default)]
     pub audience: Audience,
 }

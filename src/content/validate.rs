@@ -76,7 +76,11 @@ impl<'a> KnownIds<'a> {
     fn of(g: &'a Guideline) -> Self {
         KnownIds {
             sources: g.sources.iter().map(|s| s.id.as_str()).collect(),
-            source_kinds: g.sources.iter().map(|s| (s.id.as_str(), s.kind)).collect(),
+            source_kinds: g
+                .sources
+                .iter()
+                .map(|s| (s.id.as_str(), SourceKind::named(&s.kind)))
+                .collect(),
             steps: g.steps.iter().map(|s| s.id.as_str()).collect(),
             sections: g.sections.iter().map(|s| s.id.as_str()).collect(),
             kpis: g.kpi_library.iter().map(|k| k.id.as_str()).collect(),
@@ -113,11 +117,11 @@ impl Guideline {
                     c.fail(&at, format!("plain shows users `{word}`"));
                 }
             }
-            if s.verification == Verification::Unstated {
-                c.fail(&at, "verification is missing");
+            if Verification::named(&s.verification) == Verification::Unstated {
+                c.fail(&at, "verification is missing or unknown");
             }
-            match (s.kind, s.examples.len()) {
-                (SourceKind::Unstated, _) => c.fail(&at, "kind is missing"),
+            match (SourceKind::named(&s.kind), s.examples.len()) {
+                (SourceKind::Unstated, _) => c.fail(&at, "kind is missing or unknown"),
                 (SourceKind::Practice, 2..=3) => {}
                 (SourceKind::Practice, _) => {
                     c.fail(&at, "good practice names 2 or 3 example bodies")
@@ -228,11 +232,11 @@ fn check_honest<'s>(
     c: &mut Checker,
     known: &KnownIds,
     at: &str,
-    verification: Verification,
+    verification: &str,
     sources: impl IntoIterator<Item = &'s str>,
 ) {
-    match verification {
-        Verification::Unstated => return c.fail(at, "verification is missing"),
+    match Verification::named(verification) {
+        Verification::Unstated => return c.fail(at, "verification is missing or unknown"),
         Verification::Reconstructed => {}
         Verification::Confirmed | Verification::Secondary => return,
     }
@@ -270,7 +274,7 @@ fn check_section_fields(c: &mut Checker, known: &KnownIds, sec: &Section, at: &s
         c,
         known,
         at,
-        sec.verification,
+        &sec.verification,
         sec.sources.iter().map(String::as_str),
     );
     if !sec.stub {
@@ -308,7 +312,7 @@ fn check_question(c: &mut Checker, known: &KnownIds, sec: &Section, q: &Question
     if !known.sources.contains(q.source.as_str()) {
         c.fail(qat, format!("source `{}` does not exist", q.source));
     }
-    check_honest(c, known, qat, q.verification, [q.source.as_str()]);
+    check_honest(c, known, qat, &q.verification, [q.source.as_str()]);
     match q.kind {
         QuestionKind::Choice if q.options.len() < 2 => {
             c.fail(qat, "a choice needs at least two options")
@@ -340,7 +344,7 @@ fn check_checklist_item(
     if !known.sources.contains(item.source.as_str()) {
         c.fail(cat, format!("source `{}` does not exist", item.source));
     }
-    check_honest(c, known, cat, item.verification, [item.source.as_str()]);
+    check_honest(c, known, cat, &item.verification, [item.source.as_str()]);
     match sec.questions.iter().find(|q| q.id == item.answered_in) {
         None => c.fail(
             cat,

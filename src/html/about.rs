@@ -67,7 +67,7 @@ pub fn page_html(g: &Guideline) -> String {
             let items: String = g
                 .sources
                 .iter()
-                .filter(|s| s.kind == *kind)
+                .filter(|s| SourceKind::named(&s.kind) == *kind)
                 .map(source_html)
                 .collect();
             (!items.is_empty()).then(|| {
