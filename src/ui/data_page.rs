@@ -6,7 +6,7 @@
 
 mod recovered;
 
-use super::delegate::{action_of, HtmlRegion, Message, MessageLine, Pressed};
+use super::delegate::{action_of, set_message, HtmlRegion, Message, MessageLine, Pressed};
 use super::download::{file_bytes, take_chosen_file};
 use super::shared::download_backup;
 use super::{PageIntro, Store};
@@ -56,7 +56,7 @@ pub fn DataPage() -> impl IntoView {
             />
             <MessageLine id=MESSAGE message />
             <DraftsSection message rows />
-            <BackupSections message last_backup />
+            <BackupSections message last_backup rows />
             <RecoveredSection message />
             <super::packs::PacksSection />
             <DeleteAllSection message last_backup rows />
@@ -92,7 +92,11 @@ fn DraftsSection(message: Message, rows: Memo<Vec<DraftRow>>) -> impl IntoView {
 
 /// 「バックアップを保存する」 and 「バックアップから読み込む」.
 #[component]
-fn BackupSections(message: Message, last_backup: RwSignal<Option<i64>>) -> impl IntoView {
+fn BackupSections(
+    message: Message,
+    last_backup: RwSignal<Option<i64>>,
+    rows: Memo<Vec<DraftRow>>,
+) -> impl IntoView {
     let store = Store::get();
     let backup = move |all: bool| {
         let result = download_backup(store, all).map(|name| {
@@ -104,7 +108,7 @@ fn BackupSections(message: Message, last_backup: RwSignal<Option<i64>>) -> impl 
     };
     let on_event = Callback::new(move |ev: web_sys::Event| {
         if ev.type_() == "change" {
-            return import_backup(store, message, &ev);
+            return import_backup(store, message, rows, &ev);
         }
         match action_of::<DataAction>(&ev).map(|p| p.action) {
             Some(DataAction::Backup) => backup(false),
@@ -119,7 +123,7 @@ fn BackupSections(message: Message, last_backup: RwSignal<Option<i64>>) -> impl 
 
 /// Reads the chosen backup file, has the worker validate all of it, and adds its drafts next to
 /// the existing ones, all or nothing.
-fn import_backup(store: Store, message: Message, ev: &web_sys::Event) {
+fn import_backup(store: Store, message: Message, rows: Memo<Vec<DraftRow>>, ev: &web_sys::Event) {
     let Some(file) = take_chosen_file(ev) else {
         return;
     };
@@ -147,7 +151,9 @@ fn import_backup(store: Store, message: Message, ev: &web_sys::Event) {
         let empty_id = store
             .draft
             .with_untracked(|d| d.is_untouched().then(|| d.id.clone()));
-        let replace_empty = empty_id.filter(|id| storage::other_drafts(id).is_empty());
+        // The drafts list already knows whether it is the only one (no second read of every draft).
+        let only_draft = rows.try_with_untracked(Vec::len) == Some(1);
+        let replace_empty = empty_id.filter(|_| only_draft);
         let mut first_imported = None;
         let result = store.write(|kv| {
             let (open_id, now) = (store.open_id(), super::store::now());
@@ -174,10 +180,7 @@ fn import_backup(store: Store, message: Message, ev: &web_sys::Event) {
             (result, _, _) => result,
         };
         // No focus move: the file input keeps it.
-        message.set(Some(match result {
-            Ok(text) => (false, text),
-            Err(e) => (true, e),
-        }));
+        set_message(message, result);
     });
 }
 

@@ -75,12 +75,18 @@ pub type Message = leptos::prelude::RwSignal<Option<(bool, String)>>;
 /// Shows an action's outcome on the message line `id` and moves focus to it (the pressed button
 /// may be gone with a re-rendered list).
 pub fn show(message: Message, id: &str, result: Result<String, String>) {
+    set_message(message, result);
+    focus(id);
+}
+
+/// Puts an action's outcome on a message line without moving focus (`try_`: the page may be gone
+/// when an async action ends).
+pub fn set_message(message: Message, result: Result<String, String>) {
     use leptos::prelude::Set;
-    message.set(Some(match result {
+    message.try_set(Some(match result {
         Ok(text) => (false, text),
         Err(e) => (true, e),
     }));
-    focus(id);
 }
 
 /// The message line shared by the string-rendered pages.
