@@ -7,6 +7,7 @@ pub mod outline;
 pub mod pack;
 pub mod profile_ids;
 mod validate;
+pub mod wording;
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -223,6 +224,10 @@ pub struct Guideline {
     /// Empty in the browser's core content (see [`Texts`]).
     #[serde(default)]
     pub kpi_library: Vec<KpiExample>,
+    /// How the organisation is named (本町・町民・町長), by the last character of its name.
+    pub org_words: Vec<wording::OrgWords>,
+    /// The keyword rules of the 仕上げチェック.
+    pub finishing: wording::FinishingRules,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -357,17 +362,29 @@ pub struct ChoiceOption {
     pub label: String,
 }
 
-/// A 記入例. `bands` empty means it suits every kind of organisation.
+/// A 記入例. `bands` empty means it suits every kind of organisation. `text` is in です・ます調;
+/// `dearu` holds the same example in である調 (absent when the text has no sentence endings, such
+/// as a name or a table of nouns). Both may contain the slots of [`wording::EXAMPLE_SLOTS`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Example {
     #[serde(default)]
     pub bands: Vec<OrgBand>,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dearu: Option<String>,
 }
 
 impl Example {
     pub fn suits(&self, band: Option<OrgBand>) -> bool {
         self.bands.is_empty() || band.is_none_or(|b| self.bands.contains(&b))
+    }
+
+    /// The example in the given 文体 (its only form when it has no sentence endings).
+    pub fn text_in(&self, style: outline::WritingStyle) -> &str {
+        match (style, &self.dearu) {
+            (outline::WritingStyle::Dearu, Some(dearu)) => dearu,
+            _ => &self.text,
+        }
     }
 }
 

@@ -166,25 +166,12 @@ impl SlotValues {
     }
 }
 
-/// 「本市」 for 「みどり市」 or a city: the name's own suffix wins (東京都 → 本都), then the 団体区分.
+/// 「本市」 for 「みどり市」 or a city: the name's own suffix wins (東京都 → 本都), then the 団体区分
+/// (the words are data: `[[org_words]]`).
 pub fn self_reference(org_name: &str, org_kind: Option<&str>) -> String {
-    let suffix = org_name
-        .trim()
-        .chars()
-        .last()
-        .filter(|c| "都道府県市区町村".contains(*c));
-    let from_kind = || match org_kind? {
-        "prefecture" => Some('県'),
-        "designated-city" | "core-city" | "city" => Some('市'),
-        "special-ward" => Some('区'),
-        "town" => Some('町'),
-        "village" => Some('村'),
-        _ => None,
-    };
-    match suffix.or_else(from_kind) {
-        Some(c) => format!("本{c}"),
-        None => "本団体".to_owned(),
-    }
+    super::guideline()
+        .words_for(org_name, org_kind)
+        .map_or_else(|| "本団体".to_owned(), |w| w.self_reference.clone())
 }
 
 impl Outline {

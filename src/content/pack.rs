@@ -53,6 +53,9 @@ pub struct PackExample {
     #[serde(default)]
     pub bands: Vec<OrgBand>,
     pub text: String,
+    /// The same example in である調 (as in guideline.toml).
+    #[serde(default)]
+    pub dearu: Option<String>,
     /// Replace the built-in 記入例 of the question instead of adding to them.
     #[serde(default)]
     pub replace: bool,
@@ -157,7 +160,25 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
         check_question_text(g, &format!("guidance[{i}]"), &item.question, &item.text)?;
     }
     for (i, item) in pack.examples.iter().enumerate() {
-        check_question_text(g, &format!("examples[{i}]"), &item.question, &item.text)?;
+        let at = format!("examples[{i}]");
+        check_question_text(g, &at, &item.question, &item.text)?;
+        for text in std::iter::once(&item.text).chain(&item.dearu) {
+            if let Some(problem) = super::wording::slot_problem(text) {
+                return Err(PackError::new(at, problem));
+            }
+        }
+        if let Some(dearu) = &item.dearu {
+            if let Some((sentence, _)) = g
+                .finishing
+                .endings(dearu)
+                .find(|(_, e)| *e == super::wording::Ending::Desu)
+            {
+                return Err(PackError::new(
+                    format!("{at}.dearu"),
+                    format!("である調の記入例に、です・ます調の文「{sentence}」があります。"),
+                ));
+            }
+        }
     }
     check_kpi_examples(g, &pack.kpi_examples)?;
     Ok(pack)
@@ -299,6 +320,7 @@ impl ContentPack {
             entry.examples.push(Example {
                 bands: item.bands,
                 text: item.text.trim().to_owned(),
+                dearu: item.dearu.map(|d| d.trim().to_owned()),
             });
             entry.replace_examples |= item.replace;
         }

@@ -99,6 +99,7 @@ impl Guideline {
         self.check_coverage_parts(&mut c, &known);
         self.check_kpi_library(&mut c, &known);
         self.check_required_questions(&mut c);
+        super::wording::check_examples(self, &mut c);
         c.errors
     }
 
@@ -305,7 +306,9 @@ fn check_question(c: &mut Checker, known: &KnownIds, sec: &Section, q: &Question
     if !sec.stub {
         c.non_empty(qat, "guidance", &q.guidance);
         c.non_empty(qat, "why", &q.why);
-        if q.examples.is_empty() && q.kind != QuestionKind::Choice {
+        // The name is the user's own: an example of it would only be a placeholder.
+        let needs_examples = q.kind != QuestionKind::Choice && q.id != profile_ids::ORG_NAME;
+        if q.examples.is_empty() && needs_examples {
             c.fail(qat, "no 記入例 (examples)");
         }
     }

@@ -1,7 +1,9 @@
 //! Typed view of the organisation profile (the `profile` section's answers).
 
 use super::Draft;
-use crate::content::OrgBand;
+use crate::content::outline::WritingStyle;
+use crate::content::wording::ExampleSlots;
+use crate::content::{Guideline, OrgBand};
 
 pub use crate::content::profile_ids::*;
 
@@ -14,6 +16,10 @@ pub struct OrgProfile {
     pub document_title: String,
     pub plan_start: Option<i32>,
     pub plan_end: Option<i32>,
+    /// 所管課 as typed (empty when not set).
+    pub department: String,
+    /// 本文の文体, None while the user has not chosen.
+    pub writing_style: Option<WritingStyle>,
 }
 
 impl OrgProfile {
@@ -35,7 +41,28 @@ impl OrgProfile {
             document_title,
             plan_start: crate::wareki::parse_year(&draft.answer_text(PLAN_START)).ok(),
             plan_end: crate::wareki::parse_year(&draft.answer_text(PLAN_END)).ok(),
+            department: draft.answer_text(DEPARTMENT).trim().to_owned(),
+            writing_style: match draft.answer_text(WRITING_STYLE).as_str() {
+                "" => None,
+                chosen => Some(WritingStyle::from_choice(chosen)),
+            },
         }
+    }
+
+    /// The 文体 the body is written in: the chosen one, or the default.
+    pub fn style(&self) -> WritingStyle {
+        self.writing_style.unwrap_or_default()
+    }
+
+    /// What the 記入例 slots are filled with for this organisation.
+    pub fn example_slots(&self, g: &Guideline) -> ExampleSlots {
+        ExampleSlots::new(
+            g,
+            &self.name,
+            self.kind.as_deref(),
+            &self.department,
+            self.plan_period_ja(),
+        )
     }
 
     /// 「令和8年度～令和12年度」 when both years are valid and in order.
