@@ -1,7 +1,7 @@
 //! 人材育成・確保基本方針 策定支援ツール.
 //!
 //! Pure core (no DOM, tested natively): `content`, `draft`, `coverage`, `diff`, `export`, `html`,
-//! `repository`, `route`, `worker_api`, `wareki` (`tests/architecture.rs` keeps it so).
+//! `finishing`, `repository`, `route`, `worker_api`, `wareki` (`tests/architecture.rs` keeps it so).
 //! Thin browser shell: `storage` (localStorage as a `repository::kv::KeyValue`) and `ui` (Leptos).
 
 pub mod content; // guideline sections, questions, checklists, KPI library (data + validation)
@@ -9,6 +9,7 @@ pub mod coverage; // which guideline points the draft addresses (pure rules)
 pub mod diff; // differences between two drafts (named versions)
 pub mod draft; // the user's draft, schema version, codec
 pub mod export; // numbered document model, Markdown and DOCX renderers
+pub mod finishing; // 仕上げチェック: placeholders, 文体, band words, required fields, KPI rows, table cells
 pub mod html; // read-mostly pages as escaped HTML strings, each region with its action vocabulary
 pub mod located_error; // validation errors that say where and what
 pub mod repository; // storage transactions over a key-value store (write first, remove last)

@@ -3,7 +3,8 @@
 //!
 //! `#/` task list · `#/section/<id>` a section · `#/section/<id>?from=check&q=<question>` a section
 //! opened from a 「変更」 link (offers the way back and focuses the question; `from=coverage` returns
-//! to the coverage dashboard) · `#/check` check answers · `#/coverage` 指針との対応状況 ·
+//! to the coverage dashboard, `from=export` to the export page; `q` may also be the id of one
+//! control on the page, such as a table cell `q-<question>-<row>-<column>` or a KPI field `kpi-…`) · `#/check` check answers · `#/coverage` 指針との対応状況 ·
 //! `#/versions` named versions · `#/export` exports, preview and printing · `#/data` data ·
 //! `#/about` where the content comes from.
 
@@ -35,6 +36,8 @@ pub enum Route {
 pub enum ReturnPage {
     CheckAnswers,
     Coverage,
+    /// 書き出し・印刷 (its 仕上げチェック links).
+    Export,
 }
 
 impl ReturnPage {
@@ -42,6 +45,7 @@ impl ReturnPage {
         match self {
             ReturnPage::CheckAnswers => "check",
             ReturnPage::Coverage => "coverage",
+            ReturnPage::Export => "export",
         }
     }
 
@@ -49,6 +53,7 @@ impl ReturnPage {
         match self {
             ReturnPage::CheckAnswers => Route::CheckAnswers,
             ReturnPage::Coverage => Route::Coverage,
+            ReturnPage::Export => Route::Export,
         }
     }
 
@@ -57,8 +62,23 @@ impl ReturnPage {
         match self {
             ReturnPage::CheckAnswers => "入力内容の確認ページに戻る",
             ReturnPage::Coverage => "指針との対応状況に戻る",
+            ReturnPage::Export => "書き出し・印刷に戻る",
         }
     }
+}
+
+/// A question of the section, or the id of a control on its page (a table cell or a KPI field),
+/// in the characters ids use (it is put into a selector).
+fn is_place_in(section: &str, place: &str) -> bool {
+    let question = format!("{section}.");
+    let safe = place
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    safe && (place.starts_with(&question)
+        || place
+            .strip_prefix("q-")
+            .is_some_and(|p| p.starts_with(&question))
+        || place.starts_with("kpi-"))
 }
 
 impl Route {
@@ -74,14 +94,16 @@ impl Route {
         };
         match path.split_once('/') {
             Some(("section", id)) if crate::content::guideline().section(id).is_some() => {
-                let back_to = [ReturnPage::CheckAnswers, ReturnPage::Coverage]
-                    .into_iter()
-                    .find(|p| param("from").as_deref() == Some(p.param()));
+                let back_to = [
+                    ReturnPage::CheckAnswers,
+                    ReturnPage::Coverage,
+                    ReturnPage::Export,
+                ]
+                .into_iter()
+                .find(|p| param("from").as_deref() == Some(p.param()));
                 Route::Section {
                     id: id.to_owned(),
-                    focus: back_to
-                        .and(param("q"))
-                        .filter(|q| q.starts_with(&format!("{id}."))),
+                    focus: back_to.and(param("q")).filter(|q| is_place_in(id, q)),
                     back_to,
                 }
             }

@@ -43,31 +43,81 @@ impl YearError {
     pub fn message_ja(&self) -> String {
         match self {
             YearError::Empty => "年を入力してください。".to_owned(),
-            YearError::NotANumber => "西暦4桁の半角数字で入力してください（例：2026）。".to_owned(),
+            YearError::NotANumber => {
+                "「2026」「令和8」「R8」のように、西暦か和暦で年を入力してください。".to_owned()
+            }
             YearError::OutOfRange => {
-                format!("{MIN_YEAR}年から{MAX_YEAR}年までの西暦で入力してください。")
+                format!("{MIN_YEAR}年（平成元年）から{MAX_YEAR}年までの年を入力してください。")
             }
         }
     }
 }
 
-/// Accepts half- or full-width digits (users on Japanese IMEs often type 全角).
-pub fn parse_year(input: &str) -> Result<i32, YearError> {
-    let trimmed = input.trim();
-    if trimmed.is_empty() {
-        return Err(YearError::Empty);
-    }
-    let ascii: String = trimmed
+/// Eras as people type them, newest first: name, short forms and Roman initial.
+const ERA_NAMES: [(&[&str], i32); 3] = [
+    (&["令和", "令", "R", "r"], 2019),
+    (&["平成", "平", "H", "h"], 1989),
+    (&["昭和", "昭", "S", "s"], 1926),
+];
+
+/// The text with full-width digits, Latin letters and 「．／－」 made half-width and spaces removed
+/// (users on Japanese IMEs often type 全角).
+fn half_width(input: &str) -> String {
+    input
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '．' | '／' | '－' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
             other => other,
         })
-        .collect();
-    if ascii.len() != 4 || !ascii.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(YearError::NotANumber);
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Splits a leading era off: (the era's first year, the rest).
+fn strip_era(text: &str) -> (Option<i32>, &str) {
+    ERA_NAMES
+        .iter()
+        .find_map(|(names, start)| {
+            names
+                .iter()
+                .find_map(|n| text.strip_prefix(n))
+                .map(|rest| (Some(*start), rest))
+        })
+        .unwrap_or((None, text))
+}
+
+/// A year from an era's first year and the typed era year (「元」 or digits).
+fn era_to_western(era: Option<i32>, typed: &str) -> Option<i32> {
+    match (era, typed) {
+        (Some(start), "元") => Some(start),
+        (Some(start), y)
+            if !y.is_empty() && y.len() <= 2 && y.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            y.parse::<i32>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .map(|n| start - 1 + n)
+        }
+        (None, y) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => y.parse().ok(),
+        _ => None,
     }
-    let year: i32 = ascii.parse().map_err(|_| YearError::NotANumber)?;
+}
+
+/// A year as people write it: 「2026」, 「２０２６」, 「令和8」, 「令8」, 「R8」, 「令和元年」, with
+/// an optional 「年」 or 「年度」 (plan periods are fiscal years either way).
+pub fn parse_year(input: &str) -> Result<i32, YearError> {
+    let text = half_width(input);
+    if text.is_empty() {
+        return Err(YearError::Empty);
+    }
+    let text = text
+        .strip_suffix("年度")
+        .or_else(|| text.strip_suffix('年'))
+        .unwrap_or(&text);
+    let (era, rest) = strip_era(text);
+    let year = era_to_western(era, rest).ok_or(YearError::NotANumber)?;
     if (MIN_YEAR..=MAX_YEAR).contains(&year) {
         Ok(year)
     } else {
@@ -95,41 +145,13 @@ impl YearMonthError {
 /// Accepts 「令和8年3月」, 「令和元年5月」, 「R8.3」, 「令8.3」, 「2026年3月」, 「2026/3」, 「2026-03」
 /// and 「2026.3」, with half- or full-width digits.
 pub fn parse_year_month(input: &str) -> Result<(i32, u32), YearMonthError> {
-    let text: String = input
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '．' | '／' | '－' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            other => other,
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let eras: [(&[&str], i32); 3] = [
-        (&["令和", "令", "R", "r"], 2019),
-        (&["平成", "平", "H", "h"], 1989),
-        (&["昭和", "昭", "S", "s"], 1926),
-    ];
-    let (offset, rest) = eras
-        .iter()
-        .find_map(|(names, start)| {
-            names
-                .iter()
-                .find_map(|n| text.strip_prefix(n))
-                .map(|rest| (Some(*start), rest))
-        })
-        .unwrap_or((None, text.as_str()));
+    let text = half_width(input);
+    let (era, rest) = strip_era(&text);
     let rest = rest.strip_suffix('月').unwrap_or(rest);
     let (year_text, month_text) = rest
         .split_once(['年', '.', '/', '-'])
         .ok_or(YearMonthError)?;
-    let year = match (offset, year_text) {
-        (Some(start), "元") => start,
-        (Some(start), y) => start - 1 + y.parse::<i32>().map_err(|_| YearMonthError)?,
-        (None, y) if y.len() == 4 => y.parse().map_err(|_| YearMonthError)?,
-        _ => return Err(YearMonthError),
-    };
+    let year = era_to_western(era, year_text).ok_or(YearMonthError)?;
     let month: u32 = month_text.parse().map_err(|_| YearMonthError)?;
     if (MIN_YEAR..=MAX_YEAR).contains(&year) && (1..=12).contains(&month) {
         Ok((year, month))

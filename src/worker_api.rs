@@ -124,6 +124,8 @@ pub struct HtmlReply {
 pub struct PreviewReply {
     pub html: String,
     pub markdown: String,
+    /// The draft's 仕上げチェック (`html::finishing`), shown above the export buttons.
+    pub finishing: String,
 }
 
 /// The reply of a version save, delete or restore: the new history text to store, and for a
@@ -180,6 +182,7 @@ impl FromReply for PreviewReply {
         Some(Self {
             html: take_text(reply, "html")?,
             markdown: take_text(reply, "markdown")?,
+            finishing: take_text(reply, "finishing")?,
         })
     }
 }
@@ -224,6 +227,7 @@ struct Built {
     request: String,
     doc: PolicyDocument,
     options: ExportOptions,
+    finishing: String,
 }
 
 impl Worker {
@@ -237,6 +241,7 @@ impl Worker {
                 Ok(built) => reply_text(&PreviewReply {
                     html: document_html(&built.doc),
                     markdown: markdown::render(&built.doc),
+                    finishing: built.finishing.clone(),
                 }),
                 Err(e) => error(e),
             }),
@@ -264,10 +269,12 @@ impl Worker {
             .as_ref()
             .is_none_or(|last| last.request != request)
         {
-            let (doc, options) = document(&request)?;
+            let (draft, options) = request_parts(&request)?;
+            let g = complete_guideline();
             self.last = Some(Built {
+                doc: PolicyDocument::build(g, &draft, &options),
+                finishing: check::finishing_html(g, &draft, crate::route::ReturnPage::Export),
                 request,
-                doc,
                 options,
             });
         }
@@ -292,13 +299,12 @@ fn report(op: &str, stored_draft: &str) -> String {
     reply_text(&HtmlReply { html })
 }
 
-/// The numbered document for a request, with the options it was built with.
-fn document(request_json: &str) -> Result<(PolicyDocument, ExportOptions), String> {
+/// The draft and the options of a document request.
+fn request_parts(request_json: &str) -> Result<(Draft, ExportOptions), String> {
     let request: DocumentRequest = serde_json::from_str(request_json)
         .map_err(|e| format!("書き出しの指示を読み取れませんでした（{e}）。"))?;
     let draft = codec::decode(&request.draft).map_err(|e| e.message_ja())?;
-    let doc = PolicyDocument::build(complete_guideline(), &draft, &request.options);
-    Ok((doc, request.options))
+    Ok((draft, request.options))
 }
 
 /// Everything validated.

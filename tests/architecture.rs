@@ -21,6 +21,7 @@ const CORE: &[&str] = &[
     "diff",
     "draft",
     "export",
+    "finishing",
     "html",
     "repository",
     "route",

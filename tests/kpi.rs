@@ -50,7 +50,7 @@ fn each_error_names_its_field_in_japanese() {
     let r = row(&[
         (KpiField::BaselineValue, "約15"),
         (KpiField::TargetValue, "20%"),
-        (KpiField::BaselineYear, "R6"),
+        (KpiField::BaselineYear, "6年度"),
     ]);
     let errors = r.errors();
     let fields: Vec<KpiField> = errors.iter().map(|(f, _)| *f).collect();
@@ -63,8 +63,14 @@ fn each_error_names_its_field_in_japanese() {
         ]
     );
     assert!(errors[0].1.contains("現状値は数値で入力してください"));
-    assert!(errors[2].1.contains("西暦4桁"));
+    assert!(errors[2].1.contains("「2026」「令和8」「R8」"));
     assert_eq!(r.error_for(KpiField::TargetYear), None);
+    // 和暦 as people type it is a year like any other.
+    let wareki = row(&[
+        (KpiField::BaselineYear, "R6"),
+        (KpiField::TargetYear, "令和12年度"),
+    ]);
+    assert!(wareki.errors().is_empty(), "{:?}", wareki.errors());
 }
 
 #[test]

@@ -20,19 +20,51 @@ fn fiscal_years_and_periods() {
 }
 
 #[test]
-fn parse_accepts_half_and_full_width_digits() {
-    assert_eq!(parse_year("2026"), Ok(2026));
-    assert_eq!(parse_year(" ２０２６ "), Ok(2026));
+fn years_as_people_type_them() {
+    for (typed, expected) in [
+        ("2026", 2026),
+        (" ２０２６ ", 2026),
+        ("2026年度", 2026),
+        ("令和8", 2026),
+        ("令和８年度", 2026),
+        ("令8", 2026),
+        ("R8", 2026),
+        ("r8年", 2026),
+        ("Ｒ８", 2026),
+        ("令和元年", 2019),
+        ("平成31", 2019),
+        ("H27", 2015),
+        ("令和 12 年度", 2030),
+    ] {
+        assert_eq!(parse_year(typed), Ok(expected), "{typed}");
+    }
 }
 
 #[test]
 fn parse_rejects_bad_input_with_reasons() {
     assert_eq!(parse_year(""), Err(YearError::Empty));
-    assert_eq!(parse_year("R8"), Err(YearError::NotANumber));
-    assert_eq!(parse_year("令和8"), Err(YearError::NotANumber));
-    assert_eq!(parse_year("20260"), Err(YearError::NotANumber));
+    assert_eq!(parse_year("  "), Err(YearError::Empty));
+    for bad in [
+        "R",
+        "令和",
+        "令和0",
+        "令和123",
+        "20260",
+        "26",
+        "明日",
+        "2026年3月",
+        "R8.3",
+    ] {
+        assert_eq!(parse_year(bad), Err(YearError::NotANumber), "{bad}");
+    }
     assert_eq!(parse_year("1900"), Err(YearError::OutOfRange));
-    assert!(YearError::NotANumber.message_ja().contains("西暦4桁"));
+    assert_eq!(parse_year("昭和60"), Err(YearError::OutOfRange));
+    // The message names the forms that are accepted.
+    let message = YearError::NotANumber.message_ja();
+    for form in ["2026", "令和8", "R8"] {
+        assert!(message.contains(form), "{message}");
+    }
+    assert!(YearError::OutOfRange.message_ja().contains("平成元年"));
 }
 
 #[test]

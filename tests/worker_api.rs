@@ -169,6 +169,10 @@ fn preview_and_markdown_come_from_the_same_document() {
     assert!(md.contains("第1　策定（改定）の趣旨"), "{md}");
     // The 対応表 is complete (checklist texts come with the worker's full content).
     assert!(md.contains("指針との対応表") && md.contains("対応済み"));
+    // The 仕上げチェック of the same draft comes along, linking back to the export page.
+    let finishing = preview["finishing"].as_str().unwrap();
+    assert!(finishing.contains("仕上げチェック"), "{finishing}");
+    assert!(!finishing.contains("from=check"), "{finishing}");
 }
 
 /// The DOCX of the request the preview was just built for reuses that document; any other
@@ -312,6 +316,7 @@ fn every_reply_type_reads_back_what_the_worker_writes() {
     round_trip(PreviewReply {
         html: "<h1>方針</h1>".into(),
         markdown: "# 方針".into(),
+        finishing: "<section>仕上げチェック</section>".into(),
     });
     round_trip(HistoryReply {
         history: "{}".into(),

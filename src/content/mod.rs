@@ -3,11 +3,14 @@
 //! The content is data (`guideline.toml`), converted to JSON by `build.rs` at compile time so the
 //! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
 
+mod kpi_library;
 pub mod outline;
 pub mod pack;
 pub mod profile_ids;
 mod validate;
 pub mod wording;
+
+pub use kpi_library::{KpiExample, ReferenceKind};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -405,55 +408,6 @@ pub struct ChecklistItem {
     pub verification: String,
     #[serde(default)]
     pub audience: Audience,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct KpiExample {
-    pub id: String,
-    /// Section id of the pillar this indicator belongs to.
-    pub pillar: String,
-    pub indicator: String,
-    pub definition: String,
-    pub unit: String,
-    pub data_source: String,
-    /// A reference value or target seen elsewhere, if any: only from an official source, named
-    /// in `reference_source` with title, issuer and year, of a [`ReferenceKind`].
-    #[serde(default)]
-    pub reference: Option<String>,
-    #[serde(default)]
-    pub reference_source: Option<String>,
-    /// Read only by the content validation (native): the browser never parses it.
-    #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
-    pub reference_kind: Option<ReferenceKind>,
-}
-
-/// The official source kinds a KPI reference value may come from (never a blog or a news site).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReferenceKind {
-    GovernmentSurvey,
-    GovernmentStatistics,
-    GovernmentPlan,
-}
-
-impl KpiExample {
-    /// Why this example's reference value may not be shown, if it may not.
-    pub fn reference_problem(&self) -> Option<&'static str> {
-        let source = self.reference_source.as_deref().map(str::trim);
-        match (&self.reference, source, self.reference_kind) {
-            (None, None, None) => None,
-            (None, _, _) => Some("reference_source or reference_kind without a reference value"),
-            (Some(_), None | Some(""), _) => Some("a reference value needs reference_source"),
-            (Some(_), _, None) => Some(
-                "a reference value needs reference_kind (government-survey, government-statistics or government-plan)",
-            ),
-            (Some(_), Some(source), Some(_)) if !source.contains('年') => {
-                Some("reference_source must name the title, issuer and year")
-            }
-            _ => None,
-        }
-    }
 }
 
 impl Guideline {

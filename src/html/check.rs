@@ -6,7 +6,7 @@ use super::{escape, table_html};
 use crate::content::{ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
 use crate::coverage::{item_coverage, Coverage};
 use crate::draft::{Answer, Draft};
-use crate::route::Route;
+use crate::route::{ReturnPage, Route};
 use crate::wareki;
 
 const UNANSWERED: &str = r#"<span class="unanswered">未記入</span>"#;
@@ -167,6 +167,12 @@ fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
     )
 }
 
+/// The 仕上げチェック of a draft, linking back to `from`.
+pub fn finishing_html(g: &Guideline, d: &Draft, from: ReturnPage) -> String {
+    let style = crate::draft::profile::OrgProfile::of(d).writing_style;
+    super::finishing::list_html(g, &crate::finishing::findings(g, d), style, from)
+}
+
 /// Everything below the page's lead paragraph.
 pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
     let unanswered = g
@@ -186,7 +192,8 @@ pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
         .map(|s| section_html(s, d, band))
         .collect();
     format!(
-        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない確認のポイント：{unchecked}件</p>{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
+        r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない確認のポイント：{unchecked}件</p>{}{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
+        finishing_html(g, d, ReturnPage::CheckAnswers),
         Route::Export.href()
     )
 }

@@ -1,6 +1,7 @@
 //! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
 //! where the content comes from (`about`), the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
-//! drafts, backup and set-aside sections of the data page (`drafts`), content packs (`packs`), the
+//! drafts, backup and set-aside sections of the data page (`drafts`), the 仕上げチェック
+//! (`finishing`, on the check and export pages), content packs (`packs`), the
 //! document preview (`preview`), and the versions save form, list, compare form and diff
 //! (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
 //! renderer costs little, keeps the first load inside its budget, and is tested natively. The UI
@@ -44,6 +45,7 @@ pub mod about;
 pub mod check;
 pub mod coverage;
 pub mod drafts;
+pub mod finishing;
 pub mod packs;
 pub mod preview;
 pub mod tasks;

@@ -59,7 +59,9 @@ fn SyncedInput(
     id: String,
     described_by: String,
     value: Memo<String>,
-    #[prop(optional)] numeric: bool,
+    /// A year: a narrow box (no numeric keyboard: 「令和8」 is typed too).
+    #[prop(optional)]
+    year: bool,
     #[prop(optional, into)] invalid: Signal<bool>,
     #[prop(into)] on_input: Callback<String>,
 ) -> impl IntoView {
@@ -70,8 +72,7 @@ fn SyncedInput(
             node_ref=node
             type="text"
             id=id
-            class=if numeric { "input input--year" } else { "input" }
-            inputmode=numeric.then_some("numeric")
+            class=if year { "input input--year" } else { "input" }
             autocomplete="off"
             aria-describedby=described_by
             aria-invalid=move || invalid.get().then_some("true")
@@ -107,9 +108,9 @@ pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl
         QuestionKind::ShortText | QuestionKind::LongText | QuestionKind::List => {
             view! { <TextField q /> }.into_any()
         }
-        QuestionKind::Year => view! { <YearField q read=read_year numeric=true /> }.into_any(),
+        QuestionKind::Year => view! { <YearField q read=read_year year=true /> }.into_any(),
         QuestionKind::YearMonth => {
-            view! { <YearField q read=read_year_month numeric=false /> }.into_any()
+            view! { <YearField q read=read_year_month year=false /> }.into_any()
         }
         QuestionKind::Choice => view! { <ChoiceField q /> }.into_any(),
         QuestionKind::Table => view! { <TableField q /> }.into_any(),
@@ -187,7 +188,7 @@ fn read_year_month(text: &str) -> Result<String, String> {
 fn YearField(
     q: &'static Question,
     read: fn(&str) -> Result<String, String>,
-    numeric: bool,
+    year: bool,
 ) -> impl IntoView {
     let store = Store::get();
     let qid = q.id.as_str();
@@ -216,7 +217,7 @@ fn YearField(
                 id=input_id
                 described_by
                 value
-                numeric
+                year
                 invalid
                 on_input=move |text: String| store.edit(|d, now| d.set_answer(qid, Answer::Text(text), now))
             />

@@ -295,13 +295,8 @@ fn KpiInput(id: u32, field: KpiField, row: Memo<KpiRow>) -> impl IntoView {
     let error = Memo::new(move |_| row.with(|r| r.error_for(field)));
     let node = NodeRef::<html::Input>::new();
     super::fields::sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
-    let numeric = matches!(
-        field,
-        KpiField::BaselineValue
-            | KpiField::TargetValue
-            | KpiField::BaselineYear
-            | KpiField::TargetYear
-    );
+    // Years are typed as 「2026」 or 「令和8」, so only the values get a numeric keyboard.
+    let numeric = matches!(field, KpiField::BaselineValue | KpiField::TargetValue);
     let wide = matches!(
         field,
         KpiField::Definition | KpiField::Indicator | KpiField::DataSource
@@ -319,7 +314,6 @@ fn KpiInput(id: u32, field: KpiField, row: Memo<KpiRow>) -> impl IntoView {
         >
             <label class="kpi-field__label" for=input_id.clone()>
                 {field.label_ja()}
-                {field.is_year().then_some("（西暦）")}
             </label>
             <p class="field__error" id=error_id>{move || error.get().unwrap_or_default()}</p>
             <input

@@ -1,0 +1,321 @@
+//! 仕上げチェック (#16): what a 文書審査 reviewer would send back, found before the draft is
+//! exported: leftover placeholders, sentences in the other 文体, another kind of organisation's
+//! words, empty required fields, incomplete KPI rows and tables with empty cells. Each finding
+//! names the place to fix, so the check page and the export page can link straight to it. The
+//! keyword rules are data (`[finishing]` and `[[org_words]]` in guideline.toml). Export is never
+//! blocked by a finding.
+
+use crate::content::outline::WritingStyle;
+use crate::content::wording::{Ending, OrgWords};
+use crate::content::{Guideline, Question, QuestionKind};
+use crate::draft::kpi::{KpiField, KpiRow};
+use crate::draft::profile::OrgProfile;
+use crate::draft::{Answer, Draft};
+
+/// What is wrong at a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A placeholder (○, ××, 「例：」) is still in the text.
+    Placeholder(String),
+    /// A sentence is in the other 文体 than the body's.
+    Style(WritingStyle),
+    /// Another kind of organisation's word (本市 in a 町), and the word this one uses.
+    WrongBand { word: String, own: String },
+    /// A ※必須 field is empty.
+    RequiredEmpty,
+    /// A KPI row lacks these fields.
+    KpiIncomplete(Vec<KpiField>),
+    /// A table row has these columns empty.
+    EmptyCells(Vec<String>),
+}
+
+impl Problem {
+    /// The group a finding is listed under (its order on the page).
+    pub fn group(&self) -> usize {
+        match self {
+            Problem::Placeholder(_) => 0,
+            Problem::Style(_) => 1,
+            Problem::WrongBand { .. } => 2,
+            Problem::RequiredEmpty => 3,
+            Problem::KpiIncomplete(_) => 4,
+            Problem::EmptyCells(_) => 5,
+        }
+    }
+}
+
+/// Where the user fixes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Question(String),
+    /// A table cell (rows and columns from 0).
+    Cell {
+        question: String,
+        row: usize,
+        column: usize,
+    },
+    /// A field of a KPI row (by the row's id).
+    Kpi {
+        row: u32,
+        field: KpiField,
+    },
+}
+
+impl Place {
+    /// The id of the element to focus (the section page's own ids).
+    pub fn element_id(&self) -> String {
+        match self {
+            Place::Question(id) => format!("q-{id}"),
+            Place::Cell {
+                question,
+                row,
+                column,
+            } => cell_id(question, *row, *column),
+            Place::Kpi { row, field } => kpi_field_id(*row, *field),
+        }
+    }
+}
+
+/// The id of a table cell's text box.
+pub fn cell_id(question: &str, row: usize, column: usize) -> String {
+    format!("q-{question}-{row}-{column}")
+}
+
+/// The id of a KPI row's field.
+pub fn kpi_field_id(row: u32, field: KpiField) -> String {
+    format!("kpi-{row}-{}", field.key())
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The section the place is in.
+    pub section: String,
+    /// What the user calls the place: the question's label (「…　2行目」 in a table).
+    pub label: String,
+    pub place: Place,
+    pub problem: Problem,
+    /// The text around the problem (empty for an empty field).
+    pub excerpt: String,
+}
+
+/// KPI fields a row of the 目標・指標 table needs before it can go to 決裁.
+const KPI_NEEDED: [KpiField; 6] = [
+    KpiField::Indicator,
+    KpiField::BaselineValue,
+    KpiField::BaselineYear,
+    KpiField::TargetValue,
+    KpiField::TargetYear,
+    KpiField::DataSource,
+];
+
+/// Every finding of the draft, in the order of the sections and their questions.
+pub fn findings(g: &Guideline, draft: &Draft) -> Vec<Finding> {
+    let profile = OrgProfile::of(draft);
+    let check = Checker {
+        g,
+        style: profile.style(),
+        own: g.words_for(&profile.name, profile.kind.as_deref()),
+    };
+    let mut found = Vec::new();
+    for section in &g.sections {
+        for q in section.questions_for(profile.band) {
+            check.question(&section.id, q, draft, &mut found);
+        }
+        if section.kpi_builder {
+            for (i, row) in draft.kpis.iter().enumerate() {
+                check.kpi_row(&section.id, i, row, &mut found);
+            }
+        }
+    }
+    found
+}
+
+struct Checker<'g> {
+    g: &'g Guideline,
+    style: WritingStyle,
+    own: Option<&'g OrgWords>,
+}
+
+impl Checker<'_> {
+    fn question(&self, section: &str, q: &Question, draft: &Draft, found: &mut Vec<Finding>) {
+        let answer = draft.answer(&q.id).filter(|a| a.has_content());
+        let finding = |place, problem, excerpt: &str| Finding {
+            section: section.to_owned(),
+            label: q.label.clone(),
+            place,
+            problem,
+            excerpt: excerpt.trim().to_owned(),
+        };
+        match answer {
+            None if q.required => found.push(finding(
+                Place::Question(q.id.clone()),
+                Problem::RequiredEmpty,
+                "",
+            )),
+            Some(Answer::Text(text)) => {
+                let prose = q.kind == QuestionKind::LongText;
+                for problem in self.text(text, prose) {
+                    let (problem, excerpt) = problem;
+                    found.push(finding(Place::Question(q.id.clone()), problem, &excerpt));
+                }
+            }
+            Some(Answer::List(items)) => {
+                for item in items {
+                    for (problem, excerpt) in self.text(item, true) {
+                        found.push(finding(Place::Question(q.id.clone()), problem, &excerpt));
+                    }
+                }
+            }
+            Some(Answer::Table(rows)) => self.table(section, q, rows, found),
+            _ => {}
+        }
+    }
+
+    fn table(&self, section: &str, q: &Question, rows: &[Vec<String>], found: &mut Vec<Finding>) {
+        for (r, cells) in rows.iter().enumerate() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue; // an empty row never reaches the document
+            }
+            let label = format!("{}　{}行目", q.label, r + 1);
+            let at = |column| Place::Cell {
+                question: q.id.clone(),
+                row: r,
+                column,
+            };
+            for (column, cell) in cells.iter().enumerate() {
+                for (problem, excerpt) in self.text(cell, true) {
+                    found.push(Finding {
+                        section: section.to_owned(),
+                        label: label.clone(),
+                        place: at(column),
+                        problem,
+                        excerpt,
+                    });
+                }
+            }
+            let empty: Vec<usize> = (0..q.columns.len())
+                .filter(|c| cells.get(*c).is_none_or(|t| t.trim().is_empty()))
+                .collect();
+            if let Some(&first) = empty.first() {
+                found.push(Finding {
+                    section: section.to_owned(),
+                    label,
+                    place: at(first),
+                    problem: Problem::EmptyCells(
+                        empty.iter().map(|c| q.columns[*c].clone()).collect(),
+                    ),
+                    excerpt: cells
+                        .iter()
+                        .map(|c| c.trim())
+                        .collect::<Vec<_>>()
+                        .join("｜"),
+                });
+            }
+        }
+    }
+
+    fn kpi_row(&self, section: &str, index: usize, row: &KpiRow, found: &mut Vec<Finding>) {
+        if !row.has_content() {
+            return;
+        }
+        let label = format!("目標・指標　{}行目", index + 1);
+        let finding = |field, problem, excerpt| Finding {
+            section: section.to_owned(),
+            label: label.clone(),
+            place: Place::Kpi { row: row.id, field },
+            problem,
+            excerpt,
+        };
+        for field in [
+            KpiField::Indicator,
+            KpiField::Definition,
+            KpiField::DataSource,
+        ] {
+            for (problem, excerpt) in self.text(row.get(field), true) {
+                found.push(finding(field, problem, excerpt));
+            }
+        }
+        let missing: Vec<KpiField> = KPI_NEEDED
+            .into_iter()
+            .filter(|f| row.get(*f).trim().is_empty())
+            .collect();
+        if let Some(&first) = missing.first() {
+            found.push(finding(
+                first,
+                Problem::KpiIncomplete(missing),
+                row.indicator.trim().to_owned(),
+            ));
+        }
+    }
+
+    /// The problems in one text: one per paragraph and kind, with the words around it. `prose`:
+    /// the text is body text, so its 文体 counts (a name or a title has none).
+    fn text(&self, text: &str, prose: bool) -> Vec<(Problem, String)> {
+        let rules = &self.g.finishing;
+        let mut problems = Vec::new();
+        for paragraph in text.lines().filter(|p| !p.trim().is_empty()) {
+            if let Some((marker, at)) = rules
+                .placeholders
+                .iter()
+                .filter_map(|m| paragraph.find(m.as_str()).map(|at| (m, at)))
+                .min_by_key(|(_, at)| *at)
+            {
+                problems.push((Problem::Placeholder(marker.clone()), around(paragraph, at)));
+            }
+            let other = match self.style {
+                WritingStyle::Desu => Ending::Dearu,
+                WritingStyle::Dearu => Ending::Desu,
+            };
+            if let Some((sentence, _)) = prose
+                .then(|| rules.endings(paragraph).find(|(_, e)| *e == other))
+                .flatten()
+            {
+                problems.push((Problem::Style(self.style), sentence.to_owned()));
+            }
+            if let Some((word, own, at)) = self.foreign_word(paragraph) {
+                problems.push((Problem::WrongBand { word, own }, around(paragraph, at)));
+            }
+        }
+        problems
+    }
+
+    /// The first word of another kind of organisation in `text` (本市 or 市民 in a 町), with the
+    /// word this organisation uses instead and where it is. Heads (市長, 知事) are not looked
+    /// for: a policy names other bodies' heads (県知事, 市町村長) as a matter of course.
+    fn foreign_word(&self, text: &str) -> Option<(String, String, usize)> {
+        let own = self.own?;
+        self.g
+            .org_words
+            .iter()
+            .flat_map(|w| {
+                [
+                    (&w.self_reference, &own.self_reference),
+                    (&w.residents, &own.residents),
+                ]
+            })
+            .filter(|(word, own_word)| word != own_word)
+            .filter_map(|(word, own_word)| {
+                text.find(word.as_str())
+                    .map(|at| (word.clone(), own_word.clone(), at))
+            })
+            .min_by_key(|(_, _, at)| *at)
+    }
+}
+
+/// Up to 15 characters either side of byte `at`, with 「…」 where the text goes on.
+fn around(text: &str, at: usize) -> String {
+    const SIDE: usize = 15;
+    let before: Vec<char> = text[..at].chars().collect();
+    let after: Vec<char> = text[at..].chars().collect();
+    let start = before.len().saturating_sub(SIDE);
+    let end = after.len().min(SIDE + 3);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&before[start..]);
+    out.extend(&after[..end]);
+    if end < after.len() {
+        out.push('…');
+    }
+    out.trim().to_owned()
+}

@@ -1,0 +1,214 @@
+//! 仕上げチェック (#16): one finding of each kind on a fixture draft that has one of each, the
+//! place each links to, and no false alarms on a realistic town draft.
+
+use jinzai_hoshin::content::guideline;
+use jinzai_hoshin::content::outline::WritingStyle;
+use jinzai_hoshin::draft::kpi::KpiField;
+use jinzai_hoshin::draft::{codec, Answer, Draft};
+use jinzai_hoshin::finishing::{findings, Place, Problem};
+use jinzai_hoshin::html::escape;
+use jinzai_hoshin::html::finishing::list_html;
+use jinzai_hoshin::route::{ReturnPage, Route};
+
+fn text(d: &mut Draft, id: &str, value: &str) {
+    d.set_answer(id, Answer::Text(value.to_owned()), 1);
+}
+
+/// みどり町, である調, with one problem of every kind.
+fn one_of_each() -> Draft {
+    let mut d = Draft::new(1);
+    text(&mut d, "profile.org-name", "みどり町");
+    d.set_answer("profile.org-kind", Answer::Choice("town".into()), 1);
+    d.set_answer("profile.writing-style", Answer::Choice("dearu".into()), 1);
+    text(&mut d, "profile.plan-start", "令和8");
+    text(&mut d, "profile.plan-end", "R12");
+    text(
+        &mut d,
+        "purpose.trigger",
+        "第○次みどり町総合計画の策定を受けて、方針を改定する。",
+    );
+    text(
+        &mut d,
+        "purpose.aim",
+        "職員一人ひとりの力を高める。\n研修を充実します。",
+    );
+    text(
+        &mut d,
+        "context.social-change",
+        "本市の人口は減少が続いている。",
+    );
+    d.set_answer(
+        "competencies.role-matrix",
+        Answer::Table(vec![
+            vec!["課長級".into(), "課を管理する".into(), "判断力".into()],
+            vec!["係長級".into(), "".into(), "調整力".into()],
+            vec!["".into(), "".into(), "".into()],
+        ]),
+        1,
+    );
+    let row = d.add_kpi("development", 1);
+    d.set_kpi_field(row, KpiField::Indicator, "研修の受講率".into(), 1);
+    d.set_kpi_field(row, KpiField::TargetValue, "90".into(), 1);
+    d
+}
+
+#[test]
+fn a_draft_with_one_problem_of_each_kind_gets_one_finding_of_each() {
+    let found = findings(guideline(), &one_of_each());
+    let at = |id: &'static str| {
+        found
+            .iter()
+            .filter(move |f| f.place == Place::Question(id.into()))
+    };
+    let placeholder: Vec<_> = at("purpose.trigger").collect();
+    assert_eq!(placeholder.len(), 1, "{found:#?}");
+    assert_eq!(placeholder[0].problem, Problem::Placeholder("○".into()));
+    assert!(placeholder[0].excerpt.contains("第○次みどり町総合計画"));
+
+    let style: Vec<_> = at("purpose.aim").collect();
+    assert_eq!(style.len(), 1, "{found:#?}");
+    assert_eq!(style[0].problem, Problem::Style(WritingStyle::Dearu));
+    assert_eq!(style[0].excerpt, "研修を充実します。");
+
+    let band: Vec<_> = at("context.social-change").collect();
+    assert_eq!(
+        band[0].problem,
+        Problem::WrongBand {
+            word: "本市".into(),
+            own: "本町".into()
+        }
+    );
+
+    // Required and empty: 目指すべき職員像 was never written.
+    assert!(at("ideal-staff.profiles").any(|f| f.problem == Problem::RequiredEmpty));
+    // The filled required fields are not listed.
+    assert!(at("profile.org-name").next().is_none());
+    assert!(at("profile.plan-start").next().is_none());
+
+    let kpi = found
+        .iter()
+        .find(|f| matches!(f.problem, Problem::KpiIncomplete(_)))
+        .expect("the KPI row lacks fields");
+    assert_eq!(
+        kpi.problem,
+        Problem::KpiIncomplete(vec![
+            KpiField::BaselineValue,
+            KpiField::BaselineYear,
+            KpiField::TargetYear,
+            KpiField::DataSource
+        ])
+    );
+    assert_eq!(kpi.section, "targets");
+    assert_eq!(kpi.place.element_id(), "kpi-1-baseline-value");
+
+    let cells: Vec<_> = found
+        .iter()
+        .filter(|f| matches!(f.problem, Problem::EmptyCells(_)))
+        .collect();
+    assert_eq!(
+        cells.len(),
+        1,
+        "the empty third row is not a finding: {cells:#?}"
+    );
+    assert_eq!(
+        cells[0].problem,
+        Problem::EmptyCells(vec!["求められる役割".into()])
+    );
+    assert_eq!(cells[0].label, "職位ごとの役割と求められる能力　2行目");
+    assert_eq!(
+        cells[0].place.element_id(),
+        "q-competencies.role-matrix-1-1"
+    );
+
+    // Each kind appears, and the list is in the order of the sections.
+    for group in 0..6 {
+        assert!(
+            found.iter().any(|f| f.problem.group() == group),
+            "group {group}"
+        );
+    }
+    let order: Vec<usize> = found
+        .iter()
+        .map(|f| guideline().section_index(&f.section).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "{order:?}");
+}
+
+#[test]
+fn the_style_follows_the_choice_and_defaults_to_desu_masu() {
+    let mut d = one_of_each();
+    d.set_answer(
+        "profile.writing-style",
+        Answer::Choice("desu-masu".into()),
+        1,
+    );
+    let found = findings(guideline(), &d);
+    let style: Vec<_> = found
+        .iter()
+        .filter(|f| matches!(f.problem, Problem::Style(_)))
+        .map(|f| f.excerpt.as_str())
+        .collect();
+    assert!(style.contains(&"職員一人ひとりの力を高める。"), "{style:?}");
+    assert!(!style.contains(&"研修を充実します。"));
+    d.set_answer("profile.writing-style", Answer::Text(String::new()), 1);
+    let unset = findings(guideline(), &d);
+    assert!(unset
+        .iter()
+        .any(|f| f.problem == Problem::Style(WritingStyle::Desu)));
+}
+
+#[test]
+fn the_list_links_each_finding_to_its_place_and_says_how_many() {
+    let g = guideline();
+    let found = findings(g, &one_of_each());
+    let html = list_html(g, &found, Some(WritingStyle::Dearu), ReturnPage::Export);
+    assert!(html.contains(&format!("<strong>{}件</strong>", found.len())));
+    assert!(html.contains("本文の文体はである調として確かめています"));
+    let cell_link = Route::question_href(
+        ReturnPage::Export,
+        "competencies",
+        Some("q-competencies.role-matrix-1-1"),
+    );
+    assert!(html.contains(&escape(&cell_link)), "{html}");
+    // The link opens the section with the place to focus.
+    assert_eq!(
+        Route::parse(&cell_link),
+        Route::Section {
+            id: "competencies".into(),
+            back_to: Some(ReturnPage::Export),
+            focus: Some("q-competencies.role-matrix-1-1".into()),
+        }
+    );
+    assert!(html.contains("『○』が残っています"));
+    assert!(html.contains("『本市』とあります（この団体は『本町』）"));
+    assert!(html.contains("未記入：現状値"));
+    // Nothing found: the list says so; no choice made: it names the 文体 it assumed.
+    let none = list_html(g, &[], None, ReturnPage::CheckAnswers);
+    assert!(none.contains("直す点は見つかりませんでした"));
+    assert!(none.contains("です・ます調として確かめています"));
+}
+
+#[test]
+fn a_focus_that_could_break_out_of_its_selector_is_dropped() {
+    for hostile in [
+        "#/section/purpose?from=check&q=purpose.aim\"]",
+        "#/section/purpose?from=check&q=context.issues",
+        "#/section/purpose?q=purpose.aim",
+    ] {
+        match Route::parse(hostile) {
+            Route::Section { focus, .. } => assert_eq!(focus, None, "{hostile}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_realistic_town_draft_raises_no_false_alarms() {
+    let d = codec::decode(include_str!("fixtures/midori-town-draft.json")).unwrap();
+    let found = findings(guideline(), &d);
+    let alarms: Vec<_> = found
+        .iter()
+        .filter(|f| matches!(f.problem, Problem::Style(_) | Problem::WrongBand { .. }))
+        .collect();
+    assert!(alarms.is_empty(), "{alarms:#?}");
+}
