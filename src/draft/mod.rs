@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod grid;
 pub mod kpi;
 pub mod profile;
 pub mod sample;

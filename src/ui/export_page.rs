@@ -94,7 +94,12 @@ impl Choices {
 type BuiltMarkdown = StoredValue<Option<(String, String)>>;
 
 /// Asks the worker for the preview whenever the request changes, keeping its Markdown too.
-fn follow_preview(request: Memo<String>, preview: RwSignal<String>, markdown: BuiltMarkdown) {
+fn follow_preview(
+    request: Memo<String>,
+    preview: RwSignal<String>,
+    finishing: RwSignal<String>,
+    markdown: BuiltMarkdown,
+) {
     Effect::new(move |_| {
         let json = request.get();
         timing_mark("export-preview-start");
@@ -107,6 +112,7 @@ fn follow_preview(request: Memo<String>, preview: RwSignal<String>, markdown: Bu
                 Ok(reply) => {
                     markdown.set_value(Some((json, reply.markdown)));
                     preview.set(reply.html);
+                    finishing.set(reply.finishing);
                 }
                 Err(e) => preview.set(error_html(&e)),
             }
@@ -144,8 +150,10 @@ pub fn ExportPage() -> impl IntoView {
         serde_json::to_string(&request).expect("a request serialises")
     });
     let preview = RwSignal::new(String::new());
+    // The 仕上げチェック of the same draft, built with the preview (it never blocks an export).
+    let finishing = RwSignal::new(String::new());
     let markdown: BuiltMarkdown = StoredValue::new(None);
-    follow_preview(request, preview, markdown);
+    follow_preview(request, preview, finishing, markdown);
     let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
     let busy = move || matches!(state.get(), ExportState::Working(_));
     let start = move |op: &'static str, working: &'static str, extension: &str| {
@@ -189,6 +197,9 @@ pub fn ExportPage() -> impl IntoView {
                 title=super::Route::Export.title()
                 lead="方針の案を Word（DOCX）や Markdown のファイルとして保存したり、印刷したりできます。作業メモは出力されません。ファイルはこの端末の中で作られ、外部には送信されません。"
             />
+            <div class="no-print">
+                <HtmlRegion body=finishing testid="export-finishing" />
+            </div>
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
                 <Choice legend="見出しの番号" name="numbering" selected=numbering labels=NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec() />
                 <Choice legend="出力の種類" name="profile" selected=profile labels=ExportProfile::ALL.map(ExportProfile::label_ja).to_vec() />

@@ -3,8 +3,7 @@
 
 use super::shared::provenance;
 use super::Store;
-use crate::content::pack::Attributed;
-use crate::content::{Example, OrgBand, Question, QuestionKind};
+use crate::content::{OrgBand, Question, QuestionKind};
 use crate::draft::Answer;
 use crate::wareki;
 use leptos::html;
@@ -82,7 +81,7 @@ fn SyncedInput(
 }
 
 /// The label line shared by all kinds: text and 「※必須」.
-fn label_content(q: &'static Question) -> impl IntoView {
+pub(crate) fn label_content(q: &'static Question) -> impl IntoView {
     view! {
         {q.label.clone()}
         {q.required.then(|| view! { <span class="required">"※必須"</span> })}
@@ -91,7 +90,7 @@ fn label_content(q: &'static Question) -> impl IntoView {
 
 /// The hint under a label (it arrives with the long texts) and where the question comes from;
 /// the field names it as its description.
-fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
+pub(crate) fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
     let texts = super::texts::GuidanceTexts::get();
     view! {
         <p class="field__hint" id=hint_id.to_owned()>
@@ -113,17 +112,17 @@ pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl
             view! { <YearField q read=read_year_month year=false /> }.into_any()
         }
         QuestionKind::Choice => view! { <ChoiceField q /> }.into_any(),
-        QuestionKind::Table => view! { <TableField q /> }.into_any(),
+        QuestionKind::Table => view! { <super::table_field::TableField q /> }.into_any(),
     };
     view! {
         <div class="question" data-question=q.id.clone()>
             {field}
-            <QuestionHelp q band />
+            <super::examples::QuestionHelp q band />
         </div>
     }
 }
 
-fn text_answer(q: &'static Question, text: String) -> Answer {
+pub(crate) fn text_answer(q: &'static Question, text: String) -> Answer {
     match q.kind {
         QuestionKind::List => Answer::List(text.split('\n').map(str::to_owned).collect()),
         _ => Answer::Text(text),
@@ -265,217 +264,5 @@ fn ChoiceField(q: &'static Question) -> impl IntoView {
                 })
                 .collect_view()}
         </fieldset>
-    }
-}
-
-#[component]
-fn TableField(q: &'static Question) -> impl IntoView {
-    let store = Store::get();
-    let qid = q.id.as_str();
-    let row_count = Memo::new(move |_| store.draft.with(|d| d.table_rows(qid).len()));
-    let hint_id = format!("q-{qid}-hint");
-    let set_cell = move |row: usize, col: usize, text: String| {
-        store.edit(|d, now| {
-            let mut rows = d.table_rows(qid);
-            if let Some(cell) = rows.get_mut(row).and_then(|r| r.get_mut(col)) {
-                *cell = text;
-            }
-            d.set_answer(qid, Answer::Table(rows), now);
-        })
-    };
-    let add_row = move |_| {
-        store.edit(|d, now| {
-            let mut rows = d.table_rows(qid);
-            rows.push(vec![String::new(); q.columns.len()]);
-            d.set_answer(qid, Answer::Table(rows), now);
-        })
-    };
-    let delete_row = move |row: usize| {
-        store.edit(|d, now| {
-            let mut rows = d.table_rows(qid);
-            if row < rows.len() {
-                rows.remove(row);
-            }
-            d.set_answer(qid, Answer::Table(rows), now);
-        })
-    };
-    view! {
-        <fieldset class="field table-field" aria-describedby=hint_id.clone()>
-            <legend class="field__label">{label_content(q)}</legend>
-            {hint(q, &hint_id)}
-            <div class="table-field__scroll">
-                <table class="table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"行"</th>
-                            {q.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
-                            <th scope="col">"操作"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || {
-                            (0..row_count.get())
-                                .map(|row| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row">{row + 1}</th>
-                                            {q
-                                                .columns
-                                                .iter()
-                                                .enumerate()
-                                                .map(|(col, column)| {
-                                                    let value = Memo::new(move |_| {
-                                                        store.draft.with(|d| {
-                                                            d.table_rows(qid)
-                                                                .get(row)
-                                                                .and_then(|r| r.get(col))
-                                                                .cloned()
-                                                                .unwrap_or_default()
-                                                        })
-                                                    });
-                                                    let node = NodeRef::<html::Textarea>::new();
-                                                    sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
-                                                    view! {
-                                                        <td>
-                                                            <textarea
-                                                                node_ref=node
-                                                                class="textarea textarea--cell"
-                                                                rows=2
-                                                                aria-label=format!("{}行目 {}", row + 1, column)
-                                                                on:input=move |ev| set_cell(row, col, event_target_value(&ev))
-                                                            ></textarea>
-                                                        </td>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                            <td>
-                                                <button
-                                                    type="button"
-                                                    class="button button--small button--secondary"
-                                                    aria-label=format!("{}行目を削除", row + 1)
-                                                    on:click=move |_| delete_row(row)
-                                                >
-                                                    "削除"
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </tbody>
-                </table>
-            </div>
-            <button type="button" class="button button--secondary" on:click=add_row>
-                "行を追加"
-            </button>
-        </fieldset>
-    }
-}
-
-/// Per-question guidance, 「なぜ聞くか」 and 記入例 with one-click insertion.
-#[component]
-fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoView {
-    let texts = super::texts::GuidanceTexts::get();
-    view! {
-        <details class="question-help">
-            <summary>"書き方のヒントと記入例"</summary>
-            <div class="question-help__body">
-                {move || {
-                    if let Some(message) = texts.unavailable_message() {
-                        return view! { <p>{message}</p> }.into_any();
-                    }
-                    let help = texts.question_help(&q.id);
-                    let examples: Vec<Attributed<Example>> = help
-                        .examples
-                        .into_iter()
-                        .filter(|e| e.item.suits(band))
-                        .collect();
-                    view! {
-                        {help
-                            .guidance
-                            .into_iter()
-                            .map(|g| view! { <p>{from_tag(g.from)}{g.item}</p> })
-                            .collect_view()}
-                        <p>
-                            <strong>"なぜ聞くか："</strong>
-                            {help.why}
-                        </p>
-                        {(!examples.is_empty())
-                            .then(|| {
-                                view! {
-                                    <h3 class="question-help__heading">"記入例"</h3>
-                                    <ul class="examples">
-                                        {examples
-                                            .into_iter()
-                                            .enumerate()
-                                            .map(|(i, example)| view! { <ExampleItem q example index=i /> })
-                                            .collect_view()}
-                                    </ul>
-                                }
-                            })}
-                    }
-                    .into_any()
-                }}
-            </div>
-        </details>
-    }
-}
-
-/// 「○○県パック」: where a pack's text came from (built-in texts carry no tag).
-pub fn from_tag(from: Option<String>) -> Option<impl IntoView> {
-    from.map(|name| view! { <span class="tag tag--pack">{format!("{name}より")}</span> })
-}
-
-#[component]
-fn ExampleItem(q: &'static Question, example: Attributed<Example>, index: usize) -> impl IntoView {
-    let store = Store::get();
-    let Attributed {
-        from,
-        item: example,
-    } = example;
-    let example_text = example.text.clone();
-    let text_id = format!("example-{}-{index}", q.id);
-    let insertable = q.kind != QuestionKind::Table;
-    let insert = move |_| {
-        store.edit(|d, now| {
-            let current = d.answer_text(&q.id);
-            let replace = current.trim().is_empty()
-                || matches!(
-                    q.kind,
-                    QuestionKind::Year | QuestionKind::YearMonth | QuestionKind::ShortText
-                );
-            let text = if replace {
-                example_text.clone()
-            } else {
-                format!("{current}\n{example_text}")
-            };
-            d.set_answer(&q.id, text_answer(q, text), now);
-        });
-        // Return focus to the field so the user can edit the inserted text straight away.
-        if let Some(el) = document().get_element_by_id(&format!("q-{}", q.id)) {
-            use wasm_bindgen::JsCast;
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    };
-    view! {
-        <li class="examples__item">
-            <p class="examples__text" id=text_id.clone()>{from_tag(from)}{example.text}</p>
-            {insertable
-                .then(|| {
-                    view! {
-                        <button
-                            type="button"
-                            class="button button--small button--secondary"
-                            aria-describedby=text_id
-                            on:click=insert
-                        >
-                            "この記入例を入れる"
-                        </button>
-                    }
-                })}
-        </li>
     }
 }

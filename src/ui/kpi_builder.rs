@@ -139,7 +139,7 @@ fn KpiLibrary(pillar: Option<&'static str>, announcement: RwSignal<String>) -> i
                                     <div id=desc_id>
                                         <strong>{indicator.clone()}</strong>
                                         <span class="tag">{title}</span>
-                                        {super::fields::from_tag(from)}
+                                        {super::examples::from_tag(from)}
                                         <p class="kpi-library__definition">{definition}</p>
                                         {reference.map(|r| view! { <p class="kpi-library__reference">{r}</p> })}
                                     </div>

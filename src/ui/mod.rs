@@ -13,6 +13,7 @@ mod data_page;
 mod delegate;
 mod download;
 mod embedded;
+mod examples;
 mod export_page;
 mod fields;
 mod kpi_builder;
@@ -23,6 +24,7 @@ mod shared;
 mod status_line;
 mod step_nav;
 mod store;
+mod table_field;
 mod task_list;
 mod texts;
 mod timing;
@@ -159,30 +161,34 @@ pub(crate) fn PageIntro(
 }
 
 /// Moves keyboard and screen-reader focus after a route change, as a full page load would: to the
-/// page heading, or to a question's first control when a 「変更」 link named one.
-pub(crate) fn focus_target(heading: NodeRef<leptos::html::H1>, question: Option<String>) {
-    use wasm_bindgen::JsCast;
+/// page heading, or to the place a link named (see [`focus_place`]).
+pub(crate) fn focus_target(heading: NodeRef<leptos::html::H1>, place: Option<String>) {
     Effect::new(move |_| {
         let Some(h1) = heading.get() else { return };
-        let control = question.as_ref().and_then(|q| {
-            let selector = format!(
-                "[data-question=\"{q}\"] input, [data-question=\"{q}\"] textarea, [data-question=\"{q}\"] select"
-            );
-            document()
-                .query_selector(&selector)
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        });
-        match control {
-            Some(control) => {
-                let _ = control.focus();
-                control.scroll_into_view();
-            }
-            None => {
-                let _ = h1.focus();
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
+        if !place.as_deref().is_some_and(focus_place) {
+            let _ = h1.focus();
+            window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+}
+
+/// Focuses a place on the page and scrolls it into view: a control by its id (a table cell, a
+/// KPI field) or a question by its id (its first control). False when it is not on the page.
+pub(crate) fn focus_place(place: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let selector = format!(
+        "[data-question=\"{place}\"] input, [data-question=\"{place}\"] textarea, [data-question=\"{place}\"] select"
+    );
+    let control = document()
+        .get_element_by_id(place)
+        .or_else(|| document().query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match control {
+        Some(control) => {
+            let _ = control.focus();
+            control.scroll_into_view();
+            true
+        }
+        None => false,
+    }
 }

@@ -197,6 +197,21 @@ fn Completion(section: &'static Section) -> impl IntoView {
     let store = Store::get();
     let section_id = section.id.as_str();
     let completed = Memo::new(move |_| store.draft.with(|d| d.is_completed(section_id)));
+    let band = org_band();
+    // Completing is never blocked, but a completed section with empty ※必須 fields says so.
+    let missing = Memo::new(move |_| {
+        store.draft.with(|d| {
+            let band = band.get();
+            (0..section.questions.len())
+                .filter(|&i| {
+                    let q = &section.questions[i];
+                    q.audience.includes(band)
+                        && q.required
+                        && d.answer(&q.id).is_none_or(|a| !a.has_content())
+                })
+                .collect::<Vec<usize>>()
+        })
+    });
     let id = format!("complete-{section_id}");
     view! {
         <fieldset class="completion">
@@ -215,6 +230,35 @@ fn Completion(section: &'static Section) -> impl IntoView {
                 <label for=id>"このセクションを完了にする"</label>
             </div>
             <p class="field__hint">"完了にした後も、いつでも書き直せます。"</p>
+            <p class="completion__note" role="status" data-testid="completion-note">
+                {move || {
+                    let missing = missing.get();
+                    (completed.get() && !missing.is_empty())
+                        .then(|| {
+                            view! {
+                                "必須の項目が未記入です（完了のままにできます）："
+                                {missing
+                                    .into_iter()
+                                    .enumerate()
+                                    .map(|(i, index)| {
+                                        let q = &section.questions[index];
+                                        let target = q.id.clone();
+                                        view! {
+                                            {(i > 0).then_some("、")}
+                                            <button
+                                                type="button"
+                                                class="link-button"
+                                                on:click=move |_| { super::focus_place(&target); }
+                                            >
+                                                {q.label.clone()}
+                                            </button>
+                                        }
+                                    })
+                                    .collect_view()}
+                            }
+                        })
+                }}
+            </p>
         </fieldset>
     }
 }
