@@ -89,9 +89,9 @@ module.exports = [
     const start = page.getByLabel('計画期間の開始年度');
     await start.fill('2026');
     await page.getByText('（令和8年度）').waitFor();
-    await start.fill('R8');
+    await start.fill('８年');
     const error = page.locator('[data-question="profile.plan-start"] .field__error');
-    await error.filter({ hasText: '西暦4桁' }).waitFor();
+    await error.filter({ hasText: '西暦か和暦' }).waitFor();
     assertEqual(await start.getAttribute('aria-invalid'), 'true', 'aria-invalid');
     const describedBy = await start.getAttribute('aria-describedby');
     const errorId = await error.getAttribute('id');
