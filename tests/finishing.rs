@@ -212,3 +212,53 @@ fn a_realistic_town_draft_raises_no_false_alarms() {
         .collect();
     assert!(alarms.is_empty(), "{alarms:#?}");
 }
+
+/// What a user gets who only takes the 記入例: for every kind of organisation and both 文体, the
+/// exported document is in one 文体 and the organisation's own words (the 仕上げチェック finds
+/// no 文体 or wrong-word point in it), and only placeholders the user must fill remain.
+#[test]
+fn a_draft_made_of_examples_exports_in_one_style_and_the_bodys_words() {
+    use jinzai_hoshin::content::wording::Ending;
+    use jinzai_hoshin::draft::sample::examples_draft;
+    use jinzai_hoshin::export::document::PolicyDocument;
+    use jinzai_hoshin::export::{markdown, ExportOptions};
+    let g = guideline();
+    for (name, kind) in [
+        ("みどり県", "prefecture"),
+        ("みどり市", "city"),
+        ("みどり区", "special-ward"),
+        ("みどり町", "town"),
+        ("みどり村", "village"),
+    ] {
+        for (style, other) in [("dearu", Ending::Desu), ("desu-masu", Ending::Dearu)] {
+            let d = examples_draft(g, name, kind, style);
+            let found = findings(g, &d);
+            let wrong: Vec<_> = found
+                .iter()
+                .filter(|f| matches!(f.problem, Problem::Style(_) | Problem::WrongBand { .. }))
+                .collect();
+            assert!(wrong.is_empty(), "{name} {style}: {wrong:#?}");
+            let doc = PolicyDocument::build(g, &d, &ExportOptions::default_for(2026, 3));
+            let md = markdown::render(&doc);
+            let endings: Vec<(&str, Ending)> = md
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.starts_with('|'))
+                .flat_map(|l| g.finishing.endings(l))
+                .collect();
+            // The document is made of the examples' sentences …
+            assert!(
+                endings.len() > 100,
+                "{name} {style}: {} sentences",
+                endings.len()
+            );
+            // … all in the chosen 文体.
+            let mixed: Vec<&str> = endings
+                .iter()
+                .filter(|(_, e)| *e == other)
+                .map(|(s, _)| *s)
+                .collect();
+            assert!(mixed.is_empty(), "{name} {style}: {mixed:#?}");
+            assert!(!md.contains('{'), "{name}: a slot is left in the document");
+        }
+    }
+}

@@ -72,3 +72,40 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
     }
     d
 }
+
+/// A draft whose every question holds its first 記入例 for the organisation, filled and in the
+/// chosen 文体 exactly as the page inserts them: what a user gets who only takes the examples
+/// (#16: the export must then be in one 文体 and the organisation's own words).
+pub fn examples_draft(g: &Guideline, org_name: &str, org_kind: &str, style: &str) -> Draft {
+    use super::profile::{self, OrgProfile};
+    let mut d = Draft::new(0);
+    let text = |s: &str| Answer::Text(s.to_owned());
+    d.set_answer(profile::ORG_NAME, text(org_name), 0);
+    d.set_answer(profile::ORG_KIND, Answer::Choice(org_kind.to_owned()), 0);
+    d.set_answer(profile::WRITING_STYLE, Answer::Choice(style.to_owned()), 0);
+    d.set_answer(profile::PLAN_START, text("令和8"), 0);
+    d.set_answer(profile::PLAN_END, text("令和12"), 0);
+    d.set_answer(profile::DEPARTMENT, text("総務課"), 0);
+    let org = OrgProfile::of(&d);
+    let slots = org.example_slots(g);
+    for section in &g.sections {
+        for q in section.questions_for(org.band) {
+            let Some(example) = q.examples.iter().find(|e| e.suits(org.band)) else {
+                continue;
+            };
+            if d.answer(&q.id).is_some() {
+                continue;
+            }
+            let filled = slots.fill(example.text_in(org.style()));
+            let answer = match q.kind {
+                QuestionKind::Table => {
+                    Answer::Table(super::grid::example_rows(&filled, q.columns.len()))
+                }
+                QuestionKind::List => Answer::List(filled.lines().map(str::to_owned).collect()),
+                _ => Answer::Text(filled),
+            };
+            d.set_answer(&q.id, answer, 0);
+        }
+    }
+    d
+}

@@ -13,6 +13,9 @@ cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.js
 cargo run --quiet --example max_draft > "$out/max-draft.json"
 cargo run --quiet --example export_sample -- "$out/max-draft.json" "$out" review
 cargo run --quiet --example export_sample -- tests/fixtures/hostile-draft.json "$out" review
+# Every 記入例 for a town in である調, as a user who only takes the examples would export it (#16).
+cargo run --quiet --example examples_draft -- みどり町 town dearu > "$out/examples-town-dearu.json"
+cargo run --quiet --example export_sample -- "$out/examples-town-dearu.json" "$out"
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
@@ -34,12 +37,12 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   exit $fail
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
-for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
   size=$(pdfinfo "$out/$stem.pdf" | awk -F': *' '/^Page size:/ {print $2}')
-  case "$stem" in sample-*) min=4; max=20;; midori-*) min=12; max=40;; max-*) min=40; max=400;; esac
+  case "$stem" in sample-*) min=4; max=20;; midori-*|examples-*) min=12; max=40;; max-*) min=40; max=400;; esac
   if [ "$pages" -lt "$min" ] || [ "$pages" -gt "$max" ]; then echo "FAIL: $stem.pdf has $pages pages (expected $min–$max)"; fail=1; fi
   case "$size" in *"(A4)"*) ;; *) echo "FAIL: $stem.pdf page size is $size, not A4"; fail=1;; esac
   text=$(pdftotext "$out/$stem.pdf" - | tr -d '\f')
@@ -57,4 +60,5 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
 pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
+pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 exit $fail
