@@ -41,7 +41,8 @@ use serde_json::{json, Value};
 pub const WORKER_READY: &str = "export-worker-ready";
 
 pub const OP_DOCX: &str = "docx";
-/// The on-screen preview as HTML and the same document as Markdown: `{"html": …, "markdown": …}`
+/// The on-screen preview as HTML, the same document as Markdown and the draft's 仕上げチェック:
+/// `{"html": …, "markdown": …, "finishing": …}`
 /// (the page keeps the Markdown, so its download needs no second round trip).
 pub const OP_PREVIEW: &str = "preview";
 /// The body of the check-answers page (`html::check`) for a draft in its stored form: `{"html": …}`.
