@@ -381,3 +381,42 @@ fn a_vocabulary_refuses_names_it_does_not_declare() {
     assert_eq!(VersionAction::parse("Restore"), None);
     assert_eq!(VersionAction::parse(""), None);
 }
+
+#[test]
+fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
+    use jinzai_hoshin::content::pack::Attributed;
+    use jinzai_hoshin::html::examples::{help_html, ExampleAction};
+    let hostile = "<script>alert(1)</script>";
+    let guidance = [Attributed {
+        from: Some(format!("{hostile}パック")),
+        item: format!("ガイダンス{hostile}"),
+    }];
+    let examples = [
+        (None, format!("本町の職員は{hostile}を進める。")),
+        (
+            Some("みどり県パック".to_owned()),
+            "課長級｜課を管理する｜判断力".to_owned(),
+        ),
+    ];
+    let html = help_html(
+        "competencies.role-matrix",
+        &guidance,
+        hostile,
+        &examples,
+        true,
+        Some("注意"),
+    );
+    assert!(!html.contains("<script>"), "{html}");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(
+        html.contains("課長級　｜　課を管理する"),
+        "table cells spaced out: {html}"
+    );
+    assert!(html.contains(r#"data-id="1""#) && html.contains("みどり県パックより"));
+    assert!(html.contains(r#"aria-describedby="example-competencies.role-matrix-1""#));
+    assert!(html.contains("この記入例を入れる") && html.contains("注意"));
+    assert_region_speaks::<ExampleAction>(&[html]);
+    // No examples: guidance and 「なぜ聞くか」 only, and no heading for an empty list.
+    let bare = help_html("q", &[], "理由", &[], false, None);
+    assert!(!bare.contains("記入例") && bare.contains("理由"));
+}

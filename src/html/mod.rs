@@ -45,6 +45,7 @@ pub mod about;
 pub mod check;
 pub mod coverage;
 pub mod drafts;
+pub mod examples;
 pub mod finishing;
 pub mod packs;
 pub mod preview;
