@@ -420,3 +420,54 @@ fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
     let bare = help_html("q", &[], "理由", &[], false, None);
     assert!(!bare.contains("記入例") && bare.contains("理由"));
 }
+
+#[test]
+fn the_kpi_rows_and_library_escape_everything_and_speak_their_vocabulary() {
+    use jinzai_hoshin::content::pack::Attributed;
+    use jinzai_hoshin::draft::kpi::KpiRow;
+    use jinzai_hoshin::html::kpi::{library_html, rows_html, KpiAction};
+    let g = guideline();
+    let hostile = "\"><script>alert(1)</script>";
+    let rows = vec![
+        KpiRow {
+            id: 7,
+            pillar: "development".into(),
+            indicator: format!("受講率{hostile}"),
+            baseline_value: "約15".into(),
+            baseline_year: "令和6".into(),
+            ..KpiRow::default()
+        },
+        KpiRow {
+            id: 9,
+            pillar: "recruitment".into(),
+            ..KpiRow::default()
+        },
+    ];
+    let all = rows_html(g, &rows, None);
+    assert!(!all.contains("<script>"), "{all}");
+    assert!(all.contains("指標1：受講率&quot;&gt;&lt;script&gt;"));
+    assert!(all.contains("指標2：（指標名 未入力）"));
+    // The value's error sits next to it, the 和暦 beside the year, and the first row cannot move up.
+    assert!(all.contains(r#"aria-invalid="true" value="約15""#), "{all}");
+    assert!(
+        all.contains(r#"<span class="field__era" id="kpi-7-baseline-year-era">令和6年度</span>"#)
+    );
+    assert!(all.contains(r#"id="kpi-7-up" class="button button--small button--secondary" data-action="kpi-up" data-id="7" disabled"#));
+    assert!(all.contains(r#"<option value="development" selected>"#));
+    // A pillar page shows its rows only, numbered among all rows.
+    let recruitment = rows_html(g, &rows, Some("recruitment"));
+    assert!(recruitment.contains("指標2：") && !recruitment.contains("指標1："));
+    assert!(rows_html(g, &[], None).contains("まだ指標がありません"));
+    let mut example = g.kpi_library[0].clone();
+    example.indicator = hostile.into();
+    let library = library_html(
+        g,
+        &[Attributed {
+            from: Some("みどり県パック".into()),
+            item: example,
+        }],
+        None,
+    );
+    assert!(!library.contains("<script>") && library.contains("みどり県パックより"));
+    assert_region_speaks::<KpiAction>(&[all, library]);
+}

@@ -104,6 +104,11 @@ impl KpiField {
         }
     }
 
+    /// The field a [`key`](Self::key) names.
+    pub fn from_key(key: &str) -> Option<KpiField> {
+        KpiField::ALL.into_iter().find(|f| f.key() == key)
+    }
+
     pub fn is_year(self) -> bool {
         matches!(self, KpiField::BaselineYear | KpiField::TargetYear)
     }

@@ -47,6 +47,7 @@ pub mod coverage;
 pub mod drafts;
 pub mod examples;
 pub mod finishing;
+pub mod kpi;
 pub mod packs;
 pub mod preview;
 pub mod tasks;

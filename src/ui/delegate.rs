@@ -102,8 +102,8 @@ pub fn MessageLine(id: &'static str, message: Message) -> impl leptos::prelude::
     }
 }
 
-/// A region rendered from an HTML string; clicks, form submits and changes (a chosen file) inside
-/// go to `on_event` (submits never reload the page).
+/// A region rendered from an HTML string; clicks, form submits, changes (a chosen file, a select)
+/// and typing inside go to `on_event` (submits never reload the page).
 #[leptos::prelude::component]
 pub fn HtmlRegion(
     #[prop(into)] body: leptos::prelude::Signal<String>,
@@ -126,6 +126,7 @@ pub fn HtmlRegion(
             on:click=move |ev| handle(ev.into())
             on:submit=move |ev| handle(ev.into())
             on:change=handle
+            on:input=handle
         ></div>
     }
 }

@@ -80,11 +80,6 @@ fn insert(q: &'static Question, example: &str) {
     });
 }
 
-/// 「○○県パックより」: where a pack's text came from (built-in texts carry no tag).
-pub fn from_tag(from: Option<String>) -> Option<impl IntoView> {
-    from.map(|name| view! { <span class="tag tag--pack">{format!("{name}より")}</span> })
-}
-
 /// The answer after inserting `example` (already filled and in the right 文体): a table gets the
 /// example's rows; a short field is replaced; a longer one gets the example on a new line.
 fn with_example(q: &'static Question, d: &Draft, example: &str) -> Answer {

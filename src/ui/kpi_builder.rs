@@ -1,28 +1,19 @@
 //! The KPI builder: rows added from the example library or blank, edited field by field,
 //! reordered with buttons (no drag), deleted after confirmation. Errors sit next to their field.
+//!
+//! The rows and the library are HTML strings (`html::kpi`): the rows region is rendered again only
+//! when its structure changes (rows added, moved, deleted, moved to another pillar, or the draft
+//! replaced from storage); typing stores the field and updates that row's errors, 和暦 and title in
+//! place, so a keystroke never re-renders the inputs.
 
+use super::delegate::{action_of, HtmlRegion};
 use super::Store;
-use crate::content::pack::Attributed;
-use crate::content::{guideline, KpiExample};
+use crate::content::guideline;
 use crate::draft::kpi::{KpiField, KpiRow};
-use crate::wareki;
-use leptos::html;
+use crate::finishing::kpi_field_id;
+use crate::html::kpi::{era_text, field_class, library_html, row_title, rows_html, KpiAction};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// Pillar sections that have KPI examples, in task-list order.
-fn pillars() -> Vec<(&'static str, &'static str)> {
-    let g = guideline();
-    g.sections
-        .iter()
-        .filter(|s| s.is_kpi_pillar())
-        .map(|s| (s.id.as_str(), s.title.as_str()))
-        .collect()
-}
-
-fn focus_by_id(id: &str) {
-    focus_first_enabled(vec![id.to_owned()]);
-}
 
 /// Focuses the first of `ids` that exists and is enabled, after the next render (a row that moved
 /// to the top has its 「上へ移動」 disabled, so focus goes to 「下へ移動」 instead).
@@ -30,8 +21,7 @@ fn focus_first_enabled(ids: Vec<String>) {
     request_animation_frame(move || {
         let target = ids.iter().find_map(|id| {
             let el = document().get_element_by_id(id)?;
-            let disabled = el.has_attribute("disabled");
-            (!disabled)
+            (!el.has_attribute("disabled"))
                 .then_some(el)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         });
@@ -41,29 +31,159 @@ fn focus_first_enabled(ids: Vec<String>) {
     });
 }
 
-fn field_id(row: u32, field: KpiField) -> String {
-    format!("kpi-{row}-{}", field.key())
+/// Brings a row's errors, 和暦 and title up to date after one of its fields changed.
+fn refresh_row(index: usize, row: &KpiRow) {
+    let doc = document();
+    for field in KpiField::ALL.into_iter().filter(|f| *f != KpiField::Pillar) {
+        let id = kpi_field_id(row.id, field);
+        let error = row.error_for(field);
+        if let Some(message) = doc.get_element_by_id(&format!("{id}-error")) {
+            message.set_text_content(Some(error.as_deref().unwrap_or("")));
+        }
+        if let Some(input) = doc.get_element_by_id(&id) {
+            let _ = match error {
+                Some(_) => input.set_attribute("aria-invalid", "true"),
+                None => input.remove_attribute("aria-invalid"),
+            };
+            if let Some(parent) = input.parent_element() {
+                parent.set_class_name(&field_class(field, error.is_some()));
+            }
+        }
+        if field.is_year() {
+            if let Some(era) = doc.get_element_by_id(&format!("{id}-era")) {
+                era.set_text_content(Some(&era_text(row.get(field))));
+            }
+        }
+    }
+    if let Some(title) = doc.get_element_by_id(&format!("kpi-{}-title", row.id)) {
+        title.set_text_content(Some(&row_title(index, row)));
+    }
+}
+
+/// The row id and field an input or select of the rows region stands for.
+fn field_of(ev: &web_sys::Event) -> Option<(u32, KpiField, String)> {
+    let target = ev.target()?;
+    let element: &web_sys::Element = target.dyn_ref()?;
+    let id = element.get_attribute("data-kpi")?.parse().ok()?;
+    let field = KpiField::from_key(&element.get_attribute("data-field")?)?;
+    let value = match target.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.value(),
+        None => target.dyn_ref::<web_sys::HtmlSelectElement>()?.value(),
+    };
+    Some((id, field, value))
+}
+
+/// 「「研修の受講率」」 or 「名称未入力の指標」, for the delete question and its announcement.
+fn row_label(row: &KpiRow) -> String {
+    match row.indicator.trim() {
+        "" => "名称未入力の指標".to_owned(),
+        name => format!("「{name}」"),
+    }
 }
 
 /// `pillar`: show only this pillar's rows and examples (inside a pillar section); None: all rows.
 #[component]
 pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoView {
     let store = Store::get();
+    let texts = super::texts::GuidanceTexts::get();
     let announcement = RwSignal::new(String::new());
-    let row_ids = Memo::new(move |_| {
+    // What the rows region shows, apart from the values: which rows, in which order and pillar.
+    let structure = Memo::new(move |_| {
         store.draft.with(|d| {
-            d.kpis
-                .iter()
-                .filter(|k| pillar.is_none_or(|p| k.pillar == p))
-                .map(|k| k.id)
-                .collect::<Vec<_>>()
+            let rows: Vec<(u32, String)> =
+                d.kpis.iter().map(|k| (k.id, k.pillar.clone())).collect();
+            (d.id.clone(), rows)
         })
+    });
+    let rows = Signal::derive(move || {
+        structure.with(|_| ());
+        store.stored_revision.get();
+        store
+            .draft
+            .with_untracked(|d| rows_html(guideline(), &d.kpis, pillar))
+    });
+    let edit_field = move |ev: &web_sys::Event| {
+        let Some((id, field, value)) = field_of(ev) else {
+            return;
+        };
+        store.edit(|d, now| d.set_kpi_field(id, field, value, now));
+        store.draft.with_untracked(|d| {
+            if let Some((index, row)) = d.kpis.iter().enumerate().find(|(_, k)| k.id == id) {
+                refresh_row(index, row);
+            }
+        });
+        if field == KpiField::Pillar {
+            // The rows region is drawn again (the row may leave this pillar's list).
+            focus_first_enabled(vec![kpi_field_id(id, field)]);
+        }
+    };
+    let on_rows = Callback::new(move |ev: web_sys::Event| {
+        if matches!(ev.type_().as_str(), "input" | "change") {
+            return edit_field(&ev);
+        }
+        let Some(pressed) = action_of::<KpiAction>(&ev) else {
+            return;
+        };
+        let Ok(id) = pressed.id.parse::<u32>() else {
+            return;
+        };
+        let Some(label) = store.draft.with_untracked(|d| d.kpi(id).map(row_label)) else {
+            return;
+        };
+        let (up, down) = (format!("kpi-{id}-up"), format!("kpi-{id}-down"));
+        let offset = match pressed.action {
+            KpiAction::MoveUp => -1,
+            KpiAction::MoveDown => 1,
+            KpiAction::Delete => {
+                let question = format!("{label}を削除します。よろしいですか。");
+                if window().confirm_with_message(&question).unwrap_or(false) {
+                    store.edit(|d, now| {
+                        d.delete_kpi(id, now);
+                    });
+                    announcement.set(format!("{label}を削除しました。"));
+                }
+                return;
+            }
+            KpiAction::AddExample => return,
+        };
+        let mut moved = false;
+        store.edit(|d, now| moved = d.move_kpi(id, offset, now));
+        if moved {
+            let index = store
+                .draft
+                .with_untracked(|d| d.kpis.iter().position(|k| k.id == id).unwrap_or(0));
+            announcement.set(format!("{}番目に移動しました。", index + 1));
+            let pressed_first = if offset < 0 { [up, down] } else { [down, up] };
+            focus_first_enabled(pressed_first.to_vec());
+        }
+    });
+    let library = Signal::derive(move || match texts.unavailable_message() {
+        Some(message) => format!("<p>{}</p>", crate::html::escape(message)),
+        None => library_html(guideline(), &texts.kpi_library(), pillar),
+    });
+    let on_library = Callback::new(move |ev: web_sys::Event| {
+        let Some(pressed) =
+            action_of::<KpiAction>(&ev).filter(|p| p.action == KpiAction::AddExample)
+        else {
+            return;
+        };
+        let Some(example) = texts
+            .kpi_library()
+            .into_iter()
+            .find(|e| e.item.id == pressed.id)
+        else {
+            return;
+        };
+        let mut id = 0;
+        store.edit(|d, now| id = d.add_kpi_from_example(&example.item, now));
+        announcement.set(format!("「{}」を追加しました。", example.item.indicator));
+        focus_first_enabled(vec![kpi_field_id(id, KpiField::BaselineValue)]);
     });
     let add_blank = move |_| {
         let mut id = 0;
         store.edit(|d, now| id = d.add_kpi(pillar.unwrap_or(""), now));
         announcement.set("空の指標を追加しました。".to_owned());
-        focus_by_id(&field_id(id, KpiField::Indicator));
+        focus_first_enabled(vec![kpi_field_id(id, KpiField::Indicator)]);
     };
     let heading = if pillar.is_some() {
         "この分野の指標（KPI）"
@@ -78,263 +198,14 @@ pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoVi
                 {pillar.map(|_| " 全分野の指標は「目標・指標」セクションで一覧・並べ替えできます。")}
             </p>
             <p class="visually-hidden" role="status">{move || announcement.get()}</p>
-            {move || {
-                let ids = row_ids.get();
-                if ids.is_empty() {
-                    view! { <p class="kpi-builder__empty">"まだ指標がありません。下の例から追加するか、空の指標を追加してください。"</p> }.into_any()
-                } else {
-                    view! {
-                        <ol class="kpi-list">
-                            <For each=move || row_ids.get() key=|id| *id let:id>
-                                <KpiRowEditor id announcement />
-                            </For>
-                        </ol>
-                    }.into_any()
-                }
-            }}
+            <HtmlRegion body=rows on_event=on_rows />
             <button type="button" class="button button--secondary" on:click=add_blank>
                 "空の指標を追加"
             </button>
-            <KpiLibrary pillar announcement />
+            <details class="kpi-library">
+                <summary>"例から指標を追加する"</summary>
+                <HtmlRegion body=library on_event=on_library />
+            </details>
         </section>
-    }
-}
-
-#[component]
-fn KpiLibrary(pillar: Option<&'static str>, announcement: RwSignal<String>) -> impl IntoView {
-    let store = Store::get();
-    let g = guideline();
-    let texts = super::texts::GuidanceTexts::get();
-    let pillar_title = |id: &str| g.section(id).map(|s| s.title.clone()).unwrap_or_default();
-    view! {
-        <details class="kpi-library">
-            <summary>"例から指標を追加する"</summary>
-            <ul class="kpi-library__list">
-                {move || {
-                    if let Some(message) = texts.unavailable_message() {
-                        return view! { <li>{message}</li> }.into_any();
-                    }
-                    let examples: Vec<Attributed<KpiExample>> = texts
-                        .kpi_library()
-                        .into_iter()
-                        .filter(|k| pillar.is_none_or(|p| k.item.pillar == p))
-                        .collect();
-                    examples
-                        .into_iter()
-                        .map(|Attributed { from, item: example }| {
-                            let desc_id = format!("kpi-example-{}", example.id);
-                            let indicator = example.indicator.clone();
-                            let reference = example.reference.clone().map(|r| {
-                                format!("参考：{r}（出典：{}）", example.reference_source.clone().unwrap_or_default())
-                            });
-                            let (title, definition) = (pillar_title(&example.pillar), example.definition.clone());
-                            let add = move |_| {
-                                let mut id = 0;
-                                store.edit(|d, now| id = d.add_kpi_from_example(&example, now));
-                                announcement.set(format!("「{}」を追加しました。", example.indicator));
-                                focus_by_id(&field_id(id, KpiField::BaselineValue));
-                            };
-                            view! {
-                                <li class="kpi-library__item">
-                                    <div id=desc_id>
-                                        <strong>{indicator.clone()}</strong>
-                                        <span class="tag">{title}</span>
-                                        {super::examples::from_tag(from)}
-                                        <p class="kpi-library__definition">{definition}</p>
-                                        {reference.map(|r| view! { <p class="kpi-library__reference">{r}</p> })}
-                                    </div>
-                                    <button
-                                        type="button"
-                                        class="button button--small button--secondary"
-                                        aria-label=format!("「{indicator}」を指標に追加")
-                                        on:click=add
-                                    >
-                                        "追加"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                        .into_any()
-                }}
-            </ul>
-        </details>
-    }
-}
-
-#[component]
-fn KpiRowEditor(id: u32, announcement: RwSignal<String>) -> impl IntoView {
-    let store = Store::get();
-    let row = Memo::new(move |_| store.draft.with(|d| d.kpi(id).cloned().unwrap_or_default()));
-    let position = Memo::new(move |_| {
-        store.draft.with(|d| {
-            let index = d.kpis.iter().position(|k| k.id == id).unwrap_or(0);
-            (index, d.kpis.len())
-        })
-    });
-    let title = move || {
-        let r = row.get();
-        let name = if r.indicator.trim().is_empty() {
-            "（指標名 未入力）".to_owned()
-        } else {
-            r.indicator
-        };
-        format!("指標{}：{}", position.get().0 + 1, name)
-    };
-    let move_by = move |offset: isize, button_id: String, other_id: String| {
-        let mut moved = false;
-        store.edit(|d, now| moved = d.move_kpi(id, offset, now));
-        if moved {
-            let (index, _) = position.get_untracked();
-            announcement.set(format!("{}番目に移動しました。", index + 1));
-            focus_first_enabled(vec![button_id, other_id]);
-        }
-    };
-    let delete = move |_| {
-        let name = row.with_untracked(|r| r.indicator.clone());
-        let label = if name.trim().is_empty() {
-            "名称未入力の指標".to_owned()
-        } else {
-            format!("「{name}」")
-        };
-        let confirmed = window()
-            .confirm_with_message(&format!("{label}を削除します。よろしいですか。"))
-            .unwrap_or(false);
-        if confirmed {
-            store.edit(|d, now| {
-                d.delete_kpi(id, now);
-            });
-            announcement.set(format!("{label}を削除しました。"));
-        }
-    };
-    let up_id = format!("kpi-{id}-up");
-    let down_id = format!("kpi-{id}-down");
-    view! {
-        <li class="kpi-row" data-kpi=id>
-            <fieldset class="kpi-row__fieldset">
-                <legend class="kpi-row__title">{title}</legend>
-                <div class="kpi-row__grid">
-                    <PillarSelect id row />
-                    {KpiField::ALL
-                        .into_iter()
-                        .filter(|f| *f != KpiField::Pillar)
-                        .map(|field| view! { <KpiInput id field row /> })
-                        .collect_view()}
-                </div>
-                <div class="kpi-row__actions">
-                    <button
-                        type="button"
-                        id=up_id.clone()
-                        class="button button--small button--secondary"
-                        disabled=move || position.get().0 == 0
-                        on:click={
-                            let (up_id, down_id) = (up_id.clone(), down_id.clone());
-                            move |_| move_by(-1, up_id.clone(), down_id.clone())
-                        }
-                    >
-                        "上へ移動"
-                    </button>
-                    <button
-                        type="button"
-                        id=down_id.clone()
-                        class="button button--small button--secondary"
-                        disabled=move || { let (i, n) = position.get(); i + 1 >= n }
-                        on:click={
-                            let (up_id, down_id) = (up_id.clone(), down_id.clone());
-                            move |_| move_by(1, down_id.clone(), up_id.clone())
-                        }
-                    >
-                        "下へ移動"
-                    </button>
-                    <button type="button" class="button button--small button--danger" on:click=delete>
-                        "この指標を削除"
-                    </button>
-                </div>
-            </fieldset>
-        </li>
-    }
-}
-
-#[component]
-fn PillarSelect(id: u32, row: Memo<KpiRow>) -> impl IntoView {
-    let store = Store::get();
-    let select_id = field_id(id, KpiField::Pillar);
-    let current = Memo::new(move |_| row.with(|r| r.pillar.clone()));
-    view! {
-        <div class="kpi-field">
-            <label class="kpi-field__label" for=select_id.clone()>{KpiField::Pillar.label_ja()}</label>
-            <select
-                id=select_id
-                class="select"
-                on:change=move |ev| {
-                    let value = event_target_value(&ev);
-                    store.edit(|d, now| d.set_kpi_field(id, KpiField::Pillar, value, now));
-                }
-            >
-                <option value="" selected=move || current.get().is_empty()>"（選択してください）"</option>
-                {pillars()
-                    .into_iter()
-                    .map(|(pid, title)| {
-                        view! {
-                            <option value=pid selected=move || current.get() == pid>{title}</option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
-    }
-}
-
-#[component]
-fn KpiInput(id: u32, field: KpiField, row: Memo<KpiRow>) -> impl IntoView {
-    let store = Store::get();
-    let input_id = field_id(id, field);
-    let error_id = format!("{input_id}-error");
-    let era_id = format!("{input_id}-era");
-    let value = Memo::new(move |_| row.with(|r| r.get(field).to_owned()));
-    let error = Memo::new(move |_| row.with(|r| r.error_for(field)));
-    let node = NodeRef::<html::Input>::new();
-    super::fields::sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
-    // Years are typed as 「2026」 or 「令和8」, so only the values get a numeric keyboard.
-    let numeric = matches!(field, KpiField::BaselineValue | KpiField::TargetValue);
-    let wide = matches!(
-        field,
-        KpiField::Definition | KpiField::Indicator | KpiField::DataSource
-    );
-    let described_by = if field.is_year() {
-        format!("{error_id} {era_id}")
-    } else {
-        error_id.clone()
-    };
-    view! {
-        <div
-            class="kpi-field"
-            class:kpi-field--wide=wide
-            class:field--error=move || error.get().is_some()
-        >
-            <label class="kpi-field__label" for=input_id.clone()>
-                {field.label_ja()}
-            </label>
-            <p class="field__error" id=error_id>{move || error.get().unwrap_or_default()}</p>
-            <input
-                node_ref=node
-                type="text"
-                id=input_id
-                class="input"
-                inputmode=numeric.then_some("decimal")
-                autocomplete="off"
-                aria-describedby=described_by
-                aria-invalid=move || error.get().is_some().then_some("true")
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    store.edit(|d, now| d.set_kpi_field(id, field, text, now));
-                }
-            />
-            {field.is_year().then(|| view! {
-                <span class="field__era" id=era_id.clone()>
-                    {move || wareki::parse_year(&value.get()).map(wareki::fiscal_year).unwrap_or_default()}
-                </span>
-            })}
-        </div>
     }
 }

@@ -132,9 +132,9 @@ module.exports = [
     assertEqual(await builder.locator('.kpi-row').count(), 2, 'two KPI rows');
     const firstRow = builder.locator('.kpi-row').nth(0);
     await firstRow.getByLabel('現状値', { exact: true }).fill('12.5');
-    await firstRow.getByLabel('現状値の年度（西暦）').fill('2024');
+    await firstRow.getByLabel('現状値の年度', { exact: true }).fill('2024');
     await firstRow.getByLabel('目標値', { exact: true }).fill('20');
-    await firstRow.getByLabel('目標年度（西暦）').fill('2030');
+    await firstRow.getByLabel('目標年度', { exact: true }).fill('2030');
     await waitSaved(page);
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -189,8 +189,8 @@ module.exports = [
     await value.fill('１５．５');
     await error.waitFor({ state: 'detached' }).catch(() => {});
     assertEqual(await rows.nth(0).locator('.field__error:not(:empty)').count(), 0, 'full-width number accepted');
-    await rows.nth(0).getByLabel('現状値の年度（西暦）').fill('2025');
-    await rows.nth(0).getByLabel('目標年度（西暦）').fill('2024');
+    await rows.nth(0).getByLabel('現状値の年度', { exact: true }).fill('2025');
+    await rows.nth(0).getByLabel('目標年度', { exact: true }).fill('2024');
     await rows.nth(0).locator('.field__error', { hasText: '目標年度' }).waitFor();
     await shot('kpi-builder.png');
     // Move the second row up with the keyboard.
