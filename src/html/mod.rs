@@ -43,9 +43,11 @@ macro_rules! vocabulary {
 
 pub mod about;
 pub mod check;
+pub mod checklist;
 pub mod coverage;
 pub mod drafts;
 pub mod examples;
+pub mod export_options;
 pub mod finishing;
 pub mod kpi;
 pub mod packs;

@@ -11,6 +11,7 @@ use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet};
 use crate::html::error_html;
+use crate::html::export_options::{chosen, options_html};
 use crate::worker_api::{read_reply_as, DocumentRequest, PreviewReply, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -88,6 +89,32 @@ impl Choices {
             draft_mark: self.draft_mark.get() == 0,
         }
     }
+}
+
+/// The option groups, in the order of `html::export_options::CHOICES`.
+fn options_form() -> String {
+    options_html(&[
+        (
+            "見出しの番号",
+            NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec(),
+        ),
+        (
+            "出力の種類",
+            ExportProfile::ALL.map(ExportProfile::label_ja).to_vec(),
+        ),
+        (
+            "指針との対応表",
+            CoverageTable::ALL.map(CoverageTable::label_ja).to_vec(),
+        ),
+        (
+            "表紙の「（案）」",
+            vec!["表示する（案の段階）", "表示しない（決定後）"],
+        ),
+        (
+            "フォント（Word）",
+            FontSet::ALL.map(FontSet::label_ja).to_vec(),
+        ),
+    ])
 }
 
 /// The Markdown of the previewed document and the request it was built from.
@@ -186,6 +213,18 @@ pub fn ExportPage() -> impl IntoView {
             Err(e) => ExportState::Failed(e),
         });
     };
+    let on_choice = Callback::new(move |ev: web_sys::Event| {
+        let Some(radio) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some((group, option)) = chosen(&radio.name(), &radio.value()) {
+            let signals = [numbering, profile, coverage, draft_mark, fonts];
+            signals[group].set(option);
+        }
+    });
     let on_print = move |_| {
         let _ = window().print();
     };
@@ -201,11 +240,7 @@ pub fn ExportPage() -> impl IntoView {
                 <HtmlRegion body=finishing testid="export-finishing" />
             </div>
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
-                <Choice legend="見出しの番号" name="numbering" selected=numbering labels=NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec() />
-                <Choice legend="出力の種類" name="profile" selected=profile labels=ExportProfile::ALL.map(ExportProfile::label_ja).to_vec() />
-                <Choice legend="指針との対応表" name="coverage" selected=coverage labels=CoverageTable::ALL.map(CoverageTable::label_ja).to_vec() />
-                <Choice legend="表紙の「（案）」" name="draft-mark" selected=draft_mark labels=vec!["表示する（案の段階）", "表示しない（決定後）"] />
-                <Choice legend="フォント（Word）" name="fonts" selected=fonts labels=FontSet::ALL.map(FontSet::label_ja).to_vec() />
+                <HtmlRegion body=Signal::derive(options_form) on_event=on_choice />
                 <div class="export-actions">
                     <button type="button" class="button" data-testid="export-docx" aria-disabled=move || busy().then_some("true") on:click=on_docx>
                         "Word（DOCX）で保存"
@@ -230,33 +265,6 @@ pub fn ExportPage() -> impl IntoView {
             <h2 class="no-print">"プレビュー"</h2>
             <Preview html=preview />
         </div>
-    }
-}
-
-#[component]
-fn Choice(
-    legend: &'static str,
-    name: &'static str,
-    selected: RwSignal<usize>,
-    labels: Vec<&'static str>,
-) -> impl IntoView {
-    view! {
-        <fieldset class="field radios radios--inline">
-            <legend class="field__label">{legend}</legend>
-            {labels
-                .into_iter()
-                .enumerate()
-                .map(|(i, label)| {
-                    let id = format!("export-{name}-{i}");
-                    view! {
-                        <div class="radio">
-                            <input type="radio" id=id.clone() name=name prop:checked=move || selected.get() == i on:change=move |_| selected.set(i) />
-                            <label for=id>{label}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
     }
 }
 
