@@ -74,10 +74,12 @@ fn insert(q: &'static Question, example: &str) {
         QuestionKind::Table => crate::finishing::cell_id(&q.id, 0, 0),
         _ => q.id.clone(),
     };
-    // After the new rows are drawn.
-    request_animation_frame(move || {
-        super::focus_place(&target);
-    });
+    // A table's new first row is drawn on the next frame.
+    if !super::focus_place(&target) {
+        request_animation_frame(move || {
+            super::focus_place(&target);
+        });
+    }
 }
 
 /// The answer after inserting `example` (already filled and in the right 文体): a table gets the

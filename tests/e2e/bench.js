@@ -16,7 +16,7 @@ const { launch } = require('./harness.js');
 const BUDGET_BROTLI = 250 * 1024;
 // A reference point for the first load: the last run before #14 (a refactor that was not to grow
 // it; at e02f42b it stood at +56 bytes). Move it forward when a later change needs a reference.
-const FIRST_LOAD_BEFORE = { commit: 'd3dda72', change: '#14', brotli: 255590 };
+const FIRST_LOAD_BEFORE = { commit: '7d5ccfa', change: '#16', brotli: 257082 };
 const LOAD_RUNS = 7;
 
 function sizes(file) {

@@ -50,7 +50,7 @@ module.exports = [
       `inserted in town words and である調: ${value}`,
     );
     assert(!/(です|ます)。/.test(value), `no です・ます sentence: ${value}`);
-    assertEqual(await page.evaluate(() => document.activeElement.id), 'q-purpose.trigger', 'focus back in the field');
+    await page.waitForFunction(() => document.activeElement.id === 'q-purpose.trigger');
     await waitSaved(page);
     await shot('examples-town-dearu.png');
     // With no 文体 chosen, the examples say which one they use.
