@@ -115,8 +115,10 @@ pub fn HtmlRegion(
         if ev.type_() == "submit" {
             ev.prevent_default();
         }
+        // `try_run`: a field that loses focus as its page goes away fires `change` after the
+        // page's callback is disposed (its value was stored on `input` already).
         if let Some(callback) = on_event {
-            callback.run(ev);
+            callback.try_run(ev);
         }
     };
     view! {

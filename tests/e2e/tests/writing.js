@@ -188,4 +188,21 @@ module.exports = [
     await page.locator('#q-ideal-staff\\.profiles').fill('住民の声を聴き、自ら考えて行動する職員');
     await page.waitForFunction(() => document.querySelector('[data-testid="completion-note"]').textContent.trim() === '');
   }],
+
+  ['leaving the KPI page while a field still has focus loses nothing and raises no error', async ({ page, url }) => {
+    await openApp(page, url, '#/');
+    await page.goto(url + '#/section/targets');
+    const builder = page.getByTestId('kpi-builder');
+    await builder.getByRole('button', { name: '空の指標を追加' }).click();
+    const year = builder.locator('.kpi-row').first().getByLabel('目標年度', { exact: true });
+    await year.fill('R12');
+    await builder.getByText('令和12年度').waitFor();
+    // The browser's back button while the field still has focus: its change event fires after
+    // the page is gone (any page error fails the test).
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: '人材育成・確保基本方針の作成' }).waitFor();
+    await page.goto(url + '#/section/targets');
+    const again = page.getByTestId('kpi-builder').locator('.kpi-row').first().getByLabel('目標年度', { exact: true });
+    assertEqual(await again.inputValue(), 'R12', 'the typed year is kept');
+  }],
 ];
