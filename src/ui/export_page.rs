@@ -214,10 +214,7 @@ pub fn ExportPage() -> impl IntoView {
         });
     };
     let on_choice = Callback::new(move |ev: web_sys::Event| {
-        let Some(radio) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(radio) = super::delegate::input_of(&ev) else {
             return;
         };
         if let Some((group, option)) = chosen(&radio.name(), &radio.value()) {

@@ -147,11 +147,7 @@ fn Checklist(section: &'static Section) -> impl IntoView {
         checklist_html(&points)
     });
     let on_change = Callback::new(move |ev: web_sys::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(checkbox) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(checkbox) = super::delegate::input_of(&ev) else {
             return;
         };
         let (Some(item), true) = (checkbox.get_attribute("data-item"), ev.type_() == "change")
