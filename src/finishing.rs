@@ -61,10 +61,11 @@ pub enum Place {
 }
 
 impl Place {
-    /// The id of the element to focus (the section page's own ids).
-    pub fn element_id(&self) -> String {
+    /// What a link to the place names for the section page to focus (`ui::focus_place`): a
+    /// question by its id, a control by its element id.
+    pub fn focus(&self) -> String {
         match self {
-            Place::Question(id) => format!("q-{id}"),
+            Place::Question(id) => id.clone(),
             Place::Cell {
                 question,
                 row,
@@ -137,7 +138,7 @@ struct Checker<'g> {
 
 impl Checker<'_> {
     fn question(&self, section: &str, q: &Question, draft: &Draft, found: &mut Vec<Finding>) {
-        let answer = draft.answer(&q.id).filter(|a| a.has_content());
+        let answer = draft.written_answer(&q.id);
         let finding = |place, problem, excerpt: &str| Finding {
             section: section.to_owned(),
             label: q.label.clone(),

@@ -99,7 +99,7 @@ fn a_draft_with_one_problem_of_each_kind_gets_one_finding_of_each() {
         ])
     );
     assert_eq!(kpi.section, "targets");
-    assert_eq!(kpi.place.element_id(), "kpi-1-baseline-value");
+    assert_eq!(kpi.place.focus(), "kpi-1-baseline-value");
 
     let cells: Vec<_> = found
         .iter()
@@ -115,10 +115,7 @@ fn a_draft_with_one_problem_of_each_kind_gets_one_finding_of_each() {
         Problem::EmptyCells(vec!["求められる役割".into()])
     );
     assert_eq!(cells[0].label, "職位ごとの役割と求められる能力　2行目");
-    assert_eq!(
-        cells[0].place.element_id(),
-        "q-competencies.role-matrix-1-1"
-    );
+    assert_eq!(cells[0].place.focus(), "q-competencies.role-matrix-1-1");
 
     // Each kind appears, and the list is in the order of the sections.
     for group in 0..6 {

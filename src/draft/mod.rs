@@ -196,6 +196,12 @@ impl Draft {
         self.answers.get(question_id)
     }
 
+    /// The answer when it has content (not only whitespace): what counts as written for status,
+    /// the check page, the 仕上げチェック and the export.
+    pub fn written_answer(&self, question_id: &str) -> Option<&Answer> {
+        self.answer(question_id).filter(|a| a.has_content())
+    }
+
     /// The answer as text: text/choice answers as they are, list items one per line.
     pub fn answer_text(&self, question_id: &str) -> String {
         match self.answers.get(question_id) {

@@ -13,7 +13,7 @@ const UNANSWERED: &str = r#"<span class="unanswered">未記入</span>"#;
 
 /// The answer as display text (None when unanswered), e.g. a choice's label, a year with 和暦.
 fn answer_text(q: &Question, d: &Draft) -> Option<String> {
-    let answer = d.answer(&q.id).filter(|a| a.has_content())?;
+    let answer = d.written_answer(&q.id)?;
     Some(match answer {
         Answer::Choice(id) => q
             .options
@@ -179,7 +179,7 @@ pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
         .sections
         .iter()
         .flat_map(|s| s.questions_for(band))
-        .filter(|q| d.answer(&q.id).is_none_or(|a| !a.has_content()))
+        .filter(|q| d.written_answer(&q.id).is_none())
         .count();
     let unchecked: usize = g
         .sections

@@ -4,7 +4,7 @@
 use super::escape;
 use crate::content::outline::WritingStyle;
 use crate::content::Guideline;
-use crate::finishing::{Finding, Place, Problem};
+use crate::finishing::{Finding, Problem};
 use crate::route::{ReturnPage, Route};
 
 /// The groups' headings, in [`Problem::group`] order.
@@ -43,17 +43,9 @@ fn message(problem: &Problem) -> String {
     }
 }
 
-/// The focus a link carries: a question (its first control) or one control's id.
-fn focus(place: &Place) -> String {
-    match place {
-        Place::Question(id) => id.clone(),
-        other => other.element_id(),
-    }
-}
-
 fn item(g: &Guideline, f: &Finding, from: ReturnPage) -> String {
     let section = g.section(&f.section).map_or("", |s| s.title.as_str());
-    let href = Route::question_href(from, &f.section, Some(&focus(&f.place)));
+    let href = Route::question_href(from, &f.section, Some(&f.place.focus()));
     let excerpt = if f.excerpt.is_empty() {
         String::new()
     } else {

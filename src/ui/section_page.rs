@@ -204,15 +204,11 @@ fn Completion(section: &'static Section) -> impl IntoView {
     // Completing is never blocked, but a completed section with empty ※必須 fields says so.
     let missing = Memo::new(move |_| {
         store.draft.with(|d| {
-            let band = band.get();
-            (0..section.questions.len())
-                .filter(|&i| {
-                    let q = &section.questions[i];
-                    q.audience.includes(band)
-                        && q.required
-                        && d.answer(&q.id).is_none_or(|a| !a.has_content())
-                })
-                .collect::<Vec<usize>>()
+            section
+                .questions_for(band.get())
+                .filter(|q| q.required && d.written_answer(&q.id).is_none())
+                .map(|q| (q.id.as_str(), q.label.as_str()))
+                .collect::<Vec<_>>()
         })
     });
     let id = format!("complete-{section_id}");
@@ -243,17 +239,15 @@ fn Completion(section: &'static Section) -> impl IntoView {
                                 {missing
                                     .into_iter()
                                     .enumerate()
-                                    .map(|(i, index)| {
-                                        let q = &section.questions[index];
-                                        let target = q.id.clone();
+                                    .map(|(i, (id, label))| {
                                         view! {
                                             {(i > 0).then_some("、")}
                                             <button
                                                 type="button"
                                                 class="link-button"
-                                                on:click=move |_| { super::focus_place(&target); }
+                                                on:click=move |_| { super::focus_place(id); }
                                             >
-                                                {q.label.clone()}
+                                                {label}
                                             </button>
                                         }
                                     })

@@ -8,7 +8,7 @@ impl<'a> Builder<'a> {
     /// What one answer contributes: paragraphs, a list with its lead, a table, or an option's
     /// sentence; nothing for an empty answer or a steering choice.
     pub(super) fn question_blocks(&self, q: &'a Question) -> Vec<Block> {
-        let Some(answer) = self.draft.answer(&q.id).filter(|a| a.has_content()) else {
+        let Some(answer) = self.draft.written_answer(&q.id) else {
             return Vec::new();
         };
         let qo = self.question_outline(&q.id);
