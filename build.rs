@@ -8,7 +8,8 @@
 //!
 //! The document outline (headings, lead sentences, captions, option sentences, the `[document]`
 //! texts) goes to `guideline-outline.json`, read only by the document builder in the export worker
-//! and in native builds (`content::outline`).
+//! and in native builds (`content::outline`); the `[current_policy]` keyword rules likewise go to
+//! `guideline-current-policy.json` (`content::current_policy`).
 
 use serde_json::{Map, Value};
 use std::{env, fs, path::Path};
@@ -131,6 +132,17 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
     let outline = split_outline(&mut full);
     fs::write(out.join("guideline-outline.json"), outline.to_string()).expect("write outline");
+    // The keyword rules for the user's current policy (#17) are the worker's alone.
+    let current_policy = full
+        .as_object_mut()
+        .expect("top table")
+        .remove("current_policy")
+        .unwrap_or(Value::Object(Map::new()));
+    fs::write(
+        out.join("guideline-current-policy.json"),
+        current_policy.to_string(),
+    )
+    .expect("write current-policy rules");
     fs::write(out.join("guideline.json"), full.to_string()).expect("write guideline.json");
 
     // Split the long texts off the core.

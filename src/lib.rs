@@ -12,6 +12,7 @@ pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod finishing; // 仕上げチェック: placeholders, 文体, band words, required fields, KPI rows, table cells
 pub mod html; // read-mostly pages as escaped HTML strings, each region with its action vocabulary
 pub mod located_error; // validation errors that say where and what
+pub mod policy_import; // the current policy: DOCX or pasted text into parts, suggested sections, points it mentions
 pub mod repository; // storage transactions over a key-value store (write first, remove last)
 pub mod route; // hash routes: parse and build `#/…` links (pure)
 pub mod storage; // localStorage load/save with backup of unreadable data

@@ -29,6 +29,10 @@ pub enum Route {
     Data,
     /// このツールの内容について (where the content comes from).
     About,
+    /// 現行の方針を取り込む (#17: read the current policy, file its parts).
+    Import,
+    /// 現行方針と新指針の対応 (#17: the points the current policy does not seem to mention).
+    Comparison,
 }
 
 /// Pages that link into a section and want the user back afterwards.
@@ -38,6 +42,8 @@ pub enum ReturnPage {
     Coverage,
     /// 書き出し・印刷 (its 仕上げチェック links).
     Export,
+    /// 現行方針と新指針の対応.
+    Comparison,
 }
 
 impl ReturnPage {
@@ -46,6 +52,7 @@ impl ReturnPage {
             ReturnPage::CheckAnswers => "check",
             ReturnPage::Coverage => "coverage",
             ReturnPage::Export => "export",
+            ReturnPage::Comparison => "comparison",
         }
     }
 
@@ -54,6 +61,7 @@ impl ReturnPage {
             ReturnPage::CheckAnswers => Route::CheckAnswers,
             ReturnPage::Coverage => Route::Coverage,
             ReturnPage::Export => Route::Export,
+            ReturnPage::Comparison => Route::Comparison,
         }
     }
 
@@ -63,6 +71,7 @@ impl ReturnPage {
             ReturnPage::CheckAnswers => "入力内容の確認ページに戻る",
             ReturnPage::Coverage => "指針との対応状況に戻る",
             ReturnPage::Export => "書き出し・印刷に戻る",
+            ReturnPage::Comparison => "現行方針と新指針の対応に戻る",
         }
     }
 }
@@ -98,6 +107,7 @@ impl Route {
                     ReturnPage::CheckAnswers,
                     ReturnPage::Coverage,
                     ReturnPage::Export,
+                    ReturnPage::Comparison,
                 ]
                 .into_iter()
                 .find(|p| param("from").as_deref() == Some(p.param()));
@@ -113,6 +123,8 @@ impl Route {
             None if path == "export" => Route::Export,
             None if path == "data" => Route::Data,
             None if path == "about" => Route::About,
+            None if path == "import" => Route::Import,
+            None if path == "comparison" => Route::Comparison,
             _ => Route::TaskList,
         }
     }
@@ -127,6 +139,8 @@ impl Route {
             Route::Export => "書き出し・印刷",
             Route::Data => "データの管理（バックアップ）",
             Route::About => "このツールの内容について",
+            Route::Import => "現行の方針を取り込む",
+            Route::Comparison => "現行方針と新指針の対応",
             Route::Section { id, .. } => crate::content::guideline()
                 .section(id)
                 .map_or("", |s| s.title.as_str()),
@@ -142,6 +156,8 @@ impl Route {
             Route::Export => "#/export".to_owned(),
             Route::Data => "#/data".to_owned(),
             Route::About => "#/about".to_owned(),
+            Route::Import => "#/import".to_owned(),
+            Route::Comparison => "#/comparison".to_owned(),
             Route::Section { id, back_to, focus } => {
                 let mut href = format!("#/section/{id}");
                 if let Some(page) = back_to {

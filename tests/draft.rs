@@ -208,6 +208,7 @@ fn every_past_version_has_a_fixture_that_migrates() {
     let fixtures = [
         include_str!("fixtures/draft-v1.json"),
         include_str!("fixtures/draft-v2.json"),
+        include_str!("fixtures/draft-v3.json"),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -233,4 +234,30 @@ fn v1_drafts_get_an_id_from_their_creation_time() {
         ("d1764500000000", "庁内協議用")
     );
     assert_eq!(v2.kpis[0].indicator, "年休取得日数");
+}
+
+#[test]
+fn v2_drafts_migrate_to_v3_without_a_current_policy() {
+    let v2 = decode(include_str!("fixtures/draft-v2.json")).unwrap();
+    assert_eq!(v2.schema_version, 3);
+    assert_eq!(v2.current_policy, None);
+    assert!(
+        !encode(&v2).contains("current_policy"),
+        "an absent policy is not written"
+    );
+}
+
+#[test]
+fn v3_drafts_keep_their_imported_policy_through_a_round_trip() {
+    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let policy = d.current_policy.as_ref().expect("the fixture has a policy");
+    assert_eq!(policy.source, "桜川町人材育成基本方針.docx");
+    assert_eq!(policy.parts.len(), 2);
+    assert_eq!(
+        policy.parts[0].section, None,
+        "「取り込まない」 is stored as no section"
+    );
+    assert_eq!(policy.parts[1].section.as_deref(), Some("ideal-staff"));
+    assert_eq!(policy.parts[1].heading_path(), "第２　目指す職員像");
+    assert_eq!(decode(&encode(&d)), Ok(d));
 }

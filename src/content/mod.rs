@@ -3,6 +3,7 @@
 //! The content is data (`guideline.toml`), converted to JSON by `build.rs` at compile time so the
 //! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
 
+pub mod current_policy;
 mod kpi_library;
 pub mod outline;
 pub mod pack;

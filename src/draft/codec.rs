@@ -57,6 +57,9 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
     if from < 2 {
         value = v1_to_v2(value)?;
     }
+    if from < 3 {
+        value = v2_to_v3(value)?;
+    }
     Ok(value)
 }
 
@@ -74,5 +77,15 @@ fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
         .entry("name")
         .or_insert_with(|| Value::String(String::new()));
     object.insert("schema_version".to_owned(), Value::from(2));
+    Ok(value)
+}
+
+/// v3 adds the optional `current_policy`; a v2 draft has none, so only the version changes
+/// (the bump keeps an older tool from saving over a draft whose imported policy it would drop).
+fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
+    object.insert("schema_version".to_owned(), Value::from(3));
     Ok(value)
 }

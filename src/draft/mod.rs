@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod codec;
+pub mod current_policy;
 pub mod grid;
 pub mod kpi;
 pub mod profile;
@@ -17,8 +18,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the stored draft format. Bump it and add a migration in [`codec`] when it changes.
-/// v1: single draft. v2: adds `id` and `name` so several drafts can be kept.
-pub const SCHEMA_VERSION: u32 = 2;
+/// v1: single draft. v2: adds `id` and `name` so several drafts can be kept. v3: adds
+/// `current_policy`, the imported policy the user already has (#17).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
 pub type Timestamp = i64;
@@ -58,6 +60,10 @@ pub struct Draft {
     /// Stored answers whose kind did not match their question: kept here, never replaced.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub recovered_answers: BTreeMap<String, Answer>,
+    /// The policy the user already has, as imported (v3): shown beside the questions and
+    /// compared with the guideline, never exported as policy text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_policy: Option<current_policy::CurrentPolicy>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -166,6 +172,7 @@ impl Draft {
             revision: 0,
             saved_by: String::new(),
             recovered_answers: BTreeMap::new(),
+            current_policy: None,
         }
     }
 

@@ -45,6 +45,7 @@ pub mod about;
 pub mod check;
 pub mod checklist;
 pub mod coverage;
+pub mod current_policy;
 pub mod drafts;
 pub mod examples;
 pub mod export_options;

@@ -59,8 +59,28 @@ pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
         })
         .collect();
     format!(
-        r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p><ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
+        r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p>{start}<ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
         last = g.steps.len() + 1,
+        start = current_policy_html(d),
+    )
+}
+
+/// The way to start from the policy the organisation already has (#17), or what was imported.
+fn current_policy_html(d: &Draft) -> String {
+    let body = match &d.current_policy {
+        None => format!(
+            r#"<p>いまの人材育成基本方針（Word 文書、または PDF からコピーした文章）がある場合は、はじめに取り込むと、各章で現行の記述を見ながら書け、新しい指針で加わる項目を一覧で確かめられます。</p><p><a class="task-list__link" href="{}">現行の方針を取り込む</a></p>"#,
+            Route::Import.href()
+        ),
+        Some(policy) => format!(
+            r#"<p>取り込んだ現行方針：「{}」</p><p><a class="task-list__link" href="{}">現行方針と新指針の対応</a>　<a href="{}">取り込んだ内容の確認・変更</a></p>"#,
+            escape(policy.source_label()),
+            Route::Comparison.href(),
+            Route::Import.href()
+        ),
+    };
+    format!(
+        r#"<section class="start-from-current" aria-labelledby="start-heading" data-testid="start-from-current"><h2 id="start-heading" class="start-from-current__title">現行の方針から始める</h2>{body}</section>"#
     )
 }
 

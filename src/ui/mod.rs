@@ -8,6 +8,7 @@
 
 mod about_page;
 mod check_answers;
+mod comparison_page;
 mod coverage_page;
 mod data_page;
 mod delegate;
@@ -16,8 +17,10 @@ mod embedded;
 mod examples;
 mod export_page;
 mod fields;
+mod import_page;
 mod kpi_builder;
 mod packs;
+mod policy_panel;
 mod report;
 mod section_page;
 mod shared;
@@ -44,9 +47,11 @@ pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use about_page::AboutPage;
 use check_answers::CheckAnswers;
+use comparison_page::ComparisonPage;
 use coverage_page::CoveragePage;
 use data_page::DataPage;
 use export_page::ExportPage;
+use import_page::ImportPage;
 use leptos::ev;
 use leptos::prelude::*;
 use section_page::SectionPage;
@@ -129,6 +134,8 @@ pub fn App() -> impl IntoView {
                 Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::Data => view! { <DataPage /> }.into_any(),
                 Route::About => view! { <AboutPage /> }.into_any(),
+                Route::Import => view! { <ImportPage /> }.into_any(),
+                Route::Comparison => view! { <ComparisonPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer no-print" inert=locked>

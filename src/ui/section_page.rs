@@ -3,6 +3,7 @@
 use super::delegate::HtmlRegion;
 use super::fields::QuestionField;
 use super::kpi_builder::KpiBuilder;
+use super::policy_panel::PolicyPanel;
 use super::shared::org_band;
 use super::step_nav::StepNav;
 use super::{focus_target, ReturnPage, Route, Store};
@@ -50,6 +51,7 @@ pub fn SectionPage(
                 <h1 node_ref=heading tabindex="-1">{section.title.clone()}</h1>
                 <p class="lead">{section.purpose.clone()}</p>
                 <Guidance section />
+                <PolicyPanel section />
                 <form class="section-form" on:submit=|ev| ev.prevent_default()>
                     {move || {
                         let band = band.get();

@@ -19,6 +19,9 @@
 //! | [`OP_IMPORT_BACKUP`] | the file's bytes | [`ImportReply`] (read by [`read_import_reply`]) |
 //! | [`OP_IMPORT_PACK`] | the file's bytes | [`PackReply`] |
 //! | [`OP_VERSIONS`] | [`VersionRequest`] | [`HistoryReply`], or [`HtmlReply`] for a diff |
+//! | [`OP_READ_POLICY`] | a DOCX's bytes, or pasted text | [`PolicyReply`] |
+//! | [`OP_POLICY_FORM`] | a `CurrentPolicy` as JSON | [`PolicyReply`] |
+//! | [`OP_COMPARISON`] | the draft in its stored form | [`HtmlReply`] |
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
@@ -36,6 +39,10 @@ use crate::html::preview::document_html;
 use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
+
+mod current_policy;
+pub use current_policy::PolicyReply;
+use current_policy::{comparison, policy_form, read_policy};
 
 /// The worker's first message: its handler is installed and it accepts requests.
 pub const WORKER_READY: &str = "export-worker-ready";
@@ -56,6 +63,13 @@ pub const OP_ABOUT: &str = "about";
 pub const OP_IMPORT_BACKUP: &str = "import-backup";
 pub const OP_IMPORT_PACK: &str = "import-pack";
 pub const OP_VERSIONS: &str = "versions";
+/// The user's current policy (#17): a DOCX (bytes) or pasted text, read, split and filed by the
+/// keyword rules; answered with the policy and its mapping form.
+pub const OP_READ_POLICY: &str = "read-policy";
+/// The mapping form of a policy already read (to choose its sections again).
+pub const OP_POLICY_FORM: &str = "policy-form";
+/// The body of 「現行方針と新指針の対応」 for a draft in its stored form.
+pub const OP_COMPARISON: &str = "comparison";
 
 pub enum Payload {
     Text(String),
@@ -246,7 +260,11 @@ impl Worker {
                 }),
                 Err(e) => error(e),
             }),
-            (OP_CHECK | OP_COVERAGE, Payload::Text(draft)) => Reply::Text(report(op, &draft)),
+            (OP_CHECK | OP_COVERAGE | OP_COMPARISON, Payload::Text(draft)) => {
+                Reply::Text(report(op, &draft))
+            }
+            (OP_READ_POLICY, payload) => Reply::Text(read_policy(&payload)),
+            (OP_POLICY_FORM, Payload::Text(policy)) => Reply::Text(policy_form(&policy)),
             (OP_ABOUT, _) => Reply::Text(reply_text(&HtmlReply {
                 html: crate::html::about::page_html(complete_guideline()),
             })),
@@ -292,10 +310,10 @@ fn report(op: &str, stored_draft: &str) -> String {
     };
     let g = complete_guideline();
     let band = OrgProfile::of(&draft).band;
-    let html = if op == OP_CHECK {
-        check::page_html(g, &draft, band)
-    } else {
-        dashboard_html(g, &dashboard(g, &draft, band))
+    let html = match op {
+        OP_CHECK => check::page_html(g, &draft, band),
+        OP_COMPARISON => comparison(&draft, band),
+        _ => dashboard_html(g, &dashboard(g, &draft, band)),
     };
     reply_text(&HtmlReply { html })
 }

@@ -1,0 +1,66 @@
+//! The current-policy ops (#17): read a DOCX or pasted text, draw the mapping form of a policy,
+//! compare the stored policy with the guideline's points.
+
+use super::{error, reply_text, FromReply, Payload};
+use crate::content::complete_guideline;
+use crate::content::current_policy::rules;
+use crate::content::OrgBand;
+use crate::draft::current_policy::CurrentPolicy;
+use crate::draft::Draft;
+use crate::html::current_policy::{comparison_html, mapping_html, nothing_imported_html};
+use crate::policy_import::{self, gaps};
+use serde::Serialize;
+use serde_json::Value;
+
+/// The reply of [`OP_READ_POLICY`] and [`OP_POLICY_FORM`]: the policy as JSON (the page reads it
+/// with the draft's own deserialiser) and its mapping form (`html::current_policy::mapping_html`).
+#[derive(Debug, PartialEq, Serialize)]
+pub struct PolicyReply {
+    pub policy: String,
+    pub html: String,
+}
+
+impl FromReply for PolicyReply {
+    fn from_reply(reply: &mut Value) -> Option<Self> {
+        Some(Self {
+            policy: super::take_text(reply, "policy")?,
+            html: super::take_text(reply, "html")?,
+        })
+    }
+}
+
+fn policy_reply(policy: &CurrentPolicy) -> String {
+    reply_text(&PolicyReply {
+        policy: serde_json::to_string(policy).expect("a policy serialises"),
+        html: mapping_html(complete_guideline(), policy),
+    })
+}
+
+/// The page sets the file name and the time: the worker knows neither.
+pub(super) fn read_policy(payload: &Payload) -> String {
+    let (g, rules) = (complete_guideline(), rules());
+    let read = match payload {
+        Payload::Bytes(bytes) => policy_import::import_docx(g, rules, bytes, "", 0),
+        Payload::Text(text) => policy_import::import_pasted(g, rules, text, 0),
+    };
+    match read {
+        Ok(policy) => policy_reply(&policy),
+        Err(e) => error(e.message_ja()),
+    }
+}
+
+pub(super) fn policy_form(policy_json: &str) -> String {
+    serde_json::from_str(policy_json)
+        .map(|policy| policy_reply(&policy))
+        .unwrap_or_else(|_| error("取り込んだ内容を読み取れませんでした。"))
+}
+
+pub(super) fn comparison(draft: &Draft, band: Option<OrgBand>) -> String {
+    match &draft.current_policy {
+        Some(policy) => comparison_html(
+            policy,
+            &gaps::compare(complete_guideline(), rules(), policy, band),
+        ),
+        None => nothing_imported_html(),
+    }
+}
