@@ -144,6 +144,14 @@ pub struct DocumentTexts {
     pub coverage_points_caption: String,
     pub coverage_points_columns: Vec<String>,
     pub coverage_note: Styled,
+    pub comparison_title: String,
+    pub comparison_lead: Styled,
+    pub comparison_caption: String,
+    pub comparison_columns: Vec<String>,
+    pub comparison_found: String,
+    pub comparison_not_found: String,
+    pub comparison_not_compared: String,
+    pub comparison_note: Styled,
 }
 
 /// The values the slots are filled with for one draft.
@@ -256,17 +264,25 @@ impl Outline {
             ("coverage_title", &d.coverage_title),
             ("coverage_summary_caption", &d.coverage_summary_caption),
             ("coverage_points_caption", &d.coverage_points_caption),
+            ("comparison_title", &d.comparison_title),
+            ("comparison_caption", &d.comparison_caption),
+            ("comparison_found", &d.comparison_found),
+            ("comparison_not_found", &d.comparison_not_found),
+            ("comparison_not_compared", &d.comparison_not_compared),
         ] {
             c.non_empty("document", field, value);
         }
         check_styled(c, "document", "kpi_lead", &d.kpi_lead);
         check_styled(c, "document", "coverage_lead", &d.coverage_lead);
         check_styled(c, "document", "coverage_note", &d.coverage_note);
+        check_styled(c, "document", "comparison_lead", &d.comparison_lead);
+        check_styled(c, "document", "comparison_note", &d.comparison_note);
         for (field, columns, count) in [
             ("kpi_columns", &d.kpi_columns, 5),
             ("kpi_definition_columns", &d.kpi_definition_columns, 3),
             ("coverage_summary_columns", &d.coverage_summary_columns, 4),
             ("coverage_points_columns", &d.coverage_points_columns, 4),
+            ("comparison_columns", &d.comparison_columns, 4),
         ] {
             if columns.len() != count || columns.iter().any(|c| c.trim().is_empty()) {
                 c.fail(

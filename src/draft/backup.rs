@@ -76,6 +76,16 @@ fn kind_name(kind: QuestionKind) -> &'static str {
 /// table rows of the right width, unique KPI ids. Unknown question ids are refused too, because
 /// they would be silently invisible.
 fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
+    // The page stores the imported policy as JSON, so its shape is checked here, once.
+    if d.current_policy
+        .as_ref()
+        .is_some_and(|p| p.policy().is_none())
+    {
+        return Err(ImportError::new(
+            format!("{at}.current_policy"),
+            "取り込んだ現行方針の形式が正しくありません。",
+        ));
+    }
     for (id, answer) in &d.answers {
         let here = format!("{at}.answers[\"{id}\"]");
         let q = g.question(id).ok_or_else(|| ImportError::new(&here, "このツールにない質問です。別のツールのファイルか、より新しい版のファイルの可能性があります。"))?;

@@ -2,9 +2,15 @@
 //! it was filed under. Stored with the draft for the 「現行方針の記述」 panels and the comparison
 //! with the new guideline; the document builder never reads it, so it never reaches an export's
 //! policy text.
+//!
+//! The draft holds it as [`StoredPolicy`], plain JSON: the page only stores it, files a part under
+//! another section and reads a few counts, so it carries no deserialiser of [`CurrentPolicy`]
+//! (measured in #17: the typed field cost the first load about 2 KB brotli); the worker and native
+//! code read it typed through [`StoredPolicy::policy`].
 
 use super::Timestamp;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentPolicy {
@@ -64,6 +70,75 @@ impl CurrentPolicy {
             "貼り付けた文章"
         } else {
             &self.source
+        }
+    }
+}
+
+/// A [`CurrentPolicy`] as the draft stores it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoredPolicy(pub Value);
+
+impl StoredPolicy {
+    pub fn of(policy: &CurrentPolicy) -> StoredPolicy {
+        StoredPolicy(serde_json::to_value(policy).expect("a policy serialises"))
+    }
+
+    /// The policy, typed (`None` when the stored JSON is not one: backup import refuses such).
+    pub fn policy(&self) -> Option<CurrentPolicy> {
+        CurrentPolicy::deserialize(&self.0).ok()
+    }
+
+    fn parts(&self) -> &[Value] {
+        self.0["parts"].as_array().map_or(&[], Vec::as_slice)
+    }
+
+    /// The file name, or 「貼り付けた文章」.
+    pub fn source_label(&self) -> &str {
+        match self.0["source"].as_str() {
+            Some(source) if !source.is_empty() => source,
+            _ => "貼り付けた文章",
+        }
+    }
+
+    pub fn imported_at(&self) -> Timestamp {
+        self.0["imported_at"].as_i64().unwrap_or(0)
+    }
+
+    pub fn part_count(&self) -> usize {
+        self.parts().len()
+    }
+
+    /// Parts filed under a section (not 「取り込まない」).
+    pub fn filed_count(&self) -> usize {
+        self.parts()
+            .iter()
+            .filter(|p| p["section"].is_string())
+            .count()
+    }
+
+    pub fn has_parts_in(&self, section: &str) -> bool {
+        self.parts()
+            .iter()
+            .any(|p| p["section"].as_str() == Some(section))
+    }
+
+    /// Files part `i` under `section` (`None`: 「取り込まない」).
+    pub fn set_section(&mut self, i: usize, section: Option<&str>) {
+        // `null` rather than removing the key: the same meaning, and no map removal code in the page.
+        if let Some(part) = self.0["parts"].get_mut(i).and_then(Value::as_object_mut) {
+            part.insert(
+                "section".to_owned(),
+                section.map_or(Value::Null, Value::from),
+            );
+        }
+    }
+
+    /// Where it came from and when it entered the draft (the worker knows neither).
+    pub fn stamp(&mut self, source: &str, now: Timestamp) {
+        if let Some(policy) = self.0.as_object_mut() {
+            policy.insert("source".to_owned(), Value::from(source));
+            policy.insert("imported_at".to_owned(), Value::from(now));
         }
     }
 }

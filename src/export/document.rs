@@ -21,6 +21,7 @@ use crate::draft::{Answer, Draft};
 use crate::wareki;
 use std::collections::HashMap;
 
+mod comparison;
 mod questions;
 mod tables;
 
@@ -111,6 +112,9 @@ impl PolicyDocument {
         }
         if options.includes_coverage() {
             b.coverage_appendix();
+        }
+        if options.includes_comparison() {
+            b.comparison_appendix();
         }
         let who = if profile.name.is_empty() {
             "○○".to_owned()

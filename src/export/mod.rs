@@ -123,6 +123,10 @@ pub struct ExportOptions {
     /// Show 「（案）」 after the title (and 「案」 in the file name) while the policy is a draft.
     #[serde(default = "yes")]
     pub draft_mark: bool,
+    /// Add 「（参考）現行方針と新指針の対応」 to the 検討資料 (only there, and only when a current
+    /// policy was imported; #17).
+    #[serde(default)]
+    pub comparison: bool,
 }
 
 fn yes() -> bool {
@@ -140,7 +144,14 @@ impl ExportOptions {
             issued: (year, month),
             coverage_table: CoverageTable::default(),
             draft_mark: true,
+            comparison: false,
         }
+    }
+
+    /// Whether this export carries 「（参考）現行方針と新指針の対応」: asked for, and a 検討資料
+    /// (the 決裁用 version never shows the current policy).
+    pub fn includes_comparison(&self) -> bool {
+        self.comparison && self.profile == ExportProfile::Review
     }
 
     /// Whether this export carries the 「指針との対応表」.

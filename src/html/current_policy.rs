@@ -4,7 +4,7 @@
 
 use super::{escape, Vocabulary};
 use crate::content::Guideline;
-use crate::draft::current_policy::{CurrentPolicy, PolicyPart};
+use crate::draft::current_policy::{CurrentPolicy, PolicyPart, StoredPolicy};
 use crate::policy_import::gaps::{Found, Mention};
 use crate::route::{ReturnPage, Route};
 
@@ -116,31 +116,31 @@ pub fn mapping_html(g: &Guideline, policy: &CurrentPolicy) -> String {
 }
 
 /// What is stored: where it came from, how many parts went where, and what can be done.
-pub fn stored_html(policy: &CurrentPolicy, imported_on: &str) -> String {
-    let filed = policy.parts.iter().filter(|p| p.section.is_some()).count();
+pub fn stored_html(policy: &StoredPolicy, imported_on: &str) -> String {
     format!(
         r#"<section class="data-section" aria-labelledby="stored-policy-heading" data-testid="stored-policy"><h2 id="stored-policy-heading">取り込んだ現行方針</h2><p>「{source}」（{imported_on}に取り込み）：{n}の部分のうち{filed}を各章に割り当てています。各章のページの「現行方針の記述」で読めます。決裁用の文書には出力しません。</p><p class="button-row"><a class="button" href="{comparison}">新指針との対応を見る</a><button type="button" class="button button--secondary" data-action="{edit}">取り込む章を選び直す</button><button type="button" class="button button--secondary" data-action="{remove}">取り込んだ内容を削除する</button></p></section>"#,
         source = escape(policy.source_label()),
-        n = policy.parts.len(),
+        n = policy.part_count(),
+        filed = policy.filed_count(),
         comparison = Route::Comparison.href(),
         edit = ImportAction::Edit.as_str(),
         remove = ImportAction::Remove.as_str(),
     )
 }
 
-/// The panel of a section page: the parts filed under it, each paragraph with a button that
-/// adds it to the field chosen in the panel's select (`targets`: the section's text fields).
+/// The body of a section page's 「現行方針の記述」 panel (rendered in the worker when the panel is
+/// opened): the parts filed under the section, each paragraph with a button that adds it (carried
+/// in `data-name`) to the field chosen in the select (`targets`: the section's text fields).
 pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)]) -> String {
     let parts: String = policy
         .parts_in(section)
-        .map(|(i, part)| {
+        .map(|(_, part)| {
             let paragraphs: String = part
                 .paragraphs
                 .iter()
-                .enumerate()
-                .map(|(j, text)| {
+                .map(|text| {
                     format!(
-                        r#"<li class="policy-panel__paragraph"><p>{text}</p><button type="button" class="button button--small button--secondary" data-action="{insert}" data-id="{i}.{j}" aria-label="{label}">この段落を入力欄に追加</button></li>"#,
+                        r#"<li class="policy-panel__paragraph"><p>{text}</p><button type="button" class="button button--small button--secondary" data-action="{insert}" data-name="{text}" aria-label="{label}">この段落を入力欄に追加</button></li>"#,
                         text = escape(text),
                         insert = PanelAction::Insert.as_str(),
                         label = escape(&format!(
@@ -156,8 +156,8 @@ pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)
             )
         })
         .collect();
-    if parts.is_empty() || targets.is_empty() {
-        return String::new();
+    if parts.is_empty() {
+        return "<p>この章に割り当てた部分はありません。</p>".to_owned();
     }
     let options: String = targets
         .iter()
@@ -170,7 +170,7 @@ pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)
         })
         .collect();
     format!(
-        r#"<details class="policy-panel" data-testid="policy-panel"><summary>現行方針の記述（「{source}」から）</summary><div class="policy-panel__body"><p class="field__hint">取り込んだ現行の方針のうち、この章に割り当てた部分です。参考として表示するもので、決裁用の文書には出力しません。</p><label class="field__label" for="{TARGET_SELECT}">段落を追加する入力欄</label><select id="{TARGET_SELECT}" class="select">{options}</select>{parts}</div></details>"#,
+        r#"<p class="field__hint">「{source}」のうち、この章に割り当てた部分です。参考として表示するもので、決裁用の文書には出力しません。</p><label class="field__label" for="{TARGET_SELECT}">段落を追加する入力欄</label><select id="{TARGET_SELECT}" class="select">{options}</select>{parts}"#,
         source = escape(policy.source_label()),
     )
 }

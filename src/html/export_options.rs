@@ -6,7 +6,14 @@
 use super::escape;
 
 /// The option groups, in the order they are shown (and the page's signals are listed).
-pub const CHOICES: [&str; 5] = ["numbering", "profile", "coverage", "draft-mark", "fonts"];
+pub const CHOICES: [&str; 6] = [
+    "numbering",
+    "profile",
+    "coverage",
+    "draft-mark",
+    "fonts",
+    "comparison",
+];
 
 /// `groups`: (legend, option labels) for each of [`CHOICES`], in that order.
 pub fn options_html(groups: &[(&str, Vec<&str>)]) -> String {

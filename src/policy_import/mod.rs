@@ -54,9 +54,11 @@ pub enum ImportError {
 impl ImportError {
     pub fn message_ja(&self) -> String {
         match self {
+            // Tenths of a MB in integers: float formatting would cost the page several KB.
             ImportError::TooLarge(bytes) => format!(
-                "ファイルが大きすぎます（{:.1} MB）。10 MB までのファイルを選んでください。画像が多い場合は、画像を除いた写しを保存するか、本文をコピーして下の欄に貼り付けてください。",
-                *bytes as f64 / (1024.0 * 1024.0)
+                "ファイルが大きすぎます（{}.{} MB）。10 MB までのファイルを選んでください。画像が多い場合は、画像を除いた写しを保存するか、本文をコピーして下の欄に貼り付けてください。",
+                bytes / (1024 * 1024),
+                bytes % (1024 * 1024) * 10 / (1024 * 1024)
             ),
             ImportError::OldWordFormat => "Word 97-2003 形式（.doc）のファイルは読み取れません。Word で開き、「名前を付けて保存」で「Word 文書（*.docx）」を選んで保存し直してから選んでください。".to_owned(),
             ImportError::Encrypted => "パスワードで保護されたファイルは読み取れません。Word でパスワードを解除して保存し直すか、本文をコピーして下の欄に貼り付けてください。".to_owned(),

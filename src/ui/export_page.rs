@@ -65,6 +65,8 @@ struct Choices {
     coverage: RwSignal<usize>,
     /// 0: 「（案）」 shown (the default while the policy is a draft).
     draft_mark: RwSignal<usize>,
+    /// 1: add 「（参考）現行方針と新指針の対応」 to the 検討資料.
+    comparison: RwSignal<usize>,
 }
 
 impl Choices {
@@ -75,6 +77,7 @@ impl Choices {
             fonts: RwSignal::new(0),
             coverage: RwSignal::new(0),
             draft_mark: RwSignal::new(0),
+            comparison: RwSignal::new(0),
         }
     }
 
@@ -87,6 +90,7 @@ impl Choices {
             issued: (y, m),
             coverage_table: CoverageTable::ALL[self.coverage.get()],
             draft_mark: self.draft_mark.get() == 0,
+            comparison: self.comparison.get() == 1,
         }
     }
 }
@@ -113,6 +117,10 @@ fn options_form() -> String {
         (
             "フォント（Word）",
             FontSet::ALL.map(FontSet::label_ja).to_vec(),
+        ),
+        (
+            "現行方針と新指針の対応（参考）",
+            vec!["入れない", "検討資料に入れる（現行の方針を取り込んだ場合）"],
         ),
     ])
 }
@@ -165,6 +173,7 @@ pub fn ExportPage() -> impl IntoView {
         profile,
         fonts,
         coverage,
+        comparison,
         draft_mark,
     } = choices;
     let state = RwSignal::new(ExportState::Idle);
@@ -218,7 +227,7 @@ pub fn ExportPage() -> impl IntoView {
             return;
         };
         if let Some((group, option)) = chosen(&radio.name(), &radio.value()) {
-            let signals = [numbering, profile, coverage, draft_mark, fonts];
+            let signals = [numbering, profile, coverage, draft_mark, fonts, comparison];
             signals[group].set(option);
         }
     });

@@ -5,7 +5,7 @@
 use super::delegate::{action_of, focus, set_message, show, HtmlRegion, Message, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::{PageIntro, Route, Store};
-use crate::draft::current_policy::CurrentPolicy;
+use crate::draft::current_policy::StoredPolicy;
 use crate::html::current_policy::{input_forms_html, stored_html, ImportAction, TEXT_INPUT};
 use crate::html::date_time_ja;
 use crate::policy_import::{ImportError, MAX_BYTES};
@@ -17,28 +17,46 @@ const MESSAGE: &str = "import-message";
 const MAPPING_HEADING: &str = "mapping-heading";
 const UNCHANGED: &str = "（下書きは変更していません）";
 
-/// The policy being confirmed, and its mapping form as the worker drew it.
-type Pending = RwSignal<Option<(CurrentPolicy, String)>>;
+/// The policy being confirmed (as JSON: the page carries no deserialiser of it) with its file
+/// name (empty for pasted text), and its mapping form as the worker drew it (empty: none). Plain
+/// types, because every new signal type costs the first load its own reactive code.
+#[derive(Clone, Copy)]
+struct Pending {
+    policy: StoredValue<Option<(StoredPolicy, String)>>,
+    form: RwSignal<String>,
+}
+
+impl Pending {
+    fn clear(self) {
+        self.policy.set_value(None);
+        self.form.set(String::new());
+    }
+}
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let store = Store::get();
     let message: Message = RwSignal::new(None);
-    let pending: Pending = RwSignal::new(None);
+    let pending = Pending {
+        policy: StoredValue::new(None),
+        form: RwSignal::new(String::new()),
+    };
     let stored = Memo::new(move |_| {
         store.draft.with(|d| {
-            d.current_policy.as_ref().map(|p| {
-                let on = date_time_ja(p.imported_at, super::store::utc_offset_minutes());
-                stored_html(p, &on)
-            })
+            d.current_policy
+                .as_ref()
+                .map(|p| {
+                    let on = date_time_ja(p.imported_at(), super::store::utc_offset_minutes());
+                    stored_html(p, &on)
+                })
+                .unwrap_or_default()
         })
     });
-    let top = move || match pending.with(Option::is_some) {
-        true => String::new(),
-        false => stored.get().unwrap_or_default(),
+    let top = move || match pending.form.with(String::is_empty) {
+        true => stored.get(),
+        false => String::new(),
     };
-    let mapping =
-        move || pending.with(|p| p.as_ref().map(|(_, html)| html.clone()).unwrap_or_default());
+    let mapping = move || pending.form.get();
     let on_event = Callback::new(move |ev: web_sys::Event| {
         let Some(pressed) = action_of::<ImportAction>(&ev) else {
             return;
@@ -55,15 +73,16 @@ pub fn ImportPage() -> impl IntoView {
                 let Ok(i) = pressed.id.parse::<usize>() else {
                     return;
                 };
-                pending.update(|p| {
-                    if let Some(part) = p.as_mut().and_then(|(policy, _)| policy.parts.get_mut(i)) {
-                        part.section = (!value.is_empty()).then_some(value);
+                // The form shows the choice already: it is not drawn again.
+                pending.policy.update_value(|p| {
+                    if let Some((policy, _)) = p.as_mut() {
+                        policy.set_section(i, (!value.is_empty()).then_some(value.as_str()));
                     }
                 });
             }
             (ImportAction::Confirm, "click") => confirm(store, pending, message),
             (ImportAction::Cancel, "click") => {
-                pending.set(None);
+                pending.clear();
                 show(
                     message,
                     MESSAGE,
@@ -72,13 +91,14 @@ pub fn ImportPage() -> impl IntoView {
             }
             (ImportAction::Edit, "click") => {
                 if let Some(policy) = store.draft.with_untracked(|d| d.current_policy.clone()) {
-                    let json = serde_json::to_string(&policy).unwrap_or_default();
+                    let json = policy.0.to_string();
+                    let source = policy.0["source"].as_str().unwrap_or_default().to_owned();
                     ask(
                         pending,
                         message,
                         OP_POLICY_FORM,
                         JsValue::from_str(&json),
-                        policy.source,
+                        source,
                     );
                 }
             }
@@ -157,15 +177,15 @@ fn ask(pending: Pending, message: Message, op: &'static str, payload: JsValue, s
         let reply = super::worker::ask_json::<PolicyReply>(op, payload)
             .await
             .and_then(|r| {
-                let policy: CurrentPolicy = serde_json::from_str(&r.policy)
+                let policy = serde_json::from_str(&r.policy)
                     .map_err(|_| "読み取りの結果を受け取れませんでした。".to_owned())?;
-                Ok((policy, r.html))
+                Ok((StoredPolicy(policy), r.html))
             });
         match reply {
-            Ok((mut policy, html)) => {
-                policy.source = source;
+            Ok((policy, html)) => {
                 message.try_set(None);
-                pending.try_set(Some((policy, html)));
+                pending.policy.try_set_value(Some((policy, source)));
+                pending.form.try_set(html);
                 // The form is drawn on the next frame.
                 let _ = window().request_animation_frame(
                     wasm_bindgen::closure::Closure::once_into_js(|| focus(MAPPING_HEADING))
@@ -189,16 +209,15 @@ fn ask(pending: Pending, message: Message, op: &'static str, payload: JsValue, s
 }
 
 fn confirm(store: Store, pending: Pending, message: Message) {
-    let Some((mut policy, _)) = pending.get_untracked() else {
+    let Some((mut policy, source)) = pending.policy.get_value() else {
         return;
     };
-    let filed = policy.parts.iter().filter(|p| p.section.is_some()).count();
-    let total = policy.parts.len();
+    let (filed, total) = (policy.filed_count(), policy.part_count());
     store.edit(|d, now| {
-        policy.imported_at = now;
+        policy.stamp(&source, now);
         d.current_policy = Some(policy);
     });
-    pending.set(None);
+    pending.clear();
     show(
         message,
         MESSAGE,

@@ -1,61 +1,60 @@
 //! The 「現行方針の記述」 panel of a section page (#17): the parts of the imported current policy
 //! filed under the section, each paragraph with a button that adds it to the chosen text field.
-//! A string region (`html::current_policy::panel_html`); nothing in it reaches the document.
+//! The body is rendered in the worker when the panel is opened (`OP_POLICY_PANEL`), so the page
+//! never parses the policy; nothing in it reaches the document.
 
 use super::delegate::{action_of, set_message, value_of, HtmlRegion, Message, MessageLine};
-use super::shared::org_band;
 use super::Store;
-use crate::content::{QuestionKind, Section};
-use crate::draft::Answer;
-use crate::html::current_policy::{panel_html, PanelAction, TARGET_SELECT};
+use crate::content::Section;
+use crate::draft::{codec, Answer};
+use crate::html::current_policy::{PanelAction, TARGET_SELECT};
+use crate::html::error_html;
+use crate::worker_api::{HtmlReply, PanelRequest, OP_POLICY_PANEL};
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
     let store = Store::get();
-    let band = org_band();
-    let targets = move || {
-        section
-            .questions_for(band.get())
-            .filter(|q| q.kind == QuestionKind::LongText)
-            .map(|q| (q.id.as_str(), q.label.as_str()))
-            .collect::<Vec<_>>()
-    };
-    // Typing changes the draft but not this string, so the region is not drawn again.
-    let body = Memo::new(move |_| {
-        let targets = targets();
-        store.draft.with(|d| {
-            d.current_policy
-                .as_ref()
-                .map(|p| panel_html(p, &section.id, &targets))
-                .unwrap_or_default()
+    // Empty: nothing of the current policy is filed under this section.
+    let summary = Memo::new(move |_| {
+        store.draft.with(|d| match &d.current_policy {
+            Some(p) if p.has_parts_in(&section.id) => {
+                format!("現行方針の記述（「{}」から）", p.source_label())
+            }
+            _ => String::new(),
         })
     });
+    let body = RwSignal::new(String::new());
+    let on_toggle = move |ev: web_sys::Event| {
+        let open = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|details| details.has_attribute("open"));
+        if !open {
+            return;
+        }
+        let request = PanelRequest {
+            section: section.id.clone(),
+            draft: store.draft.with_untracked(codec::encode),
+        };
+        let request = serde_json::to_string(&request).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let reply: Result<HtmlReply, _> =
+                super::worker::ask_json(OP_POLICY_PANEL, JsValue::from_str(&request)).await;
+            body.try_set(reply.map_or_else(|e| error_html(&e), |r| r.html));
+        });
+    };
     let message: Message = RwSignal::new(None);
     let on_event = Callback::new(move |ev: web_sys::Event| {
         let Some(pressed) = action_of::<PanelAction>(&ev).filter(|_| ev.type_() == "click") else {
             return;
         };
-        let Some((part, paragraph)) = pressed.id.split_once('.') else {
-            return;
-        };
-        let text = store.draft.with_untracked(|d| {
-            let part = d
-                .current_policy
-                .as_ref()?
-                .parts
-                .get(part.parse::<usize>().ok()?)?;
-            part.paragraphs
-                .get(paragraph.parse::<usize>().ok()?)
-                .cloned()
-        });
         let target = value_of(TARGET_SELECT);
-        let Some(text) = text.filter(|_| !target.is_empty()) else {
+        if target.is_empty() || pressed.name.is_empty() {
             return;
-        };
-        let label = crate::content::guideline()
-            .question(&target)
-            .map_or("", |q| q.label.as_str());
+        }
+        let text = pressed.name;
         store.edit(|d, now| {
             let current = d.answer_text(&target);
             let joined = if current.trim().is_empty() {
@@ -65,13 +64,24 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
             };
             d.set_answer(&target, Answer::Text(joined), now);
         });
+        let label = crate::content::guideline()
+            .question(&target)
+            .map_or("", |q| q.label.as_str());
         set_message(message, Ok(format!("「{label}」の最後に追加しました。")));
         super::focus_place(&target);
     });
-    view! {
-        <Show when=move || body.with(|b| !b.is_empty())>
-            <HtmlRegion body on_event testid="policy-panel-region" />
-            <MessageLine id="policy-panel-message" message />
-        </Show>
+    move || {
+        let summary = summary.get();
+        (!summary.is_empty()).then(|| {
+            view! {
+                <details class="policy-panel" data-testid="policy-panel" on:toggle=on_toggle>
+                    <summary>{summary}</summary>
+                    <div class="policy-panel__body">
+                        <HtmlRegion body on_event testid="policy-panel-body" />
+                        <MessageLine id="policy-panel-message" message />
+                    </div>
+                </details>
+            }
+        })
     }
 }

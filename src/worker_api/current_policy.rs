@@ -5,11 +5,16 @@ use super::{error, reply_text, FromReply, Payload};
 use crate::content::complete_guideline;
 use crate::content::current_policy::rules;
 use crate::content::OrgBand;
+use crate::content::QuestionKind;
+use crate::draft::codec;
 use crate::draft::current_policy::CurrentPolicy;
+use crate::draft::profile::OrgProfile;
 use crate::draft::Draft;
-use crate::html::current_policy::{comparison_html, mapping_html, nothing_imported_html};
+use crate::html::current_policy::{
+    comparison_html, mapping_html, nothing_imported_html, panel_html,
+};
 use crate::policy_import::{self, gaps};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The reply of [`OP_READ_POLICY`] and [`OP_POLICY_FORM`]: the policy as JSON (the page reads it
@@ -56,11 +61,44 @@ pub(super) fn policy_form(policy_json: &str) -> String {
 }
 
 pub(super) fn comparison(draft: &Draft, band: Option<OrgBand>) -> String {
-    match &draft.current_policy {
+    match draft.current_policy.as_ref().and_then(|p| p.policy()) {
         Some(policy) => comparison_html(
-            policy,
-            &gaps::compare(complete_guideline(), rules(), policy, band),
+            &policy,
+            &gaps::compare(complete_guideline(), rules(), &policy, band),
         ),
         None => nothing_imported_html(),
     }
+}
+
+/// What [`super::OP_POLICY_PANEL`] is given: the section and the draft in its stored form.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PanelRequest {
+    pub section: String,
+    pub draft: String,
+}
+
+pub(super) fn panel(request: &str) -> String {
+    let Ok(request) = serde_json::from_str::<PanelRequest>(request) else {
+        return error("処理の指示の形式が正しくありません。");
+    };
+    let draft = match codec::decode(&request.draft) {
+        Ok(draft) => draft,
+        Err(e) => return error(e.message_ja()),
+    };
+    let g = complete_guideline();
+    let (Some(section), Some(policy)) = (
+        g.section(&request.section),
+        draft.current_policy.as_ref().and_then(|p| p.policy()),
+    ) else {
+        return error("取り込んだ現行方針を読み取れませんでした。");
+    };
+    let band = OrgProfile::of(&draft).band;
+    let targets: Vec<(&str, &str)> = section
+        .questions_for(band)
+        .filter(|q| q.kind == QuestionKind::LongText)
+        .map(|q| (q.id.as_str(), q.label.as_str()))
+        .collect();
+    reply_text(&super::HtmlReply {
+        html: panel_html(&policy, &section.id, &targets),
+    })
 }

@@ -22,6 +22,7 @@
 //! | [`OP_READ_POLICY`] | a DOCX's bytes, or pasted text | [`PolicyReply`] |
 //! | [`OP_POLICY_FORM`] | a `CurrentPolicy` as JSON | [`PolicyReply`] |
 //! | [`OP_COMPARISON`] | the draft in its stored form | [`HtmlReply`] |
+//! | [`OP_POLICY_PANEL`] | [`PanelRequest`] | [`HtmlReply`] |
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
@@ -41,8 +42,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 mod current_policy;
-pub use current_policy::PolicyReply;
-use current_policy::{comparison, policy_form, read_policy};
+use current_policy::{comparison, panel, policy_form, read_policy};
+pub use current_policy::{PanelRequest, PolicyReply};
 
 /// The worker's first message: its handler is installed and it accepts requests.
 pub const WORKER_READY: &str = "export-worker-ready";
@@ -70,6 +71,8 @@ pub const OP_READ_POLICY: &str = "read-policy";
 pub const OP_POLICY_FORM: &str = "policy-form";
 /// The body of 「現行方針と新指針の対応」 for a draft in its stored form.
 pub const OP_COMPARISON: &str = "comparison";
+/// A section page's 「現行方針の記述」 panel body, when it is opened.
+pub const OP_POLICY_PANEL: &str = "policy-panel";
 
 pub enum Payload {
     Text(String),
@@ -265,6 +268,7 @@ impl Worker {
             }
             (OP_READ_POLICY, payload) => Reply::Text(read_policy(&payload)),
             (OP_POLICY_FORM, Payload::Text(policy)) => Reply::Text(policy_form(&policy)),
+            (OP_POLICY_PANEL, Payload::Text(request)) => Reply::Text(panel(&request)),
             (OP_ABOUT, _) => Reply::Text(reply_text(&HtmlReply {
                 html: crate::html::about::page_html(complete_guideline()),
             })),

@@ -85,7 +85,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Where a guideline point is answered in this document.
-    fn point_place(&self, section: &Section, question_id: &str) -> String {
+    pub(super) fn point_place(&self, section: &Section, question_id: &str) -> String {
         if let Some(place) = self.places.get(question_id) {
             return place.clone();
         }
