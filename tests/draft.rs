@@ -250,7 +250,10 @@ fn v2_drafts_migrate_to_v3_without_a_current_policy() {
 #[test]
 fn v3_drafts_keep_their_imported_policy_through_a_round_trip() {
     let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
-    let policy = d.current_policy.as_ref().expect("the fixture has a policy");
+    let stored = d.current_policy.as_ref().expect("the fixture has a policy");
+    assert_eq!((stored.part_count(), stored.filed_count()), (2, 1));
+    assert!(stored.has_parts_in("ideal-staff") && !stored.has_parts_in("development"));
+    let policy = stored.policy().expect("it reads as a policy");
     assert_eq!(policy.source, "桜川町人材育成基本方針.docx");
     assert_eq!(policy.parts.len(), 2);
     assert_eq!(
@@ -260,4 +263,20 @@ fn v3_drafts_keep_their_imported_policy_through_a_round_trip() {
     assert_eq!(policy.parts[1].section.as_deref(), Some("ideal-staff"));
     assert_eq!(policy.parts[1].heading_path(), "第２　目指す職員像");
     assert_eq!(decode(&encode(&d)), Ok(d));
+}
+
+#[test]
+fn the_page_files_a_stored_part_and_stamps_the_policy_without_typing_it() {
+    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let mut stored = d.current_policy.clone().unwrap();
+    stored.set_section(0, Some("purpose"));
+    stored.set_section(1, None);
+    stored.set_section(9, Some("purpose"));
+    stored.stamp("", 42);
+    assert_eq!(stored.source_label(), "貼り付けた文章");
+    assert_eq!(stored.imported_at(), 42);
+    let policy = stored.policy().expect("still a policy");
+    assert_eq!(policy.parts[0].section.as_deref(), Some("purpose"));
+    assert_eq!(policy.parts[1].section, None);
+    assert_eq!(stored.filed_count(), 1);
 }

@@ -494,3 +494,40 @@ fn the_checklist_escapes_its_texts_and_carries_each_points_id_and_state() {
     assert!(html.contains(r#"id="check-purpose-other" data-item="purpose-other" aria-describedby="check-purpose-other-source">"#));
     assert!(html.contains("国の指針：基本的な考え方①"));
 }
+
+#[test]
+fn the_current_policy_regions_speak_their_vocabularies_and_escape_the_imported_text() {
+    use jinzai_hoshin::draft::current_policy::{CurrentPolicy, PolicyPart, StoredPolicy};
+    use jinzai_hoshin::html::current_policy::{
+        input_forms_html, mapping_html, panel_html, stored_html, ImportAction, PanelAction,
+        FILE_INPUT, TARGET_SELECT, TEXT_INPUT,
+    };
+    let hostile = "<script>alert(1)</script>\"'&";
+    let policy = CurrentPolicy {
+        source: hostile.to_owned(),
+        imported_at: 0,
+        parts: vec![PolicyPart {
+            headings: vec![hostile.to_owned()],
+            paragraphs: vec![hostile.to_owned()],
+            section: Some("development".to_owned()),
+        }],
+    };
+    let stored = StoredPolicy::of(&policy);
+    let (forms, mapping) = (input_forms_html(), mapping_html(guideline(), &policy));
+    let stored_page = stored_html(&stored, hostile);
+    assert_region_speaks::<ImportAction>(&[forms.clone(), mapping.clone(), stored_page.clone()]);
+    let panel = panel_html(&policy, "development", &[("development.ojt", hostile)]);
+    assert_region_speaks::<PanelAction>(std::slice::from_ref(&panel));
+    for html in [&forms, &mapping, &stored_page, &panel] {
+        assert!(
+            !html.contains("<script>") && !html.contains("\"'&"),
+            "{html}"
+        );
+    }
+    assert!(
+        forms.contains(&format!(r#"id="{FILE_INPUT}""#))
+            && forms.contains(&format!(r#"id="{TEXT_INPUT}""#))
+    );
+    assert!(panel.contains(&format!(r#"id="{TARGET_SELECT}""#)));
+    assert!(mapping.contains(r#"<option value="development" selected>"#));
+}

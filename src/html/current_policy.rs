@@ -120,6 +120,7 @@ pub fn stored_html(policy: &StoredPolicy, imported_on: &str) -> String {
     format!(
         r#"<section class="data-section" aria-labelledby="stored-policy-heading" data-testid="stored-policy"><h2 id="stored-policy-heading">取り込んだ現行方針</h2><p>「{source}」（{imported_on}に取り込み）：{n}の部分のうち{filed}を各章に割り当てています。各章のページの「現行方針の記述」で読めます。決裁用の文書には出力しません。</p><p class="button-row"><a class="button" href="{comparison}">新指針との対応を見る</a><button type="button" class="button button--secondary" data-action="{edit}">取り込む章を選び直す</button><button type="button" class="button button--secondary" data-action="{remove}">取り込んだ内容を削除する</button></p></section>"#,
         source = escape(policy.source_label()),
+        imported_on = escape(imported_on),
         n = policy.part_count(),
         filed = policy.filed_count(),
         comparison = Route::Comparison.href(),

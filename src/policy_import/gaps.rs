@@ -9,7 +9,8 @@ use crate::draft::current_policy::CurrentPolicy;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found<'a> {
-    /// The first part (index into `CurrentPolicy::parts`) holding a keyword, and the keyword.
+    /// The part (index into `CurrentPolicy::parts`) holding a keyword, and the keyword: the
+    /// first such part filed under the point's section, else the first of all.
     In { part: usize, keyword: &'a str },
     /// No keyword anywhere: 「現行方針に記載が見当たらない」.
     NotFound,
@@ -41,17 +42,21 @@ pub fn compare<'a>(
         .flat_map(|section| section.checklist_for(band).map(move |item| (section, item)))
         .map(|(section, item)| {
             let found = match (rules.point_rule(&item.id), rules.not_compared(&item.id)) {
-                (Some(rule), _) => texts
-                    .iter()
-                    .enumerate()
-                    .find_map(|(part, text)| {
+                (Some(rule), _) => {
+                    let hit = |part: usize| {
+                        let text = &texts[part];
                         let keyword = rule
                             .keywords
                             .iter()
                             .find(|k| text.contains(&normalize(k)))?;
                         Some(Found::In { part, keyword })
-                    })
-                    .unwrap_or(Found::NotFound),
+                    };
+                    // A part filed under the point's own section is the better place to show.
+                    let own = policy.parts_in(&section.id).map(|(i, _)| i);
+                    own.chain(0..texts.len())
+                        .find_map(hit)
+                        .unwrap_or(Found::NotFound)
+                }
                 (None, Some(n)) => Found::NotCompared(&n.reason),
                 (None, None) => Found::NotFound,
             };
