@@ -2,18 +2,29 @@
 //! `<out-dir>/<draft>-<approval|review>.{md,docx}`.
 //! `cargo run --example export_sample -- <draft.json> <out-dir> [approval|review] [year month]`
 //! (year and month: the export date the cover falls back on, default 2026 11).
+//! With `CURRENT_POLICY=<pasted text file>` the text is imported as the draft's current policy
+//! first (#17), the 検討資料 asks for 「（参考）現行方針と新指針の対応」 and the stem ends in
+//! `-current`.
 //! Used by the LibreOffice check in `./task test` and to render page images for docs/.
 
+use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
+use jinzai_hoshin::draft::current_policy::StoredPolicy;
 use jinzai_hoshin::export::document::PolicyDocument;
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile};
+use jinzai_hoshin::policy_import::import_pasted;
 use std::{env, fs, path::Path};
 
 fn main() {
     let args: Vec<String> = env::args().collect();
     let (input, out) = (&args[1], Path::new(&args[2]));
-    let draft = decode(&fs::read_to_string(input).expect("read draft")).expect("valid draft");
+    let mut draft = decode(&fs::read_to_string(input).expect("read draft")).expect("valid draft");
+    let current = env::var("CURRENT_POLICY").ok().map(|file| {
+        let text = fs::read_to_string(file).expect("read the current policy");
+        let policy = import_pasted(guideline(), rules(), &text, 0).expect("a policy");
+        draft.current_policy = Some(StoredPolicy::of(&policy));
+    });
     let review = args.get(3).map(String::as_str) == Some("review");
     let options = ExportOptions {
         profile: if review {
@@ -21,6 +32,7 @@ fn main() {
         } else {
             ExportProfile::Approval
         },
+        comparison: current.is_some(),
         ..ExportOptions::default_for(
             args.get(4).and_then(|y| y.parse().ok()).unwrap_or(2026),
             args.get(5).and_then(|m| m.parse().ok()).unwrap_or(11),
@@ -28,9 +40,10 @@ fn main() {
     };
     let doc = PolicyDocument::build(guideline(), &draft, &options);
     let stem = format!(
-        "{}-{}",
+        "{}-{}{}",
         Path::new(input).file_stem().unwrap().to_string_lossy(),
-        if review { "review" } else { "approval" }
+        if review { "review" } else { "approval" },
+        if current.is_some() { "-current" } else { "" }
     );
     fs::create_dir_all(out).expect("create out dir");
     fs::write(out.join(format!("{stem}.md")), markdown::render(&doc)).expect("write md");

@@ -16,6 +16,11 @@ cargo run --quiet --example export_sample -- tests/fixtures/hostile-draft.json "
 # Every 記入例 for a town in である調, as a user who only takes the examples would export it (#16).
 cargo run --quiet --example examples_draft -- みどり町 town dearu > "$out/examples-town-dearu.json"
 cargo run --quiet --example export_sample -- "$out/examples-town-dearu.json" "$out"
+# A town that imported its 2015 policy (#17): 決裁用 without any of it, 検討資料 with the comparison.
+for version in approval review; do
+  CURRENT_POLICY=tests/fixtures/import/sakuragawa-2015-pasted.txt \
+    cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" $version
+done
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
@@ -37,7 +42,7 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   exit $fail
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
-for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
@@ -55,10 +60,17 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
   fi
   case "$stem" in
     *-approval) if grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (決裁用) carries the 対応表"; fail=1; fi;;
-    *-review) if ! grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (検討資料) lacks the 対応表"; fail=1; fi;;
+    *-review|*-review-current) if ! grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (検討資料) lacks the 対応表"; fail=1; fi;;
+  esac
+  # The imported policy's own text never enters a document; only the 検討資料 carries the comparison.
+  if grep -q '職員研修は、職員が職務に必要な知識' <<<"$text"; then echo "FAIL: $stem.pdf carries the imported policy's text"; fail=1; fi
+  case "$stem" in
+    *-approval-current) if grep -q '現行方針と新指針の対応' <<<"$text"; then echo "FAIL: $stem.pdf (決裁用) carries the comparison"; fail=1; fi;;
+    *-review-current) if ! grep -q '現行方針と新指針の対応' <<<"$text"; then echo "FAIL: $stem.pdf lacks the comparison"; fail=1; fi;;
   esac
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
 pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
 pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
+pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"
 exit $fail

@@ -49,7 +49,8 @@ impl Builder<'_> {
                 header: texts.comparison_columns.clone(),
                 rows,
                 source: None,
-                floor_em: Vec::new(),
+                // The point reads as a sentence; the place (「第6の2(1)」) and its header stay whole.
+                floor_em: vec![0.0, 15.0, 0.0, 8.0],
             }),
             Block::Paragraph(self.fill(texts.comparison_note.get(self.style))),
         ];
