@@ -23,6 +23,7 @@ const CORE: &[&str] = &[
     "export",
     "finishing",
     "html",
+    "policy_import",
     "repository",
     "route",
     "wareki",
