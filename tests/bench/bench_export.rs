@@ -1,12 +1,15 @@
 //! Native export timings on the maximal draft (100k characters, 30 KPI rows); prints JSON for
 //! tests/e2e/bench.js. Three versions: 決裁用 (the default), 決裁用 with the 対応表 (the content the
 //! default had before #10) and 検討資料 (every question and the 対応表, the largest).
+//! Also the current-policy import (#17) of the 桜川町 fixtures: the DOCX with heading styles, the
+//! pasted PDF text, and the comparison with the guideline's points.
 //! Run in release: `cargo run --release --example bench_export`.
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::sample::maximal_draft;
 use jinzai_hoshin::export::document::PolicyDocument;
 use jinzai_hoshin::export::{docx, markdown, CoverageTable, ExportOptions, ExportProfile};
+use jinzai_hoshin::policy_import;
 use std::time::Instant;
 
 fn median_ms(mut f: impl FnMut()) -> f64 {
@@ -56,5 +59,25 @@ fn main() {
             "\"{name}\":{{\"markdown_ms\":{markdown_ms:.2},\"docx_ms\":{docx_ms:.2},\"docx_bytes\":{docx_bytes}}}"
         ));
     }
+    let rules = jinzai_hoshin::content::current_policy::rules();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
+    let docx_file = std::fs::read(format!("{dir}sakuragawa-2015-styles.docx")).expect("fixture");
+    let pasted =
+        std::fs::read_to_string(format!("{dir}sakuragawa-2015-pasted.txt")).expect("fixture");
+    let import_docx_ms = median_ms(|| {
+        std::hint::black_box(policy_import::import_docx(g, rules, &docx_file, "", 0).unwrap());
+    });
+    let import_pasted_ms = median_ms(|| {
+        std::hint::black_box(policy_import::import_pasted(g, rules, &pasted, 0).unwrap());
+    });
+    let policy = policy_import::import_pasted(g, rules, &pasted, 0).unwrap();
+    let compare_ms = median_ms(|| {
+        std::hint::black_box(policy_import::gaps::compare(g, rules, &policy, None));
+    });
+    fields.push(format!(
+        "\"import\":{{\"docx_ms\":{import_docx_ms:.2},\"docx_bytes\":{},\"pasted_ms\":{import_pasted_ms:.2},\"pasted_chars\":{},\"compare_ms\":{compare_ms:.2}}}",
+        docx_file.len(),
+        pasted.chars().count()
+    ));
     println!("{{{}}}", fields.join(","));
 }

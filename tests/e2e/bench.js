@@ -336,6 +336,40 @@ async function offlineReload(dist) {
   return median(runs);
 }
 
+/** The current-policy import (#17) in the page: choosing the 桜川町 DOCX until its mapping list is
+ *  shown (first: the worker starts; then warm), and the pasted PDF text likewise. */
+async function importTimes(dist) {
+  const server = await serve(dist, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await launch();
+  const page = await browser.newPage();
+  const fixtures = path.join(__dirname, '..', 'fixtures', 'import');
+  const docx = path.join(fixtures, 'sakuragawa-2015-styles.docx');
+  const pasted = fs.readFileSync(path.join(fixtures, 'sakuragawa-2015-pasted.txt'), 'utf8');
+  await page.goto(url + '#/import');
+  await page.locator('#policy-file-input').waitFor();
+  const once = async (start) => {
+    const t0 = Date.now();
+    await start();
+    await page.getByTestId('policy-mapping').waitFor();
+    const ms = Date.now() - t0;
+    await page.getByRole('button', { name: '取り込まずに戻る' }).click();
+    await page.getByTestId('policy-mapping').waitFor({ state: 'detached' });
+    return ms;
+  };
+  const chooseFile = () => page.locator('#policy-file-input').setInputFiles(docx);
+  const first = await once(chooseFile);
+  const warm = [];
+  for (let i = 0; i < 5; i++) warm.push(await once(chooseFile));
+  await page.getByLabel('現行の方針の本文').fill(pasted);
+  const paste = [];
+  for (let i = 0; i < 5; i++) paste.push(await once(() => page.getByRole('button', { name: '貼り付けた文章を読み取る' }).click()));
+  await browser.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  return { first, warm: median(warm), paste: median(paste) };
+}
+
 async function main() {
   const [dist = 'dist', report = 'BENCHMARKS.md'] = process.argv.slice(2);
   // The first load is what the browser fetches to show the task list. Not part of it: the export
@@ -357,6 +391,7 @@ async function main() {
   const large = await largeDraft(dist);
   const peer = await againstPeer(dist, execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString());
   const offline = await offlineReload(dist);
+  const imports = await importTimes(dist);
   const commit = (() => { try { return execSync('git rev-parse --short HEAD').toString().trim(); } catch { return 'unknown'; } })();
   const kind = (f) => f.replace(/-[0-9a-f]{16}/, '-<hash>');
   const lines = [
@@ -495,6 +530,21 @@ async function main() {
     `| native Markdown, same content (same run) | ${sameRun.beforeMarkdown.toFixed(2)} ms | ${sameRun.coverageMarkdown.toFixed(2)} ms | ${(sameRun.coverageMarkdown / sameRun.beforeMarkdown).toFixed(2)} |`,
     `| browser DOCX, default version, warm (baseline's run) | ${EXPORT_BASELINE.browserDocx.toFixed(1)} ms | ${large.exportTimes.docx.toFixed(1)} ms | ${(large.exportTimes.docx / EXPORT_BASELINE.browserDocx).toFixed(2)} |`,
     `| browser Markdown (baseline's run) | ${EXPORT_BASELINE.browserMarkdown.toFixed(2)} ms | ${large.exportTimes.markdown.toFixed(2)} ms | ${(large.exportTimes.markdown / EXPORT_BASELINE.browserMarkdown).toFixed(2)} |`,
+    '',
+    '## Import of the current policy (#17)',
+    '',
+    'The fictional 桜川町 2015 policy of `tests/fixtures/import/` (about 6,300 characters, 19 parts):',
+    'read, split and filed by the keyword rules, then compared with the guideline\'s points. Browser times',
+    'run from choosing the file (or pressing the button) to the mapping list shown, as Playwright sees it.',
+    '',
+    '| measure | value |',
+    '|---|---:|',
+    `| native (release, x86_64): DOCX with heading styles (${fmt(nativeExport.import.docx_bytes)} bytes) | ${nativeExport.import.docx_ms.toFixed(2)} ms |`,
+    `| native (release, x86_64): pasted PDF text (${fmt(nativeExport.import.pasted_chars)} characters) | ${nativeExport.import.pasted_ms.toFixed(2)} ms |`,
+    `| native (release, x86_64): comparison with the guideline's points | ${nativeExport.import.compare_ms.toFixed(2)} ms |`,
+    `| browser: DOCX to the mapping list, first (includes starting the worker wasm) | ${imports.first} ms |`,
+    `| browser: DOCX to the mapping list, warm worker (median of 5) | ${imports.warm} ms |`,
+    `| browser: pasted text to the mapping list, warm worker (median of 5) | ${imports.paste} ms |`,
     '',
     '## Named versions of the maximal draft',
     '',
