@@ -280,3 +280,13 @@ fn the_page_files_a_stored_part_and_stamps_the_policy_without_typing_it() {
     assert_eq!(policy.parts[1].section, None);
     assert_eq!(stored.filed_count(), 1);
 }
+
+#[test]
+fn a_draft_holding_only_an_imported_policy_is_not_untouched() {
+    // A backup import replaces an untouched draft, so the imported policy must count as work.
+    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let mut only_policy = Draft::new(0);
+    only_policy.current_policy = d.current_policy.clone();
+    assert!(!only_policy.is_untouched());
+    assert!(Draft::new(0).is_untouched());
+}

@@ -530,4 +530,11 @@ fn the_current_policy_regions_speak_their_vocabularies_and_escape_the_imported_t
     );
     assert!(panel.contains(&format!(r#"id="{TARGET_SELECT}""#)));
     assert!(mapping.contains(r#"<option value="development" selected>"#));
+    // A section without a text field shows the parts to read, with no button that could do nothing.
+    let read_only = panel_html(&policy, "development", &[]);
+    assert!(
+        !read_only.contains("<button")
+            && !read_only.contains("<select")
+            && read_only.contains("読むためだけ")
+    );
 }

@@ -293,6 +293,7 @@ impl Draft {
             && self.sections.is_empty()
             && self.checklist.is_empty()
             && self.memos.is_empty()
+            && self.current_policy.is_none()
     }
 
     /// Completed when the user said so; in progress once anything in it was written or checked.

@@ -140,6 +140,9 @@ pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)
                 .paragraphs
                 .iter()
                 .map(|text| {
+                    if targets.is_empty() {
+                        return format!(r#"<li class="policy-panel__paragraph"><p>{}</p></li>"#, escape(text));
+                    }
                     format!(
                         r#"<li class="policy-panel__paragraph"><p>{text}</p><button type="button" class="button button--small button--secondary" data-action="{insert}" data-name="{text}" aria-label="{label}">この段落を入力欄に追加</button></li>"#,
                         text = escape(text),
@@ -159,6 +162,12 @@ pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)
         .collect();
     if parts.is_empty() {
         return "<p>この章に割り当てた部分はありません。</p>".to_owned();
+    }
+    if targets.is_empty() {
+        return format!(
+            r#"<p class="field__hint">「{}」のうち、この章に割り当てた部分です。この章には文章の入力欄がないため、読むためだけに表示します。決裁用の文書には出力しません。</p>{parts}"#,
+            escape(policy.source_label())
+        );
     }
     let options: String = targets
         .iter()

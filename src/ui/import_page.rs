@@ -212,6 +212,17 @@ fn confirm(store: Store, pending: Pending, message: Message) {
     let Some((mut policy, source)) = pending.policy.get_value() else {
         return;
     };
+    // A fresh read (not yet stamped) replacing another imported policy asks first.
+    let replaced = store.draft.with_untracked(|d| {
+        let stored = d.current_policy.as_ref()?;
+        (policy.imported_at() == 0).then(|| stored.source_label().to_owned())
+    });
+    if let Some(old) = replaced {
+        let question = format!("取り込み済みの「{old}」を、この内容で置き換えますか。");
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+    }
     let (filed, total) = (policy.filed_count(), policy.part_count());
     store.edit(|d, now| {
         policy.stamp(&source, now);

@@ -124,7 +124,8 @@ module.exports = [
   }],
 
   ['text pasted from a PDF is cleaned, split and replaces the imported DOCX after confirmation', async ({ page, url, shot }) => {
-    page.on('dialog', (d) => d.accept());
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
     await openApp(page, url, '#/import');
     const message = page.getByTestId('import-message');
     await page.getByRole('button', { name: '貼り付けた文章を読み取る' }).click();
@@ -149,6 +150,7 @@ module.exports = [
     await page.getByRole('button', { name: '貼り付けた文章を読み取る' }).click();
     await page.getByTestId('policy-mapping').getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByTestId('stored-policy').filter({ hasText: '貼り付けた文章' }).waitFor();
+    assertEqual(dialogs.join('\n'), '取り込み済みの「sakuragawa-2015-numbered.docx」を、この内容で置き換えますか。', 'replacing asks first');
     await waitSaved(page);
     await page.reload();
     await page.getByTestId('stored-policy').filter({ hasText: '貼り付けた文章' }).waitFor();
@@ -158,6 +160,7 @@ module.exports = [
     await page.getByTestId('policy-mapping').getByRole('button', { name: 'この内容で取り込む' }).click();
     await waitSaved(page);
     assert((await stored(page)).includes('"section":"governance"}'), 'the new choice is stored');
+    assertEqual(dialogs.length, 1, 'choosing the sections again does not ask to replace');
     await shot('import-pasted.png');
     await page.getByRole('button', { name: '取り込んだ内容を削除する' }).click();
     await message.filter({ hasText: '削除しました' }).waitFor();
