@@ -386,3 +386,19 @@ fn a_backup_with_a_malformed_policy_is_refused() {
         "backups carry the policy"
     );
 }
+
+/// `sakuragawa-2015-libreoffice.docx` is the styled fixture saved again by LibreOffice (through
+/// ODT, then 「MS Word 2007 XML」): another producer's style ids (`Heading1`, `Contents1`), names
+/// (`Heading 1`, `TOC 1`) and package layout.
+#[test]
+fn a_docx_written_by_another_program_gives_the_same_parts() {
+    let other = import_docx(
+        guideline(),
+        rules(),
+        &fixture("sakuragawa-2015-libreoffice.docx"),
+        "lo.docx",
+        0,
+    )
+    .unwrap();
+    assert_eq!(other.parts, styled().parts);
+}
