@@ -402,3 +402,23 @@ fn a_docx_written_by_another_program_gives_the_same_parts() {
     .unwrap();
     assert_eq!(other.parts, styled().parts);
 }
+
+#[test]
+fn a_named_version_keeps_the_imported_policy_and_restores_it() {
+    use jinzai_hoshin::draft::versions::VersionHistory;
+    let with = town_with_policy();
+    let mut history = VersionHistory::decode(None).unwrap();
+    let id = history.add(&with, "取り込み後", 1).unwrap();
+    let mut without = with.clone();
+    without.current_policy = None;
+    history.add(&without, "削除後", 2).unwrap();
+    let text = history.encode();
+    let history = VersionHistory::decode(Some(&text)).unwrap();
+    assert_eq!(
+        history.draft(&id).unwrap().current_policy,
+        with.current_policy
+    );
+    let mut history = history;
+    let restored = history.restore(&id, &without, 3).unwrap();
+    assert_eq!(restored.current_policy, with.current_policy);
+}
