@@ -29,6 +29,8 @@ vocabulary! {
 }
 
 pub const FILE_INPUT: &str = "policy-file-input";
+/// The mapping's heading, focused when the list appears.
+pub const MAPPING_HEADING: &str = "mapping-heading";
 pub const TEXT_INPUT: &str = "policy-text-input";
 /// The panel's choice of the field a paragraph goes to.
 pub const TARGET_SELECT: &str = "policy-target";
@@ -108,7 +110,7 @@ pub fn mapping_html(g: &Guideline, policy: &CurrentPolicy) -> String {
         })
         .collect();
     format!(
-        r#"<section class="data-section" aria-labelledby="mapping-heading" data-testid="policy-mapping"><h2 id="mapping-heading" tabindex="-1">取り込む章の確認（{n}の部分）</h2><p>見出しと本文の言葉から、各部分を入れる章の候補を選んであります。違う場合は選び直してください。「取り込まない」とした部分も、新指針との対応の確認には使います。</p><ol class="mapping">{parts}</ol><p class="button-row"><button type="button" class="button" data-action="{confirm}">この内容で取り込む</button><button type="button" class="button button--secondary" data-action="{cancel}">取り込まずに戻る</button></p></section>"#,
+        r#"<section class="data-section" aria-labelledby="{MAPPING_HEADING}" data-testid="policy-mapping"><h2 id="{MAPPING_HEADING}" tabindex="-1">取り込む章の確認（{n}の部分）</h2><p>見出しと本文の言葉から、各部分を入れる章の候補を選んであります。違う場合は選び直してください。「取り込まない」とした部分も、新指針との対応の確認には使います。</p><ol class="mapping">{parts}</ol><p class="button-row"><button type="button" class="button" data-action="{confirm}">この内容で取り込む</button><button type="button" class="button button--secondary" data-action="{cancel}">取り込まずに戻る</button></p></section>"#,
         n = policy.parts.len(),
         confirm = ImportAction::Confirm.as_str(),
         cancel = ImportAction::Cancel.as_str(),

@@ -6,7 +6,9 @@ use super::delegate::{action_of, focus, set_message, show, HtmlRegion, Message, 
 use super::download::{file_bytes, take_chosen_file};
 use super::{PageIntro, Route, Store};
 use crate::draft::current_policy::StoredPolicy;
-use crate::html::current_policy::{input_forms_html, stored_html, ImportAction, TEXT_INPUT};
+use crate::html::current_policy::{
+    input_forms_html, stored_html, ImportAction, MAPPING_HEADING, TEXT_INPUT,
+};
 use crate::html::date_time_ja;
 use crate::policy_import::{ImportError, MAX_BYTES};
 use crate::worker_api::{PolicyReply, OP_POLICY_FORM, OP_READ_POLICY};
@@ -14,7 +16,6 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 const MESSAGE: &str = "import-message";
-const MAPPING_HEADING: &str = "mapping-heading";
 const UNCHANGED: &str = "（下書きは変更していません）";
 
 /// The policy being confirmed (as JSON: the page carries no deserialiser of it) with its file
