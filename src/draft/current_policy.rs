@@ -37,6 +37,15 @@ pub struct PolicyPart {
 /// How a part's place is written on screen when it has no heading.
 pub const BEFORE_FIRST_HEADING: &str = "（最初の見出しより前の部分）";
 
+/// How a policy is named on screen: its file name, or 「貼り付けた文章」 for pasted text.
+pub fn source_label(source: &str) -> &str {
+    if source.is_empty() {
+        "貼り付けた文章"
+    } else {
+        source
+    }
+}
+
 impl PolicyPart {
     /// 「第４　人材育成の方策 ＞ １　職員研修」.
     pub fn heading_path(&self) -> String {
@@ -66,11 +75,7 @@ impl CurrentPolicy {
 
     /// The file name, or 「貼り付けた文章」.
     pub fn source_label(&self) -> &str {
-        if self.source.is_empty() {
-            "貼り付けた文章"
-        } else {
-            &self.source
-        }
+        source_label(&self.source)
     }
 }
 
@@ -93,12 +98,14 @@ impl StoredPolicy {
         self.0["parts"].as_array().map_or(&[], Vec::as_slice)
     }
 
+    /// The file name, or empty for pasted text.
+    pub fn source(&self) -> &str {
+        self.0["source"].as_str().unwrap_or_default()
+    }
+
     /// The file name, or 「貼り付けた文章」.
     pub fn source_label(&self) -> &str {
-        match self.0["source"].as_str() {
-            Some(source) if !source.is_empty() => source,
-            _ => "貼り付けた文章",
-        }
+        source_label(self.source())
     }
 
     pub fn imported_at(&self) -> Timestamp {

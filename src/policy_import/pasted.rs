@@ -13,13 +13,9 @@ const MAX_RUNNING_CHARS: usize = 40;
 /// Without page numbers, a short line repeated this often is taken for a running header.
 const MIN_REPEATS_WITHOUT_PAGES: usize = 3;
 
-fn squeeze(line: &str) -> String {
-    super::normalize(line)
-}
-
 /// 「－ 3 －」「- 3 -」「3」「3/12」「P.3」「3ページ」.
 pub fn is_page_number(line: &str) -> bool {
-    let s = squeeze(line);
+    let s = super::normalize(line);
     let s = s.trim_matches(DASHES);
     let s = s
         .strip_prefix("page")

@@ -93,7 +93,7 @@ pub fn ImportPage() -> impl IntoView {
             (ImportAction::Edit, "click") => {
                 if let Some(policy) = store.draft.with_untracked(|d| d.current_policy.clone()) {
                     let json = policy.0.to_string();
-                    let source = policy.0["source"].as_str().unwrap_or_default().to_owned();
+                    let source = policy.source().to_owned();
                     ask(
                         pending,
                         message,
@@ -188,10 +188,7 @@ fn ask(pending: Pending, message: Message, op: &'static str, payload: JsValue, s
                 pending.policy.try_set_value(Some((policy, source)));
                 pending.form.try_set(html);
                 // The form is drawn on the next frame.
-                let _ = window().request_animation_frame(
-                    wasm_bindgen::closure::Closure::once_into_js(|| focus(MAPPING_HEADING))
-                        .unchecked_ref(),
-                );
+                request_animation_frame(|| focus(MAPPING_HEADING));
             }
             Err(e) => {
                 let what = if source.is_empty() {

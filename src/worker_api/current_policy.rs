@@ -17,8 +17,8 @@ use crate::policy_import::{self, gaps};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// The reply of [`OP_READ_POLICY`] and [`OP_POLICY_FORM`]: the policy as JSON (the page reads it
-/// with the draft's own deserialiser) and its mapping form (`html::current_policy::mapping_html`).
+/// The reply of [`OP_READ_POLICY`] and [`OP_POLICY_FORM`]: the policy as JSON (the page keeps it
+/// as a `StoredPolicy`, without typing it) and its mapping form (`html::current_policy::mapping_html`).
 #[derive(Debug, PartialEq, Serialize)]
 pub struct PolicyReply {
     pub policy: String,
