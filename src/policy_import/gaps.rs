@@ -43,13 +43,14 @@ pub fn compare<'a>(
         .map(|(section, item)| {
             let found = match (rules.point_rule(&item.id), rules.not_compared(&item.id)) {
                 (Some(rule), _) => {
+                    let keys: Vec<String> = rule.keywords.iter().map(|k| normalize(k)).collect();
                     let hit = |part: usize| {
                         let text = &texts[part];
-                        let keyword = rule
-                            .keywords
-                            .iter()
-                            .find(|k| text.contains(&normalize(k)))?;
-                        Some(Found::In { part, keyword })
+                        let at = keys.iter().position(|k| text.contains(k.as_str()))?;
+                        Some(Found::In {
+                            part,
+                            keyword: &rule.keywords[at],
+                        })
                     };
                     // A part filed under the point's own section is the better place to show.
                     let own = policy.parts_in(&section.id).map(|(i, _)| i);

@@ -3,7 +3,7 @@
 //! A part whose headings match nothing is suggested from its body only when the body is clear.
 
 use super::normalize;
-use crate::content::current_policy::{CurrentPolicyRules, SectionRule};
+use crate::content::current_policy::CurrentPolicyRules;
 use crate::content::Guideline;
 use crate::draft::current_policy::PolicyPart;
 
@@ -15,41 +15,46 @@ const BODY_CAP: usize = 5;
 const BODY_ONLY_MIN: usize = 3;
 
 pub fn suggest_sections(g: &Guideline, rules: &CurrentPolicyRules, parts: &mut [PolicyPart]) {
+    // Each rule's keywords normalised once for all parts; rules naming no section are skipped.
+    let rules: Vec<(&str, Vec<String>)> = rules
+        .sections
+        .iter()
+        .filter(|rule| g.section(&rule.section).is_some())
+        .map(|rule| {
+            let keywords = rule.keywords.iter().map(|k| normalize(k)).collect();
+            (rule.section.as_str(), keywords)
+        })
+        .collect();
     for part in parts {
-        part.section = suggestion(g, rules, part);
+        part.section = suggestion(&rules, part);
     }
 }
 
-fn score(rule: &SectionRule, own: &str, outer: &str, body: &str) -> (usize, usize) {
-    rule.keywords
-        .iter()
-        .map(|k| normalize(k))
-        .fold((0, 0), |(heading, in_body), k| {
-            let h = usize::from(own.contains(&k)) * OWN_HEADING
-                + usize::from(outer.contains(&k)) * OUTER_HEADING;
-            (
-                heading + h,
-                in_body + body.matches(&k).count().min(BODY_CAP),
-            )
-        })
+/// (heading score, body occurrences) of one section's normalised keywords.
+fn score(keywords: &[String], own: &str, outer: &str, body: &str) -> (usize, usize) {
+    keywords.iter().fold((0, 0), |(heading, in_body), k| {
+        let h = usize::from(own.contains(k.as_str())) * OWN_HEADING
+            + usize::from(outer.contains(k.as_str())) * OUTER_HEADING;
+        (
+            heading + h,
+            in_body + body.matches(k.as_str()).count().min(BODY_CAP),
+        )
+    })
 }
 
 /// The suggested section id, or `None` (「取り込まない」: the cover, or nothing matched).
-pub fn suggestion(g: &Guideline, rules: &CurrentPolicyRules, part: &PolicyPart) -> Option<String> {
+fn suggestion(rules: &[(&str, Vec<String>)], part: &PolicyPart) -> Option<String> {
     let (own, outer) = part.headings.split_last()?;
     let own = normalize(own);
     let outer = normalize(&outer.concat());
     let body = normalize(&part.paragraphs.concat());
-    let mut best: Option<(&SectionRule, (usize, usize))> = None;
-    for rule in &rules.sections {
-        if g.section(&rule.section).is_none() {
-            continue;
-        }
-        let s = score(rule, &own, &outer, &body);
+    let mut best: Option<(&str, (usize, usize))> = None;
+    for (section, keywords) in rules {
+        let s = score(keywords, &own, &outer, &body);
         if best.is_none_or(|(_, b)| s > b) {
-            best = Some((rule, s));
+            best = Some((section, s));
         }
     }
-    let (rule, (heading, body)) = best?;
-    (heading > 0 || body >= BODY_ONLY_MIN).then(|| rule.section.clone())
+    let (section, (heading, body)) = best?;
+    (heading > 0 || body >= BODY_ONLY_MIN).then(|| section.to_owned())
 }
