@@ -209,6 +209,17 @@ impl Draft {
         self.answer(question_id).filter(|a| a.has_content())
     }
 
+    /// The field's text with `addition` on a new line after what is there, or `addition` alone
+    /// when the field holds only whitespace (inserting a 記入例 or a paragraph of the current policy).
+    pub fn text_with_line_added(&self, question_id: &str, addition: &str) -> String {
+        let current = self.answer_text(question_id);
+        if current.trim().is_empty() {
+            addition.to_owned()
+        } else {
+            format!("{current}\n{addition}")
+        }
+    }
+
     /// The answer as text: text/choice answers as they are, list items one per line.
     pub fn answer_text(&self, question_id: &str) -> String {
         match self.answers.get(question_id) {

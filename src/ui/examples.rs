@@ -91,16 +91,14 @@ fn with_example(q: &'static Question, d: &Draft, example: &str) -> Answer {
             grid::example_rows(example, q.columns.len()),
         ));
     }
-    let current = d.answer_text(&q.id);
-    let replace = current.trim().is_empty()
-        || matches!(
-            q.kind,
-            QuestionKind::Year | QuestionKind::YearMonth | QuestionKind::ShortText
-        );
-    let text = if replace {
+    let short = matches!(
+        q.kind,
+        QuestionKind::Year | QuestionKind::YearMonth | QuestionKind::ShortText
+    );
+    let text = if short {
         example.to_owned()
     } else {
-        format!("{current}\n{example}")
+        d.text_with_line_added(&q.id, example)
     };
     text_answer(q, text)
 }

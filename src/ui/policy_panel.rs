@@ -56,12 +56,7 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
         }
         let text = pressed.name;
         store.edit(|d, now| {
-            let current = d.answer_text(&target);
-            let joined = if current.trim().is_empty() {
-                text
-            } else {
-                format!("{}\n{text}", current.trim_end())
-            };
+            let joined = d.text_with_line_added(&target, &text);
             d.set_answer(&target, Answer::Text(joined), now);
         });
         let label = crate::content::guideline()
