@@ -7,7 +7,9 @@ const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { assert, assertEqual } = require('../harness.js');
-const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, REPO_ROOT } = require('../helpers.js');
+const {
+  expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, failNextDraftWrite, REPO_ROOT,
+} = require('../helpers.js');
 
 const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'import');
 const stored = (page) => page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
@@ -166,5 +168,33 @@ module.exports = [
     await message.filter({ hasText: '削除しました' }).waitFor();
     await waitSaved(page);
     assert(!(await stored(page)).includes('current_policy'), 'removed');
+  }],
+
+  ['an import whose save fails is retried and kept; another tab on the same draft locks instead of overwriting it', async ({ page, context, url }) => {
+    await openApp(page, url, '#/section/purpose');
+    await page.locator('[data-question="purpose.aim"] textarea').fill('取り込む前の本文');
+    await waitSaved(page);
+    const other = await context.newPage();
+    await openApp(other, url, '#/section/purpose');
+    await page.goto(url + '#/import');
+    await failNextDraftWrite(page);
+    await page.locator('#policy-file-input').setInputFiles(path.join(FIXTURES, 'sakuragawa-2015-numbered.docx'));
+    await page.getByTestId('policy-mapping').getByRole('button', { name: 'この内容で取り込む' }).click();
+    await page.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
+    await page.getByTestId('save-status').filter({ hasText: '保存しました' }).waitFor({ timeout: 6000 });
+    const saved = JSON.parse(await stored(page));
+    assertEqual(saved.current_policy.parts.length, 19, 'the retried save holds the policy');
+    assertEqual(saved.answers['purpose.aim'].value, '取り込む前の本文', 'and the text written before');
+    // The other tab, which still holds the draft without the policy, must not save over it.
+    const lock = other.getByTestId('tab-lock');
+    await lock.getByRole('heading', { name: '別のタブで編集中です' }).waitFor();
+    assert(await other.locator('main').evaluate((m) => m.inert), 'the other tab is inert behind its notice');
+    await other.waitForTimeout(800);
+    assertEqual(JSON.parse(await stored(page)).current_policy.parts.length, 19, 'still stored');
+    // Taking over there shows the imported policy, so the other tab carries on with it.
+    await lock.getByRole('button', { name: /このタブで編集を続ける/ }).click();
+    await lock.waitFor({ state: 'detached' });
+    await other.getByTestId('policy-panel').waitFor();
+    await other.close();
   }],
 ];
