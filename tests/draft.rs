@@ -296,7 +296,14 @@ fn a_line_is_added_after_what_the_field_holds_or_alone_in_an_empty_one() {
     let mut d = Draft::new(0);
     assert_eq!(d.text_with_line_added("purpose.why", "追加"), "追加");
     d.set_answer("purpose.why", Answer::Text("　\n".into()), 1);
-    assert_eq!(d.text_with_line_added("purpose.why", "追加"), "追加", "only whitespace");
+    assert_eq!(
+        d.text_with_line_added("purpose.why", "追加"),
+        "追加",
+        "only whitespace"
+    );
     d.set_answer("purpose.why", Answer::Text("既存の文。".into()), 2);
-    assert_eq!(d.text_with_line_added("purpose.why", "追加"), "既存の文。\n追加");
+    assert_eq!(
+        d.text_with_line_added("purpose.why", "追加"),
+        "既存の文。\n追加"
+    );
 }
