@@ -135,6 +135,8 @@ module.exports = [
     await page.locator('#policy-file-input').setInputFiles(path.join(FIXTURES, 'sakuragawa-2015-numbered.docx'));
     await page.getByTestId('policy-mapping').getByRole('button', { name: 'この内容で取り込む' }).click();
     await page.getByTestId('stored-policy').waitFor();
+    // The import is saved (debounced) before the comparison point is read below.
+    await waitSaved(page);
     const pasted = fs.readFileSync(path.join(FIXTURES, 'sakuragawa-2015-pasted.txt'), 'utf8');
     await page.getByLabel('現行の方針の本文').fill(pasted);
     await page.getByRole('button', { name: '貼り付けた文章を読み取る' }).click();
