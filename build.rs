@@ -36,7 +36,7 @@ const QUESTION_OUTLINE: &[&str] = &[
     "placed_in",
     "front",
 ];
-const SECTION_OUTLINE: &[&str] = &["heading", "appendix", "subsections"];
+const SECTION_OUTLINE: &[&str] = &["heading", "appendix", "subsections", "kpi_label"];
 
 /// Calls `on_section` with every section table and `on_question` with every question table in it.
 fn each_section_and_question(

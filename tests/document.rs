@@ -11,8 +11,8 @@ use jinzai_hoshin::draft::profile::OrgProfile;
 use jinzai_hoshin::draft::sample::maximal_draft;
 use jinzai_hoshin::draft::{Answer, Draft};
 use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
-use jinzai_hoshin::export::docx::{self, mark_header_rows, with_update_fields, TABLE_EM};
-use jinzai_hoshin::export::table_layout::{column_widths_em, min_em, text_em};
+use jinzai_hoshin::export::docx::{self, mark_header_rows, with_update_fields};
+use jinzai_hoshin::export::table_layout::{set_em, TableFont, CELL_MARGIN};
 use jinzai_hoshin::export::{file_name, CoverageTable, ExportOptions, ExportProfile};
 
 fn town() -> Draft {
@@ -292,52 +292,25 @@ fn tables_are_numbered_captioned_and_sourced() {
         [
             "表1　職位別の役割と求められる能力",
             "表2　目標・指標の一覧",
-            "表3　指標の定義と関連する計画",
+            "表3　指標の定義と出典",
             "表4　策定・改定の履歴",
             "表5　改定の経過",
             "表6　根拠ごとの対応状況",
             "表7　確認する点と本方針の該当箇所",
         ]
     );
+    // Each indicator's source is a cell of the next table, not one run-on line (#24).
     assert_eq!(
         tables[1].source.as_deref(),
-        Some("出典：総務課調べ、庶務事務システム")
+        Some("出典：各指標の出典は表3のとおり")
+    );
+    assert_eq!(tables[2].header[2], "出典");
+    assert!(
+        tables[2].rows.iter().any(|r| r[2] == "総務課調べ"),
+        "{:?}",
+        tables[2].rows
     );
     assert!(tables[1].rows[0][2].contains("\n（令和7年度）"));
-}
-
-#[test]
-fn column_minimums_keep_numbers_and_years_on_one_line() {
-    // Each atom stays whole: the column is at least as wide as 「（令和12年度）」.
-    assert_eq!(min_em(&["30人\n（令和12年度）"]), 7.0);
-    assert_eq!(
-        min_em(&["30人（令和12年度）"]),
-        7.0,
-        "wraps only at the bracket"
-    );
-    assert_eq!(min_em(&["主事・技師"]), 5.0);
-    let header: Vec<String> = ["分野", "指標", "現状値（年度）", "目標値（年度）", "担当課"]
-        .map(String::from)
-        .to_vec();
-    let rows = vec![vec![
-        "デジタル人材の育成・確保".to_owned(),
-        "採用試験（一般行政職）の受験者数で、とても長い指標の名前が続く場合".to_owned(),
-        "11人\n（令和7年度）".to_owned(),
-        "30人\n（令和12年度）".to_owned(),
-        "総務課".to_owned(),
-    ]];
-    let total = 44.0;
-    let widths = column_widths_em(&header, &rows, &[], total);
-    assert!(
-        (widths.iter().sum::<f32>() - total).abs() < 0.01,
-        "{widths:?}"
-    );
-    assert!(widths[3] >= text_em("（令和12年度）") + 1.0, "{widths:?}");
-    assert!(widths[4] >= text_em("担当課") + 1.0, "{widths:?}");
-    assert!(widths[1] > widths[4], "long text gets the spare width");
-    // A column may be given a floor (状況 at least five characters).
-    let floored = column_widths_em(&header[..2], &[], &[0.0, 5.0], 8.0);
-    assert!(floored[1] >= 5.0, "{floored:?}");
 }
 
 fn w<'a>(node: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
@@ -401,9 +374,18 @@ fn docx_tables_repeat_headers_never_split_rows_and_fit() {
         .into_iter()
         .find(|t| t.caption.contains("目標・指標の一覧"))
         .unwrap();
-    let widths = docx::column_widths(kpi, docx::TEXT_WIDTH - 210);
-    let need = (text_em("（令和12年度）") * TABLE_EM as f32) as usize;
-    assert!(widths[2] > need && widths[3] > need, "{widths:?} vs {need}");
+    let layout = docx::table_layout(kpi, 210);
+    let need = (set_em("（令和12年度）") * TableFont::NORMAL.cell_em()) as usize + 2 * CELL_MARGIN;
+    assert_eq!(
+        layout.font,
+        TableFont::NORMAL,
+        "the town's short values fit at 9.5 pt"
+    );
+    assert!(
+        layout.widths[2] > need && layout.widths[3] > need,
+        "{:?} vs {need}",
+        layout.widths
+    );
 }
 
 /// D9: the 目次 field carries its entries as its cached result, and Word is asked to update fields

@@ -341,24 +341,20 @@ fn the_first_of_each_export_option_is_its_default() {
 
 #[test]
 fn table_columns_are_as_wide_as_their_content_needs() {
-    use jinzai_hoshin::export::document::DocTable;
-    use jinzai_hoshin::export::docx::column_widths;
-    let table = DocTable {
-        caption: "表1　対応表".to_owned(),
-        header: ["項目".to_owned(), "確認する点".to_owned(), "率".to_owned()].to_vec(),
-        rows: vec![vec![
-            "基本的な考え方①".to_owned(),
-            "目指すべき職員像を、具体的で分かりやすい言葉で示している".to_owned(),
-            "25%".to_owned(),
-        ]],
-        source: None,
-        floor_em: Vec::new(),
-    };
-    let widths = column_widths(&table, 9000);
+    use jinzai_hoshin::export::table_layout::{layout, CELL_MARGIN};
+    let header = ["項目", "確認する点", "率"].map(String::from).to_vec();
+    let rows = vec![vec![
+        "基本的な考え方①".to_owned(),
+        "目指すべき職員像を、具体的で分かりやすい言葉で示している".to_owned(),
+        "25%".to_owned(),
+    ]];
+    let table = layout(&header, &rows, &[], 9000, 13000);
+    let widths = &table.widths;
     assert!(widths[1] > widths[0] && widths[0] > widths[2], "{widths:?}");
     assert_eq!(widths.iter().sum::<usize>(), 9000);
+    assert!(!table.landscape);
     // Columns never vanish, however short: 「25%」 plus the cell margins.
-    assert!(widths[2] >= 2 * 190, "{widths:?}");
+    assert!(widths[2] >= 2 * 190 + 2 * CELL_MARGIN, "{widths:?}");
 }
 
 #[test]

@@ -84,6 +84,9 @@ pub struct SectionOutline {
     /// Numbered groups of questions (1, 2, …); a question names its group in `subsection`.
     #[serde(default)]
     pub subsections: Vec<Subsection>,
+    /// The pillar's short name in the KPI table's 分野 column (「職場環境」), where the title is long.
+    #[serde(default)]
+    pub kpi_label: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -137,6 +140,11 @@ pub struct DocumentTexts {
     pub kpi_columns: Vec<String>,
     pub kpi_definitions_caption: String,
     pub kpi_definition_columns: Vec<String>,
+    /// The KPI table's source line when the next table gives each indicator's source; `{次の表}`
+    /// becomes that table's number.
+    pub kpi_sources_note: String,
+    /// 「検討資料」 on that version's cover.
+    pub review_mark: String,
     pub coverage_title: String,
     pub coverage_lead: Styled,
     pub coverage_summary_caption: String,
@@ -153,6 +161,9 @@ pub struct DocumentTexts {
     pub comparison_not_compared: String,
     pub comparison_note: Styled,
 }
+
+/// In `kpi_sources_note`: the number of the table that follows (「表4」).
+pub const NEXT_TABLE: &str = "{次の表}";
 
 /// The values the slots are filled with for one draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -261,6 +272,8 @@ impl Outline {
             ("kpi_heading", &d.kpi_heading),
             ("kpi_caption", &d.kpi_caption),
             ("kpi_definitions_caption", &d.kpi_definitions_caption),
+            ("kpi_sources_note", &d.kpi_sources_note),
+            ("review_mark", &d.review_mark),
             ("coverage_title", &d.coverage_title),
             ("coverage_summary_caption", &d.coverage_summary_caption),
             ("coverage_points_caption", &d.coverage_points_caption),
@@ -273,13 +286,19 @@ impl Outline {
             c.non_empty("document", field, value);
         }
         check_styled(c, "document", "kpi_lead", &d.kpi_lead);
+        if !d.kpi_sources_note.contains(NEXT_TABLE) {
+            c.fail(
+                "document",
+                format!("`kpi_sources_note` must name the table with {NEXT_TABLE}"),
+            );
+        }
         check_styled(c, "document", "coverage_lead", &d.coverage_lead);
         check_styled(c, "document", "coverage_note", &d.coverage_note);
         check_styled(c, "document", "comparison_lead", &d.comparison_lead);
         check_styled(c, "document", "comparison_note", &d.comparison_note);
         for (field, columns, count) in [
             ("kpi_columns", &d.kpi_columns, 5),
-            ("kpi_definition_columns", &d.kpi_definition_columns, 3),
+            ("kpi_definition_columns", &d.kpi_definition_columns, 4),
             ("coverage_summary_columns", &d.coverage_summary_columns, 4),
             ("coverage_points_columns", &d.coverage_points_columns, 4),
             ("comparison_columns", &d.comparison_columns, 4),

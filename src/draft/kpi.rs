@@ -221,10 +221,9 @@ impl KpiRow {
     }
 }
 
-/// Parses a number typed with half- or full-width digits, optional sign, comma separators and a
-/// decimal point. Returns None for anything else (e.g. 「約15」, 「15%」).
-pub fn parse_number(input: &str) -> Option<f64> {
-    let normalised: String = input
+/// A typed number in half-width characters without separators (「１，２００」→「1200」).
+fn normalise_number(input: &str) -> String {
+    input
         .trim()
         .chars()
         .filter(|c| *c != ',' && *c != '，')
@@ -235,7 +234,13 @@ pub fn parse_number(input: &str) -> Option<f64> {
             '＋' => '+',
             other => other,
         })
-        .collect();
+        .collect()
+}
+
+/// Parses a number typed with half- or full-width digits, optional sign, comma separators and a
+/// decimal point. Returns None for anything else (e.g. 「約15」, 「15%」).
+pub fn parse_number(input: &str) -> Option<f64> {
+    let normalised = normalise_number(input);
     if normalised.is_empty()
         || !normalised
             .chars()
@@ -244,4 +249,31 @@ pub fn parse_number(input: &str) -> Option<f64> {
         return None;
     }
     normalised.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A typed number as the document prints it: half-width digits with thousands separators and the
+/// decimals as typed (「1187」→「1,187」, 「１２．５」→「12.5」, 「5.0」 stays). None when the input is
+/// not a number (then the document prints it as typed). The stored value is never changed.
+pub fn document_number(input: &str) -> Option<String> {
+    parse_number(input)?;
+    let normalised = normalise_number(input);
+    let (sign, digits) = match normalised.strip_prefix(['-', '+']) {
+        Some(rest) => (if normalised.starts_with('-') { "-" } else { "" }, rest),
+        None => ("", normalised.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    Some(if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    })
 }

@@ -109,3 +109,72 @@ pub fn examples_draft(g: &Guideline, org_name: &str, org_kind: &str, style: &str
     }
     d
 }
+
+/// A prefecture's every-記入例 draft in です・ます調 with the longest realistic values (#24): twelve
+/// library KPIs added in no particular pillar order, with four-digit values typed without
+/// separators, 和暦 years up to 令和12年度 and the longest owner names; the 策定・改定の経過 from
+/// 平成18年3月. What a table layout must fit without breaking a year.
+pub fn prefecture_draft(g: &Guideline) -> Draft {
+    let mut d = examples_draft(g, "さくら県", "prefecture", "desu-masu");
+    let history = [
+        ["平成18年3月", "人材育成基本方針の策定", "最初の方針を策定"],
+        [
+            "平成28年3月",
+            "人材育成基本方針の改定",
+            "人事評価制度の導入に合わせて改定",
+        ],
+        [
+            "令和7年7月",
+            "職員アンケート",
+            "全職員を対象に、働き方とキャリアについての意識を調査",
+        ],
+        [
+            "令和7年11月",
+            "第1回 人材育成・確保推進本部",
+            "現状と課題、方針の骨子を検討",
+        ],
+        [
+            "令和8年2月",
+            "第2回 人材育成・確保推進本部",
+            "素案を検討し、方針を決定",
+        ],
+    ];
+    d.set_answer(
+        "appendix.drafting-process",
+        Answer::Table(
+            history
+                .iter()
+                .map(|row| row.iter().map(|c| (*c).to_owned()).collect())
+                .collect(),
+        ),
+        0,
+    );
+    // Added as a user would: collaboration first, then the rest.
+    let picks = [
+        ("joint-training-participants", "1187", "1200", "人事課"),
+        ("secondment-count", "24", "40", "人事課・市町村課"),
+        ("digital-talent-count", "86", "1200", "デジタル推進課"),
+        ("training-participation-rate", "92.5", "100", "自治研修所"),
+        ("applicants", "3518", "4000", "人事委員会事務局"),
+        ("competition-ratio", "4.2", "5.0", "人事委員会事務局"),
+        ("experienced-hires", "35", "60", "人事課"),
+        ("three-year-turnover-rate", "8.4", "5.0", "人事課"),
+        ("engagement-rate", "61.3", "75", "人事課"),
+        ("overtime-monthly-average", "14.8", "10", "人事課・各部局"),
+        ("male-childcare-leave-rate", "52.1", "85", "人事課"),
+        ("female-manager-ratio", "12.9", "20", "人事課"),
+    ];
+    for (i, (example, baseline, target, owner)) in picks.iter().enumerate() {
+        let Some(e) = g.kpi_library.iter().find(|k| k.id == *example) else {
+            continue;
+        };
+        let mut row = KpiRow::from_example(i as u32 + 1, e);
+        row.baseline_value = (*baseline).to_owned();
+        row.baseline_year = "令和7".to_owned();
+        row.target_value = (*target).to_owned();
+        row.target_year = "令和12".to_owned();
+        row.owner = (*owner).to_owned();
+        d.kpis.push(row);
+    }
+    d
+}

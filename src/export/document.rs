@@ -11,11 +11,11 @@ use super::numbering::NumberingPreset;
 use super::text::{one_line, xml_safe};
 use super::{ExportOptions, ExportProfile};
 use crate::content::outline::{
-    self_reference, DocumentTexts, Outline, QuestionOutline, SlotValues, WritingStyle,
+    self_reference, DocumentTexts, Outline, QuestionOutline, SlotValues, WritingStyle, NEXT_TABLE,
 };
 use crate::content::{Guideline, OrgBand, Question, Section};
 use crate::coverage;
-use crate::draft::kpi::KpiRow;
+use crate::draft::kpi::{document_number, KpiRow};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{Answer, Draft};
 use crate::wareki;
@@ -82,6 +82,8 @@ pub struct PolicyDocument {
     pub title: String,
     /// 「（案）」 while the policy is a draft, else empty.
     pub draft_mark: String,
+    /// 「検討資料」 on the 検討資料 version's cover, empty on the 決裁用 one.
+    pub version_mark: String,
     pub org_name: String,
     /// The 策定（改定）年月, e.g. 「令和8年3月」 (the export month when none is set).
     pub date_ja: String,
@@ -89,6 +91,8 @@ pub struct PolicyDocument {
     pub period_ja: Option<String>,
     pub department: String,
     pub toc_title: String,
+    /// How many heading levels the 目次 lists (1: chapters; 2: chapters and their sub-headings).
+    pub toc_depth: usize,
     pub blocks: Vec<Block>,
 }
 
@@ -131,6 +135,11 @@ impl PolicyDocument {
             } else {
                 String::new()
             },
+            version_mark: if options.profile == ExportProfile::Review {
+                texts.review_mark.clone()
+            } else {
+                String::new()
+            },
             org_name: one_line(&who),
             date_ja,
             period_ja: profile
@@ -138,6 +147,7 @@ impl PolicyDocument {
                 .map(|p| format!("{}　{p}", texts.period_label)),
             department: one_line(&draft.answer_text(crate::draft::profile::DEPARTMENT)),
             toc_title: texts.toc_title.clone(),
+            toc_depth: options.toc_depth.levels(),
             blocks: b.blocks,
         }
     }
@@ -154,10 +164,10 @@ impl PolicyDocument {
         })
     }
 
-    /// The 目次 entries: chapters and their first sub-headings.
+    /// The 目次 entries: chapters, and their sub-headings when the 目次 has two levels.
     pub fn toc_entries(&self) -> impl Iterator<Item = &Heading> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Heading(h) if h.level <= 2 => Some(h),
+            Block::Heading(h) if h.level <= self.toc_depth => Some(h),
             _ => None,
         })
     }
@@ -331,8 +341,10 @@ impl<'a> Builder<'a> {
                     }
                     Block::Table(table) => {
                         self.tables += 1;
+                        let next = format!("表{}", self.tables + 1);
                         Block::Table(DocTable {
                             caption: format!("表{}　{}", self.tables, table.caption),
+                            source: table.source.map(|s| s.replace(NEXT_TABLE, &next)),
                             ..table
                         })
                     }
@@ -478,23 +490,4 @@ fn quoted_title(name: &str) -> String {
         Some(at) if at > 0 => format!("「{}」{}", &name[..at], &name[at..]),
         _ => format!("「{name}」"),
     }
-}
-
-/// A leading 全角 space the user typed is dropped: the renderers indent every paragraph.
-fn strip_indent(text: &str) -> &str {
-    text.trim()
-}
-
-/// Each non-empty line of a text answer is one paragraph.
-fn paragraphs(text: &str) -> Vec<Block> {
-    let safe = xml_safe(text);
-    if !safe.contains('\n') && strip_indent(&safe).len() == safe.len() {
-        // The usual case, one clean line: no second copy.
-        return vec![Block::Paragraph(safe)];
-    }
-    safe.split('\n')
-        .map(strip_indent)
-        .filter(|line| !line.is_empty())
-        .map(|line| Block::Paragraph(line.to_owned()))
-        .collect()
 }

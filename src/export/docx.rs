@@ -6,26 +6,35 @@
 //! become `<w:br/>`, never raw newlines in `<w:t>`.
 
 use super::document::{Block, DocTable, Heading, ListItem, PolicyDocument};
-use super::table_layout::{column_widths_em, text_em};
+use super::table_layout::text_em;
 use super::ExportOptions;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, InstrToC, LineSpacing,
-    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, SpecialIndentType, Style, StyleType,
-    Table, TableCell, TableLayoutType, TableRow, WidthType, XMLDocx,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, XMLDocx,
 };
+
+mod tables;
+pub use tables::table_layout;
+use tables::{table_blocks, table_styles};
 
 /// A4 portrait in twips.
 pub const A4: (u32, u32) = (11906, 16838);
+/// Page margins in twips: 35 mm at the top, 30 mm elsewhere.
+const MARGIN_TOP: i32 = 1985;
+const MARGIN_SIDE: i32 = 1701;
 /// Text width between the margins (A4 minus 30 mm on each side), in twips.
-pub const TEXT_WIDTH: usize = 11906 - 2 * 1701;
+pub const TEXT_WIDTH: usize = A4.0 as usize - 2 * MARGIN_SIDE as usize;
+/// Text width of a landscape page, for a table too wide for the portrait one.
+pub const LANDSCAPE_TEXT_WIDTH: usize = A4.1 as usize - 2 * MARGIN_SIDE as usize;
 /// One full-width character of body text (10.5 pt), the unit of 公用文 indentation.
 const CHAR: i32 = 210;
-/// One full-width character of table text (9.5 pt).
-pub const TABLE_EM: usize = 190;
 /// Font sizes in half-points.
 const BODY_SIZE: usize = 21; // 10.5 pt
-const TABLE_SIZE: usize = 19; // 9.5 pt
 const HEADING_SIZES: [usize; 3] = [28, 24, 22];
+/// The footers docx-rs creates for the document's own section, in the order `render` adds them;
+/// the sections a landscape table opens refer to the same parts.
+const FOOTER_DEFAULT: &str = "rIdFooter1";
+const FOOTER_FIRST: &str = "rIdFooter2";
 
 fn fonts(name: &str) -> RunFonts {
     RunFonts::new()
@@ -52,13 +61,19 @@ fn heading_style(level: usize, gothic: &str) -> Style {
         )
 }
 
+/// 目次 entries: a chapter with a little space above it, its sub-headings set close, so a
+/// prefecture's two-level 目次 of about 80 entries takes two pages, not three.
 fn toc_style(level: usize) -> Style {
     Style::new(format!("TOC{level}"), StyleType::Paragraph)
         .name(format!("toc {level}"))
         .based_on("Normal")
         .next("Normal")
         .indent(Some(CHAR * (level as i32 - 1)), None, None, None)
-        .line_spacing(LineSpacing::new().before(60).after(60))
+        .line_spacing(
+            LineSpacing::new()
+                .before(if level == 1 { 80 } else { 0 })
+                .after(0),
+        )
 }
 
 fn text_run(text: &str) -> Run {
@@ -108,7 +123,10 @@ fn heading_paragraph(h: &Heading) -> Paragraph {
 /// LibreOffice show the headings before anyone updates fields. The page numbers come when Word
 /// updates the field (it offers to on opening, see [`with_update_fields`]) and rebuilds the
 /// entries with their own bookmarks; until then the entries carry none.
-fn table_of_contents<'a>(entries: impl Iterator<Item = &'a Heading>) -> Vec<Paragraph> {
+fn table_of_contents<'a>(
+    entries: impl Iterator<Item = &'a Heading>,
+    depth: usize,
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     for (i, h) in entries.enumerate() {
         let mut p = Paragraph::new().style(&format!("TOC{}", h.level.clamp(1, 2)));
@@ -117,7 +135,9 @@ fn table_of_contents<'a>(entries: impl Iterator<Item = &'a Heading>) -> Vec<Para
                 Run::new()
                     .add_field_char(FieldCharType::Begin, true)
                     .add_instr_text(InstrText::TOC(
-                        InstrToC::new().heading_styles_range(1, 2).hyperlink(),
+                        InstrToC::new()
+                            .heading_styles_range(1, depth.clamp(1, 2))
+                            .hyperlink(),
                     ))
                     .add_field_char(FieldCharType::Separate, false),
             );
@@ -142,80 +162,15 @@ fn list_paragraph(depth: usize, item: &ListItem, last: bool) -> Paragraph {
         .add_run(text_run(&format!("{marker}{}", item.text)))
 }
 
-/// Column widths in twips for a table of `width` twips.
-pub fn column_widths(table: &DocTable, width: usize) -> Vec<usize> {
-    let total_em = width as f32 / TABLE_EM as f32;
-    let em = column_widths_em(&table.header, &table.rows, &table.floor_em, total_em);
-    let mut twips: Vec<usize> = em
-        .iter()
-        .map(|w| (w * TABLE_EM as f32).floor() as usize)
-        .collect();
-    // Rounding leftovers go to the widest column, so the grid adds up to the table width exactly.
-    let rest = width.saturating_sub(twips.iter().sum());
-    if let Some(widest) = twips.iter_mut().max() {
-        *widest += rest;
-    }
-    twips
-}
-
-fn table(t: &DocTable, indent: i32) -> Table {
-    let width = TEXT_WIDTH - indent as usize;
-    let widths = column_widths(t, width);
-    let columns = widths.len();
-    let cell = |column: usize, text: &str, is_header: bool| {
-        let style = if is_header {
-            "TableHeader"
-        } else {
-            "TableText"
-        };
-        let mut c = TableCell::new()
-            .width(widths[column], WidthType::Dxa)
-            .add_paragraph(Paragraph::new().style(style).add_run(text_run(text)));
-        if is_header {
-            c = c.shading(Shading::new().fill("D9D9D9"));
-        }
-        c
-    };
-    let mut rows = vec![TableRow::new(
-        (0..columns)
-            .map(|i| cell(i, t.header.get(i).map_or("", String::as_str), true))
-            .collect(),
-    )
-    .cant_split()];
-    for row in &t.rows {
-        rows.push(
-            TableRow::new(
-                (0..columns)
-                    .map(|i| cell(i, row.get(i).map_or("", String::as_str), false))
-                    .collect(),
-            )
-            .cant_split(),
-        );
-    }
-    Table::new(rows)
-        .set_grid(widths)
-        .width(width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .indent(indent)
-}
-
-fn table_blocks(docx: Docx, depth: usize, t: &DocTable) -> Docx {
-    let left = body_left(depth);
-    let caption = Paragraph::new()
-        .style("TableCaption")
-        .indent(Some(left), None, None, None)
-        .keep_next(true)
-        .add_run(text_run(&t.caption));
-    let after = match &t.source {
-        Some(source) => Paragraph::new()
-            .style("TableSource")
-            .indent(Some(left), None, None, None)
-            .add_run(text_run(source)),
-        None => Paragraph::new().line_spacing(LineSpacing::new().after(120)),
-    };
-    docx.add_paragraph(caption)
-        .add_table(table(t, left))
-        .add_paragraph(after)
+/// The page margins of every section.
+fn page_margin() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN_TOP)
+        .bottom(MARGIN_SIDE)
+        .left(MARGIN_SIDE)
+        .right(MARGIN_SIDE)
+        .header(851)
+        .footer(992)
 }
 
 /// Word-only settings docx-rs does not write, added to its XML parts (see ARCHITECTURE.md):
@@ -326,38 +281,6 @@ fn body_style(depth: usize) -> Style {
         .line_spacing(LineSpacing::new().after(60))
 }
 
-fn table_styles(docx: Docx, gothic: &str) -> Docx {
-    docx.add_style(
-        Style::new("TableText", StyleType::Paragraph)
-            .name("表の文字")
-            .based_on("Normal")
-            .size(TABLE_SIZE),
-    )
-    .add_style(
-        Style::new("TableHeader", StyleType::Paragraph)
-            .name("表の見出し")
-            .based_on("Normal")
-            .size(20)
-            .bold(),
-    )
-    .add_style(
-        Style::new("TableCaption", StyleType::Paragraph)
-            .name("表の表題")
-            .based_on("Normal")
-            .fonts(fonts(gothic))
-            .size(20)
-            .bold()
-            .line_spacing(LineSpacing::new().before(120).after(60)),
-    )
-    .add_style(
-        Style::new("TableSource", StyleType::Paragraph)
-            .name("表の出典")
-            .based_on("Normal")
-            .size(18)
-            .line_spacing(LineSpacing::new().before(40).after(160)),
-    )
-}
-
 fn styles(docx: Docx, mincho: &str, gothic: &str) -> Docx {
     let docx = table_styles(docx, gothic)
         .add_style(body_style(1))
@@ -403,6 +326,9 @@ fn cover(mut docx: Docx, doc: &PolicyDocument, gothic: &str) -> Docx {
     if !doc.draft_mark.is_empty() {
         docx = docx.add_paragraph(centered(&doc.draft_mark, 32, Some(gothic)));
     }
+    if !doc.version_mark.is_empty() {
+        docx = docx.add_paragraph(centered(&doc.version_mark, 28, Some(gothic)));
+    }
     if let Some(period) = &doc.period_ja {
         docx = docx.add_paragraph(centered(period, 24, None));
     }
@@ -430,26 +356,19 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     );
     let docx = Docx::new()
         .page_size(A4.0, A4.1)
-        .page_margin(
-            PageMargin::new()
-                .top(1985)
-                .bottom(1701)
-                .left(1701)
-                .right(1701)
-                .header(851)
-                .footer(992),
-        )
+        .page_margin(page_margin())
         .footer(footer)
         .first_footer(Footer::new())
         .title_pg();
     let mut docx = cover(styles(docx, mincho, gothic), doc, gothic);
 
     docx = docx.add_paragraph(centered(&doc.toc_title, 28, Some(gothic)));
-    for p in table_of_contents(doc.toc_entries()) {
+    for p in table_of_contents(doc.toc_entries(), doc.toc_depth) {
         docx = docx.add_paragraph(p);
     }
     docx = docx.add_paragraph(page_break());
 
+    let mut sections = 0;
     for (depth, block) in doc.blocks_with_depth() {
         docx = match block {
             Block::Heading(h) => docx.add_paragraph(heading_paragraph(h)),
@@ -468,8 +387,12 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
             Block::List(items) => items.iter().enumerate().fold(docx, |d, (i, item)| {
                 d.add_paragraph(list_paragraph(depth, item, i + 1 == items.len()))
             }),
-            Block::Table(t) => table_blocks(docx, depth, t),
+            Block::Table(t) => table_blocks(docx, depth, t, &mut sections),
         };
+    }
+    if sections > 0 {
+        // The cover's section has ended: the last section's first page shows its number.
+        docx.document.section_property.title_pg = false;
     }
 
     let mut xml = docx.build();

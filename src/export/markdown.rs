@@ -39,6 +39,9 @@ pub fn render(doc: &PolicyDocument) -> String {
         markdown_line(&doc.title),
         doc.draft_mark
     ));
+    if !doc.version_mark.is_empty() {
+        out.push_str(&format!("{}\n\n", doc.version_mark));
+    }
     let mut cover = vec![doc.date_ja.clone(), markdown_line(&doc.org_name)];
     if !doc.department.is_empty() {
         cover.push(markdown_line(&doc.department));

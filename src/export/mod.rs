@@ -123,10 +123,41 @@ pub struct ExportOptions {
     /// Show 「（案）」 after the title (and 「案」 in the file name) while the policy is a draft.
     #[serde(default = "yes")]
     pub draft_mark: bool,
+    /// How deep the 目次 goes.
+    #[serde(default)]
+    pub toc_depth: TocDepth,
     /// Add 「（参考）現行方針と新指針の対応」 to the 検討資料 (only there, and only when a current
     /// policy was imported; #17).
     #[serde(default)]
     pub comparison: bool,
+}
+
+/// The 目次's depth: chapters and their sub-headings (the default, as most policies print it), or
+/// chapters only (a long prefecture policy whose two-level 目次 runs to pages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TocDepth {
+    #[default]
+    Sections,
+    Chapters,
+}
+
+impl TocDepth {
+    pub const ALL: [TocDepth; 2] = [TocDepth::Sections, TocDepth::Chapters];
+
+    pub fn label_ja(self) -> &'static str {
+        match self {
+            TocDepth::Sections => "章と項目（第1、1…）",
+            TocDepth::Chapters => "章のみ（第1、第2…）",
+        }
+    }
+
+    pub fn levels(self) -> usize {
+        match self {
+            TocDepth::Sections => 2,
+            TocDepth::Chapters => 1,
+        }
+    }
 }
 
 fn yes() -> bool {
@@ -144,6 +175,7 @@ impl ExportOptions {
             issued: (year, month),
             coverage_table: CoverageTable::default(),
             draft_mark: true,
+            toc_depth: TocDepth::default(),
             comparison: false,
         }
     }

@@ -6,11 +6,12 @@
 use super::escape;
 
 /// The option groups, in the order they are shown (and the page's signals are listed).
-pub const CHOICES: [&str; 6] = [
+pub const CHOICES: [&str; 7] = [
     "numbering",
     "profile",
     "coverage",
     "draft-mark",
+    "toc-depth",
     "fonts",
     "comparison",
 ];

@@ -118,9 +118,10 @@ pub fn document_html(doc: &PolicyDocument) -> String {
         .map(|(depth, block)| block_html(depth, block))
         .collect();
     format!(
-        r#"<header class="preview__cover"><p class="preview__title">{}</p>{}{}<p class="preview__date">{}</p><p class="preview__org">{}</p>{}</header><nav class="preview__toc" aria-label="{toc_title}"><p class="preview__toc-title">{toc_title}</p><ul>{toc}</ul></nav>{blocks}"#,
+        r#"<header class="preview__cover"><p class="preview__title">{}</p>{}{}{}<p class="preview__date">{}</p><p class="preview__org">{}</p>{}</header><nav class="preview__toc" aria-label="{toc_title}"><p class="preview__toc-title">{toc_title}</p><ul>{toc}</ul></nav>{blocks}"#,
         escape(&doc.title),
         optional("preview__mark", &doc.draft_mark),
+        optional("preview__version", &doc.version_mark),
         optional("preview__period", doc.period_ja.as_deref().unwrap_or("")),
         escape(&doc.date_ja),
         escape(&doc.org_name),

@@ -9,7 +9,7 @@ use super::{PageIntro, Store};
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
-use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet};
+use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet, TocDepth};
 use crate::html::error_html;
 use crate::html::export_options::{chosen, options_html};
 use crate::worker_api::{read_reply_as, DocumentRequest, PreviewReply, OP_DOCX, OP_PREVIEW};
@@ -67,6 +67,7 @@ struct Choices {
     draft_mark: RwSignal<usize>,
     /// 1: add 「（参考）現行方針と新指針の対応」 to the 検討資料.
     comparison: RwSignal<usize>,
+    toc_depth: RwSignal<usize>,
 }
 
 impl Choices {
@@ -78,6 +79,7 @@ impl Choices {
             coverage: RwSignal::new(0),
             draft_mark: RwSignal::new(0),
             comparison: RwSignal::new(0),
+            toc_depth: RwSignal::new(0),
         }
     }
 
@@ -90,6 +92,7 @@ impl Choices {
             issued: (y, m),
             coverage_table: CoverageTable::ALL[self.coverage.get()],
             draft_mark: self.draft_mark.get() == 0,
+            toc_depth: TocDepth::ALL[self.toc_depth.get()],
             comparison: self.comparison.get() == 1,
         }
     }
@@ -113,6 +116,10 @@ fn options_form() -> String {
         (
             "表紙の「（案）」",
             vec!["表示する（案の段階）", "表示しない（決定後）"],
+        ),
+        (
+            "目次に載せる見出し",
+            TocDepth::ALL.map(TocDepth::label_ja).to_vec(),
         ),
         (
             "フォント（Word）",
@@ -175,6 +182,7 @@ pub fn ExportPage() -> impl IntoView {
         coverage,
         comparison,
         draft_mark,
+        toc_depth,
     } = choices;
     let state = RwSignal::new(ExportState::Idle);
     // The request for the current draft and options; the preview follows it (built in the worker).
@@ -227,7 +235,9 @@ pub fn ExportPage() -> impl IntoView {
             return;
         };
         if let Some((group, option)) = chosen(&radio.name(), &radio.value()) {
-            let signals = [numbering, profile, coverage, draft_mark, fonts, comparison];
+            let signals = [
+                numbering, profile, coverage, draft_mark, toc_depth, fonts, comparison,
+            ];
             signals[group].set(option);
         }
     });

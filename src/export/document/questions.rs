@@ -61,3 +61,22 @@ impl<'a> Builder<'a> {
         blocks
     }
 }
+
+/// A leading 全角 space the user typed is dropped: the renderers indent every paragraph.
+fn strip_indent(text: &str) -> &str {
+    text.trim()
+}
+
+/// Each non-empty line of a text answer is one paragraph.
+fn paragraphs(text: &str) -> Vec<Block> {
+    let safe = xml_safe(text);
+    if !safe.contains('\n') && strip_indent(&safe).len() == safe.len() {
+        // The usual case, one clean line: no second copy.
+        return vec![Block::Paragraph(safe)];
+    }
+    safe.split('\n')
+        .map(strip_indent)
+        .filter(|line| !line.is_empty())
+        .map(|line| Block::Paragraph(line.to_owned()))
+        .collect()
+}

@@ -5,8 +5,23 @@
 use super::*;
 
 impl<'a> Builder<'a> {
+    /// The KPI rows with content in pillar order (the sections' order), the user's order inside a
+    /// pillar; rows of an unknown pillar last.
+    fn kpi_rows_in_order(&self) -> Vec<&'a KpiRow> {
+        let pillar_rank = |k: &KpiRow| {
+            self.g
+                .sections
+                .iter()
+                .position(|s| s.id == k.pillar)
+                .unwrap_or(usize::MAX)
+        };
+        let mut rows: Vec<&KpiRow> = self.draft.kpis.iter().filter(|k| k.has_content()).collect();
+        rows.sort_by_key(|k| pillar_rank(k));
+        rows
+    }
+
     pub(super) fn kpi_blocks(&self) -> Vec<Block> {
-        let rows: Vec<&KpiRow> = self.draft.kpis.iter().filter(|k| k.has_content()).collect();
+        let rows = self.kpi_rows_in_order();
         if rows.is_empty() {
             return Vec::new();
         }
@@ -14,22 +29,27 @@ impl<'a> Builder<'a> {
             if v.trim().is_empty() {
                 return String::new();
             }
+            let number = document_number(v).unwrap_or_else(|| v.trim().to_owned());
             let year = wareki::parse_year(y)
                 .map(wareki::fiscal_year)
                 .unwrap_or_else(|_| y.trim().to_owned());
             if year.is_empty() {
-                format!("{}{}", v.trim(), k.unit.trim())
+                format!("{number}{}", k.unit.trim())
             } else {
-                format!("{}{}\n（{year}）", v.trim(), k.unit.trim())
+                format!("{number}{}\n（{year}）", k.unit.trim())
             }
         };
         let table_rows = rows
             .iter()
             .map(|k| {
                 let pillar = self
-                    .g
+                    .outline
                     .section(&k.pillar)
-                    .map(|s| s.title.trim_end_matches("の取組").to_owned())
+                    .and_then(|so| so.kpi_label.clone())
+                    .or_else(|| {
+                        let section = self.g.section(&k.pillar)?;
+                        Some(section.title.trim_end_matches("の取組").to_owned())
+                    })
                     .unwrap_or_default();
                 [
                     pillar,
@@ -43,35 +63,36 @@ impl<'a> Builder<'a> {
                 .collect()
             })
             .collect();
-        let mut sources: Vec<String> = Vec::new();
-        for k in &rows {
-            let s = one_line(&k.data_source);
-            if !s.is_empty() && !sources.contains(&s) {
-                sources.push(s);
-            }
-        }
+        let has_definitions = rows.iter().any(|k| {
+            [&k.definition, &k.data_source, &k.related_plan]
+                .iter()
+                .any(|f| !f.trim().is_empty())
+        });
+        let has_sources = rows.iter().any(|k| !k.data_source.trim().is_empty());
         let mut blocks = vec![
             Block::Paragraph(self.fill(self.texts.kpi_lead.get(self.style))),
             Block::Table(DocTable {
                 caption: self.texts.kpi_caption.clone(),
                 header: self.texts.kpi_columns.clone(),
                 rows: table_rows,
-                source: (!sources.is_empty())
-                    .then(|| format!("{}{}", self.texts.source_prefix, sources.join("、"))),
+                // Each indicator's source is a cell of the next table, never one run-on line.
+                source: has_sources.then(|| {
+                    format!(
+                        "{}{}",
+                        self.texts.source_prefix, self.texts.kpi_sources_note
+                    )
+                }),
                 floor_em: Vec::new(),
             }),
         ];
-        if rows
-            .iter()
-            .any(|k| !k.definition.trim().is_empty() || !k.related_plan.trim().is_empty())
-        {
+        if has_definitions {
             blocks.push(Block::Table(DocTable {
                 caption: self.texts.kpi_definitions_caption.clone(),
                 header: self.texts.kpi_definition_columns.clone(),
                 rows: rows
                     .iter()
                     .map(|k| {
-                        [&k.indicator, &k.definition, &k.related_plan]
+                        [&k.indicator, &k.definition, &k.data_source, &k.related_plan]
                             .iter()
                             .map(|c| xml_safe(c.trim()))
                             .collect()
