@@ -12,6 +12,9 @@ use crate::draft::kpi::{KpiField, KpiRow};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{Answer, Draft};
 
+mod consistency;
+pub use consistency::Timing;
+
 /// What is wrong at a place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -27,6 +30,21 @@ pub enum Problem {
     KpiIncomplete(Vec<KpiField>),
     /// A table row has these columns empty.
     EmptyCells(Vec<String>),
+    /// Advice to the drafter (明記する…) left in text the document prints.
+    Advice(String),
+    /// A body is named otherwise than elsewhere (`label`: 「推進体制の会議体」; `main`: the name
+    /// used most).
+    NameDiffers {
+        label: String,
+        name: String,
+        main: String,
+    },
+    /// A measure's timing here contradicts what other answers say.
+    TimingDiffers {
+        measure: String,
+        here: Timing,
+        elsewhere: Vec<Timing>,
+    },
 }
 
 impl Problem {
@@ -34,11 +52,13 @@ impl Problem {
     pub fn group(&self) -> usize {
         match self {
             Problem::Placeholder(_) => 0,
-            Problem::Style(_) => 1,
-            Problem::WrongBand { .. } => 2,
-            Problem::RequiredEmpty => 3,
-            Problem::KpiIncomplete(_) => 4,
-            Problem::EmptyCells(_) => 5,
+            Problem::Advice(_) => 1,
+            Problem::Style(_) => 2,
+            Problem::WrongBand { .. } => 3,
+            Problem::NameDiffers { .. } | Problem::TimingDiffers { .. } => 4,
+            Problem::RequiredEmpty => 5,
+            Problem::KpiIncomplete(_) => 6,
+            Problem::EmptyCells(_) => 7,
         }
     }
 }
@@ -117,9 +137,11 @@ pub fn findings(g: &Guideline, draft: &Draft) -> Vec<Finding> {
         own: g.words_for(&profile.name, profile.kind.as_deref()),
     };
     let mut found = Vec::new();
+    let mut sentences = Vec::new();
     for section in &g.sections {
         for q in section.questions_for(profile.band) {
             check.question(&section.id, q, draft, &mut found);
+            sentences.extend(sentences_of(&section.id, q, draft));
         }
         if section.kpi_builder {
             for (i, row) in draft.kpis.iter().enumerate() {
@@ -127,7 +149,36 @@ pub fn findings(g: &Guideline, draft: &Draft) -> Vec<Finding> {
             }
         }
     }
+    consistency::check(&g.finishing, &sentences, &mut found);
+    // The consistency findings come last: put every finding in the order of the sections.
+    found.sort_by_key(|f| g.section_index(&f.section));
     found
+}
+
+/// The sentences of an answer (text, list items, table cells), for the consistency rules.
+fn sentences_of<'d>(
+    section: &'d str,
+    q: &'d Question,
+    draft: &'d Draft,
+) -> Vec<consistency::Sentence<'d>> {
+    let texts: Vec<&str> = match draft.written_answer(&q.id) {
+        Some(Answer::Text(text)) => vec![text.as_str()],
+        Some(Answer::List(items)) => items.iter().map(String::as_str).collect(),
+        Some(Answer::Table(rows)) => rows.iter().flatten().map(String::as_str).collect(),
+        _ => Vec::new(),
+    };
+    texts
+        .into_iter()
+        .flat_map(|t| t.split(['\n', '｜']))
+        .flat_map(|line| line.split_inclusive('。'))
+        .filter(|s| !s.trim().is_empty())
+        .map(|text| consistency::Sentence {
+            section,
+            question: &q.id,
+            label: &q.label,
+            text,
+        })
+        .collect()
 }
 
 struct Checker<'g> {
@@ -234,6 +285,19 @@ impl Checker<'_> {
             for (problem, excerpt) in self.text(row.get(field), true) {
                 found.push(finding(field, problem, excerpt));
             }
+            // A definition or source copied from an older library entry may still hold advice.
+            let rules = &self.g.finishing;
+            if let Some(word) = rules
+                .advice_in(row.get(field))
+                .filter(|w| !rules.placeholders.iter().any(|p| p == w))
+            {
+                let at = row.get(field).find(word).unwrap_or(0);
+                found.push(finding(
+                    field,
+                    Problem::Advice(word.to_owned()),
+                    around(row.get(field), at),
+                ));
+            }
         }
         let missing: Vec<KpiField> = KPI_NEEDED
             .into_iter()
@@ -248,7 +312,8 @@ impl Checker<'_> {
         }
     }
 
-    /// The problems in one text: one per paragraph and kind, with the words around it. `prose`:
+    /// The problems in one text: a placeholder and a wrong word once per paragraph, every sentence
+    /// in the other 文体, each with the words around it. `prose`:
     /// the text is body text, so its 文体 counts (a name or a title has none).
     fn text(&self, text: &str, prose: bool) -> Vec<(Problem, String)> {
         let rules = &self.g.finishing;
@@ -266,11 +331,11 @@ impl Checker<'_> {
                 WritingStyle::Desu => Ending::Dearu,
                 WritingStyle::Dearu => Ending::Desu,
             };
-            if let Some((sentence, _)) = prose
-                .then(|| rules.endings(paragraph).find(|(_, e)| *e == other))
-                .flatten()
-            {
-                problems.push((Problem::Style(self.style), sentence.to_owned()));
+            // Every sentence in the other 文体, so one pass over the list fixes them all.
+            if prose {
+                for (sentence, _) in rules.endings(paragraph).filter(|(_, e)| *e == other) {
+                    problems.push((Problem::Style(self.style), sentence.to_owned()));
+                }
             }
             if let Some((word, own, at)) = self.foreign_word(paragraph) {
                 problems.push((Problem::WrongBand { word, own }, around(paragraph, at)));

@@ -398,6 +398,11 @@ fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
             "課長級｜課を管理する｜判断力".to_owned(),
         ),
     ];
+    let elsewhere = [jinzai_hoshin::html::examples::WrittenElsewhere {
+        topics: vec!["共同採用".to_owned(), hostile.to_owned()],
+        label: "共同での採用・合同研修での県の取組".to_owned(),
+        href: "#/section/collaboration?focus=collaboration.pref-joint".to_owned(),
+    }];
     let html = help_html(
         "competencies.role-matrix",
         &guidance,
@@ -405,7 +410,10 @@ fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
         &examples,
         true,
         Some("注意"),
+        &elsewhere,
     );
+    assert!(html.contains("「共同採用」"), "{html}");
+    assert!(html.contains("は、この項目ではなく<a href=\"#/section/collaboration?focus=collaboration.pref-joint\">「共同での採用・合同研修での県の取組」</a>に書きます"), "{html}");
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;"));
     assert!(
@@ -417,7 +425,7 @@ fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
     assert!(html.contains("この記入例を入れる") && html.contains("注意"));
     assert_region_speaks::<ExampleAction>(&[html]);
     // No examples: guidance and 「なぜ聞くか」 only, and no heading for an empty list.
-    let bare = help_html("q", &[], "理由", &[], false, None);
+    let bare = help_html("q", &[], "理由", &[], false, None, &[]);
     assert!(!bare.contains("記入例") && bare.contains("理由"));
 }
 
@@ -460,6 +468,7 @@ fn the_kpi_rows_and_library_escape_everything_and_speak_their_vocabulary() {
     assert!(rows_html(g, &[], None).contains("まだ指標がありません"));
     let mut example = g.kpi_library[0].clone();
     example.indicator = hostile.into();
+    example.note = format!("範囲を決めます。{hostile}");
     let library = library_html(
         g,
         &[Attributed {
@@ -469,6 +478,9 @@ fn the_kpi_rows_and_library_escape_everything_and_speak_their_vocabulary() {
         None,
     );
     assert!(!library.contains("<script>") && library.contains("みどり県パックより"));
+    // The drafter's note is shown, marked as not printed, apart from the document texts.
+    assert!(library.contains("記入のヒント（方針には載りません）：</span>範囲を決めます。"));
+    assert!(library.contains(&format!("出典：{}", g.kpi_library[0].data_source)));
     assert_region_speaks::<KpiAction>(&[all, library]);
 }
 

@@ -8,9 +8,17 @@ pub struct KpiExample {
     /// Section id of the pillar this indicator belongs to.
     pub pillar: String,
     pub indicator: String,
+    /// Document text: the definition as the policy states it (a noun phrase, or です・ます
+    /// sentences with their である form in `definition_dearu`).
     pub definition: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition_dearu: Option<String>,
     pub unit: String,
+    /// Document text: the record the figure comes from.
     pub data_source: String,
+    /// Advice to the drafter, shown on screen only, never copied into the draft or the document.
+    #[serde(default)]
+    pub note: String,
     /// A reference value or target seen elsewhere, if any: only from an official source, named
     /// in `reference_source` with title, issuer and year, of a [`ReferenceKind`].
     #[serde(default)]
@@ -33,6 +41,26 @@ pub enum ReferenceKind {
 }
 
 impl KpiExample {
+    /// The definition as a policy in `style` states it.
+    pub fn definition_in(&self, style: crate::content::outline::WritingStyle) -> &str {
+        match (&self.definition_dearu, style) {
+            (Some(dearu), crate::content::outline::WritingStyle::Dearu) => dearu,
+            _ => &self.definition,
+        }
+    }
+
+    /// The document texts of this example (definition in both 文体, source), which must hold no
+    /// advice to the drafter.
+    pub fn document_texts(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("definition", Some(self.definition.as_str())),
+            ("definition_dearu", self.definition_dearu.as_deref()),
+            ("data_source", Some(self.data_source.as_str())),
+        ]
+        .into_iter()
+        .filter_map(|(field, text)| Some((field, text?)))
+    }
+
     /// Why this example's reference value may not be shown, if it may not.
     pub fn reference_problem(&self) -> Option<&'static str> {
         let source = self.reference_source.as_deref().map(str::trim);

@@ -8,6 +8,7 @@ mod kpi_library;
 pub mod outline;
 pub mod pack;
 pub mod profile_ids;
+pub mod support;
 mod validate;
 pub mod wording;
 
@@ -232,6 +233,9 @@ pub struct Guideline {
     pub org_words: Vec<wording::OrgWords>,
     /// The keyword rules of the 仕上げチェック.
     pub finishing: wording::FinishingRules,
+    /// Where the prefecture's support for 市町村 is written (#24).
+    #[serde(default)]
+    pub support_topics: Vec<support::SupportTopic>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -71,8 +71,13 @@ pub struct PackKpi {
     pub pillar: String,
     pub indicator: String,
     pub definition: String,
+    #[serde(default)]
+    pub definition_dearu: Option<String>,
     pub unit: String,
     pub data_source: String,
+    /// Advice to the drafter (shown on screen only).
+    #[serde(default)]
+    pub note: String,
     #[serde(default)]
     pub reference: Option<String>,
     #[serde(default)]
@@ -282,6 +287,18 @@ fn check_kpi_examples(g: &Guideline, kpis: &[PackKpi]) -> Result<(), PackError> 
         }
         non_empty(format!("{at}.indicator"), &kpi.indicator)?;
         non_empty(format!("{at}.definition"), &kpi.definition)?;
+        for (field, text) in [
+            ("definition", Some(&kpi.definition)),
+            ("definition_dearu", kpi.definition_dearu.as_ref()),
+            ("data_source", Some(&kpi.data_source)),
+        ] {
+            if let Some(word) = text.and_then(|t| g.finishing.advice_in(t)) {
+                return Err(PackError::new(
+                    format!("{at}.{field}"),
+                    format!("「{word}」は記入する人への注意書きです。方針の本文に載る定義や出典には書けません（\"note\" に書いてください）。"),
+                ));
+            }
+        }
         if kpi.reference.is_some()
             && kpi
                 .reference_source
@@ -332,8 +349,10 @@ impl ContentPack {
                 pillar: k.pillar,
                 indicator: k.indicator,
                 definition: k.definition,
+                definition_dearu: k.definition_dearu,
                 unit: k.unit,
                 data_source: k.data_source,
+                note: k.note,
                 reference: k.reference,
                 reference_source: k.reference_source,
                 reference_kind: k.reference_kind,

@@ -2,8 +2,8 @@
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
 use super::{
-    profile_ids, ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section, SourceKind,
-    Verification, NOT_FOR_USERS,
+    profile_ids, ChecklistItem, Guideline, KpiExample, OrgBand, Question, QuestionKind, Section,
+    SourceKind, Verification, NOT_FOR_USERS,
 };
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -100,6 +100,8 @@ impl Guideline {
         self.check_kpi_library(&mut c, &known);
         self.check_required_questions(&mut c);
         super::wording::check_examples(self, &mut c);
+        super::wording::check_consistency_rules(self, &mut c);
+        super::support::check_support_topics(self, &mut c);
         c.errors
     }
 
@@ -213,7 +215,38 @@ impl Guideline {
             if let Some(problem) = k.reference_problem() {
                 c.fail(&at, problem);
             }
+            self.check_kpi_document_texts(c, k, &at);
         }
+    }
+
+    /// A KPI example's document texts hold no advice to the drafter (that is the `note`), no
+    /// placeholder, and their 文体 is given in both forms when they have one.
+    fn check_kpi_document_texts(&self, c: &mut Checker, k: &KpiExample, at: &str) {
+        let rules = &self.finishing;
+        for (field, text) in k.document_texts() {
+            if let Some(word) = rules.advice_in(text) {
+                c.fail(
+                    at,
+                    format!("{field} holds advice to the drafter (`{word}`): move it to `note`"),
+                );
+            }
+            if let Some(marker) = rules
+                .placeholders
+                .iter()
+                .find(|m| text.contains(m.as_str()))
+            {
+                c.fail(at, format!("{field} holds the placeholder `{marker}`"));
+            }
+        }
+        for problem in rules.two_style_problems(
+            &k.definition,
+            k.definition_dearu.as_deref(),
+            "definition",
+            "definition_dearu",
+        ) {
+            c.fail(at, problem);
+        }
+        c.non_empty(at, "data_source", &k.data_source);
     }
 
     /// The questions the code reads by id ([`REQUIRED_QUESTIONS`]) exist.

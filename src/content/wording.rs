@@ -41,6 +41,41 @@ pub struct FinishingRules {
     pub desu_endings: Vec<String>,
     /// What {所管課} says while the profile names no department.
     pub fallback_department: String,
+    /// Predicates that end a sentence in a noun (体言止め: 「…のとおり。」), so in neither 文体.
+    #[serde(default)]
+    pub noun_endings: Vec<String>,
+    /// Words of advice to a drafter (明記する, あわせて見る団体もある): never in document text.
+    #[serde(default)]
+    pub advice_words: Vec<String>,
+    /// A sentence about a measure holding one of these is at the 「検討段階」 (検討, 研究).
+    #[serde(default)]
+    pub undecided_words: Vec<String>,
+    /// Bodies that must carry one name throughout (推進本部 or 推進会議, not both).
+    #[serde(default)]
+    pub same_name: Vec<SameName>,
+    /// Measures that must carry one timing throughout (検討する or 実施する, one year).
+    #[serde(default)]
+    pub same_timing: Vec<SameTiming>,
+}
+
+/// One kind of body whose name must agree across the answers.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameName {
+    /// How a finding names it: 「推進体制の会議体」.
+    pub label: String,
+    /// A name ends in one of these: 推進本部, 推進会議.
+    pub suffixes: Vec<String>,
+}
+
+/// One measure whose timing must agree across the answers.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameTiming {
+    /// 「共同採用」.
+    pub measure: String,
+    /// A sentence holding one of these talks about the measure.
+    pub keywords: Vec<String>,
 }
 
 impl Guideline {
@@ -140,6 +175,60 @@ pub enum Ending {
 }
 
 impl FinishingRules {
+    /// What is wrong with a text kept in both 文体: its です・ます form `desu` holds a である
+    /// sentence, it has です・ます endings but no である form, or the である form holds a
+    /// です・ます sentence. `desu_field`/`dearu_field` name them in the messages.
+    pub(super) fn two_style_problems(
+        &self,
+        desu: &str,
+        dearu: Option<&str>,
+        desu_field: &str,
+        dearu_field: &str,
+    ) -> Vec<String> {
+        let mut problems = Vec::new();
+        let endings: Vec<_> = self.endings(desu).collect();
+        if let Some((s, _)) = endings.iter().find(|(_, e)| *e == Ending::Dearu) {
+            problems.push(format!(
+                "`{desu_field}` is です・ます調, but 「{s}」 is である調"
+            ));
+        }
+        match dearu {
+            None if endings.iter().any(|(_, e)| *e == Ending::Desu) => problems.push(format!(
+                "`{desu_field}` has です・ます endings: add its である form as `{dearu_field}`"
+            )),
+            Some(dearu) => {
+                for (s, _) in self.endings(dearu).filter(|(_, e)| *e == Ending::Desu) {
+                    problems.push(format!(
+                        "`{dearu_field}` has a です・ます sentence: 「{s}」"
+                    ));
+                }
+            }
+            None => {}
+        }
+        problems
+    }
+
+    /// The first advice word (明記する…) in `text`, if any.
+    pub fn advice_in(&self, text: &str) -> Option<&str> {
+        self.advice_words
+            .iter()
+            .find(|w| text.contains(w.as_str()))
+            .map(String::as_str)
+    }
+
+    /// A predicate in である調: it ends in a verb's or adjective's kana (「進める」「ない」), not in a
+    /// noun (「職員名簿」「（各年4月1日現在）」「次のとおり」: 体言止め, in neither 文体).
+    fn is_plain_predicate(&self, predicate: &str) -> bool {
+        let kana = predicate
+            .chars()
+            .next_back()
+            .is_some_and(|c| ('ぁ'..='ゖ').contains(&c));
+        kana && !self
+            .noun_endings
+            .iter()
+            .any(|e| predicate.ends_with(e.as_str()))
+    }
+
     /// Each sentence of `text` whose 文体 shows, with its ending: a sentence ending in 「。」 is
     /// です・ます調 when its predicate ends in one of `desu_endings` and である調 otherwise; a line
     /// or cell (「｜」) without 「。」 counts only when it ends in a です・ます form (lists and table
@@ -157,7 +246,9 @@ impl FinishingRules {
                     .any(|e| predicate.ends_with(e.as_str()));
                 match (desu, closed) {
                     (true, _) => Some((sentence, Ending::Desu)),
-                    (false, true) if !predicate.is_empty() => Some((sentence, Ending::Dearu)),
+                    (false, true) if self.is_plain_predicate(predicate) => {
+                        Some((sentence, Ending::Dearu))
+                    }
                     _ => None,
                 }
             })
@@ -223,24 +314,8 @@ pub(super) fn check_examples(g: &Guideline, c: &mut Checker) {
                     c.fail(&at, problem);
                 }
             }
-            let text_endings: Vec<_> = rules.endings(&e.text).collect();
-            if let Some((s, _)) = text_endings.iter().find(|(_, e)| *e == Ending::Dearu) {
-                c.fail(
-                    &at,
-                    format!("`text` is です・ます調, but 「{s}」 is である調"),
-                );
-            }
-            match &e.dearu {
-                None if text_endings.iter().any(|(_, e)| *e == Ending::Desu) => c.fail(
-                    &at,
-                    "`text` has です・ます endings: add its である form as `dearu`",
-                ),
-                Some(dearu) => {
-                    for (s, _) in rules.endings(dearu).filter(|(_, e)| *e == Ending::Desu) {
-                        c.fail(&at, format!("`dearu` has a です・ます sentence: 「{s}」"));
-                    }
-                }
-                None => {}
+            for problem in rules.two_style_problems(&e.text, e.dearu.as_deref(), "text", "dearu") {
+                c.fail(&at, problem);
             }
             for words in g.org_words.iter().filter(|w| e.suits(Some(w.band()))) {
                 check_band_words(g, c, &at, e, words);
@@ -268,4 +343,35 @@ fn check_band_words(g: &Guideline, c: &mut Checker, at: &str, e: &Example, own: 
             );
         }
     }
+}
+
+/// The 仕上げチェック's consistency rules: every label, measure, suffix and keyword is there, and
+/// a keyword is at least two characters (one would match almost any text).
+pub(super) fn check_consistency_rules(g: &Guideline, c: &mut Checker) {
+    let rules = &g.finishing;
+    let words = |at: &str, field: &str, list: &[String], c: &mut Checker| {
+        if list.is_empty() {
+            c.fail(at, format!("`{field}` is empty"));
+        }
+        for w in list.iter().filter(|w| w.chars().count() < 2) {
+            c.fail(
+                at,
+                format!("`{field}` word 「{w}」 is shorter than two characters"),
+            );
+        }
+    };
+    for rule in &rules.same_name {
+        let at = format!("finishing.same_name {}", rule.label);
+        c.non_empty(&at, "label", &rule.label);
+        words(&at, "suffixes", &rule.suffixes, c);
+    }
+    for rule in &rules.same_timing {
+        let at = format!("finishing.same_timing {}", rule.measure);
+        c.non_empty(&at, "measure", &rule.measure);
+        words(&at, "keywords", &rule.keywords, c);
+    }
+    if !rules.same_timing.is_empty() {
+        words("finishing", "undecided_words", &rules.undecided_words, c);
+    }
+    words("finishing", "advice_words", &rules.advice_words, c);
 }

@@ -2,6 +2,7 @@
 //! is lost, and checked on the way: numbers must be numbers and the target year must not come
 //! before the baseline year.
 
+use crate::content::outline::WritingStyle;
 use crate::content::KpiExample;
 use crate::wareki;
 use serde::{Deserialize, Serialize};
@@ -115,12 +116,14 @@ impl KpiField {
 }
 
 impl KpiRow {
-    pub fn from_example(id: u32, example: &KpiExample) -> KpiRow {
+    /// A row from a library example: its document texts in the body's 文体 (the note to the
+    /// drafter stays in the library, on screen).
+    pub fn from_example(id: u32, example: &KpiExample, style: WritingStyle) -> KpiRow {
         KpiRow {
             id,
             pillar: example.pillar.clone(),
             indicator: example.indicator.clone(),
-            definition: example.definition.clone(),
+            definition: example.definition_in(style).to_owned(),
             unit: example.unit.clone(),
             data_source: example.data_source.clone(),
             example: Some(example.id.clone()),

@@ -344,7 +344,10 @@ impl Draft {
     /// Adds a row pre-filled from the example library and returns its id.
     pub fn add_kpi_from_example(&mut self, example: &KpiExample, now: Timestamp) -> u32 {
         let id = self.next_kpi_id();
-        self.kpis.push(KpiRow::from_example(id, example));
+        let style = crate::content::outline::WritingStyle::from_choice(
+            &self.answer_text(profile::WRITING_STYLE),
+        );
+        self.kpis.push(KpiRow::from_example(id, example, style));
         self.updated_at = now;
         id
     }

@@ -3,6 +3,7 @@
 
 use super::kpi::KpiRow;
 use super::{Answer, Draft, Timestamp};
+use crate::content::outline::WritingStyle;
 use crate::content::{Guideline, QuestionKind};
 
 /// Fills every question so that answers total about `total_chars` characters, with `kpi_rows` KPIs.
@@ -56,7 +57,7 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
     for i in 0..kpi_rows {
         let example = g.kpi_library.get(i % g.kpi_library.len().max(1));
         let mut row = match example {
-            Some(e) => KpiRow::from_example(i as u32 + 1, e),
+            Some(e) => KpiRow::from_example(i as u32 + 1, e, WritingStyle::Dearu),
             None => KpiRow {
                 id: i as u32 + 1,
                 ..KpiRow::default()
@@ -168,7 +169,7 @@ pub fn prefecture_draft(g: &Guideline) -> Draft {
         let Some(e) = g.kpi_library.iter().find(|k| k.id == *example) else {
             continue;
         };
-        let mut row = KpiRow::from_example(i as u32 + 1, e);
+        let mut row = KpiRow::from_example(i as u32 + 1, e, WritingStyle::Desu);
         row.baseline_value = (*baseline).to_owned();
         row.baseline_year = "令和7".to_owned();
         row.target_value = (*target).to_owned();

@@ -19,8 +19,38 @@ fn from_tag(from: &Option<String>) -> String {
     })
 }
 
+/// A topic this question does not ask for, because another question does (#24).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrittenElsewhere {
+    /// The topics' names: 共同採用, 合同研修.
+    pub topics: Vec<String>,
+    /// The label of the question they are written in, and a link to it.
+    pub label: String,
+    pub href: String,
+}
+
+/// 「「共同採用」「合同研修」は、この項目ではなく「…」に書きます」.
+fn elsewhere_html(elsewhere: &[WrittenElsewhere]) -> String {
+    elsewhere
+        .iter()
+        .map(|e| {
+            let topics: String = e
+                .topics
+                .iter()
+                .map(|t| format!("「{}」", escape(t)))
+                .collect();
+            format!(
+                r#"<p class="question-help__elsewhere">{topics}は、この項目ではなく<a href="{}">「{}」</a>に書きます。一か所にまとめて書くと、方針の中で内容が食い違いません。</p>"#,
+                escape(&e.href),
+                escape(&e.label)
+            )
+        })
+        .collect()
+}
+
 /// `examples`: (pack, text as it will be inserted); `table`: rows of 「｜」-separated cells, shown
-/// spaced out; `style_note`: said when the 文体 is the default rather than the user's choice.
+/// spaced out; `style_note`: said when the 文体 is the default rather than the user's choice;
+/// `elsewhere`: topics another question asks for.
 pub fn help_html(
     question_id: &str,
     guidance: &[Attributed<String>],
@@ -28,13 +58,15 @@ pub fn help_html(
     examples: &[(Option<String>, String)],
     table: bool,
     style_note: Option<&str>,
+    elsewhere: &[WrittenElsewhere],
 ) -> String {
     let guidance: String = guidance
         .iter()
         .map(|g| format!("<p>{}{}</p>", from_tag(&g.from), escape(&g.item)))
         .collect();
     let mut html = format!(
-        "{guidance}<p><strong>なぜ聞くか：</strong>{}</p>",
+        "{}{guidance}<p><strong>なぜ聞くか：</strong>{}</p>",
+        elsewhere_html(elsewhere),
         escape(why)
     );
     if examples.is_empty() {

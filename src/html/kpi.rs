@@ -205,8 +205,25 @@ pub fn library_html(
                     escape(e.reference_source.as_deref().unwrap_or(""))
                 )
             });
+            // What goes into the document (definition, source) apart from the advice (note).
+            let source = if e.data_source.trim().is_empty() {
+                String::new()
+            } else {
+                format!(
+                    r#"<p class="kpi-library__source">出典：{}</p>"#,
+                    escape(&e.data_source)
+                )
+            };
+            let note = if e.note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(
+                    r#"<p class="kpi-library__note"><span class="kpi-library__note-label">記入のヒント（方針には載りません）：</span>{}</p>"#,
+                    escape(&e.note)
+                )
+            };
             format!(
-                r#"<li class="kpi-library__item"><div id="kpi-example-{id}"><strong>{indicator}</strong><span class="tag">{}</span>{from}<p class="kpi-library__definition">{}</p>{reference}</div><button type="button" class="button button--small button--secondary" data-action="{}" data-id="{id}" aria-label="「{indicator}」を指標に追加">追加</button></li>"#,
+                r#"<li class="kpi-library__item"><div id="kpi-example-{id}"><strong>{indicator}</strong><span class="tag">{}</span>{from}<p class="kpi-library__definition">{}</p>{source}{note}{reference}</div><button type="button" class="button button--small button--secondary" data-action="{}" data-id="{id}" aria-label="「{indicator}」を指標に追加">追加</button></li>"#,
                 escape(title),
                 escape(&e.definition),
                 KpiAction::AddExample.as_str(),

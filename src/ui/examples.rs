@@ -8,7 +8,7 @@ use super::Store;
 use crate::content::{guideline, OrgBand, Question, QuestionKind};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{grid, Answer, Draft};
-use crate::html::examples::{help_html, ExampleAction};
+use crate::html::examples::{help_html, ExampleAction, WrittenElsewhere};
 use leptos::prelude::*;
 
 /// Per-question guidance, 「なぜ聞くか」 and 記入例 with one-click insertion. The body is an HTML
@@ -41,7 +41,18 @@ pub fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoVie
         let note = (profile.with(|p| p.writing_style.is_none()) && !table).then_some(
             "本文の文体がまだ選ばれていないため、多くの団体の方針と同じです・ます調で示しています（「団体情報・基本設定」で変えられます）。",
         );
-        examples.with(|examples| help_html(&q.id, &help.guidance, &help.why, examples, table, note))
+        let elsewhere = written_elsewhere(q, band);
+        examples.with(|examples| {
+            help_html(
+                &q.id,
+                &help.guidance,
+                &help.why,
+                examples,
+                table,
+                note,
+                &elsewhere,
+            )
+        })
     });
     let on_event = Callback::new(move |ev: web_sys::Event| {
         let Some(pressed) = action_of::<ExampleAction>(&ev) else {
@@ -62,6 +73,28 @@ pub fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoVie
             </div>
         </details>
     }
+}
+
+/// The topics this question leaves to another (#24), with a link to that question.
+fn written_elsewhere(q: &Question, band: Option<OrgBand>) -> Vec<WrittenElsewhere> {
+    let g = guideline();
+    g.written_elsewhere(&q.id, band)
+        .into_iter()
+        .filter_map(|e| {
+            let target = g.question(e.question)?;
+            let section = e.question.split('.').next()?;
+            Some(WrittenElsewhere {
+                topics: e.topics.iter().map(|t| (*t).to_owned()).collect(),
+                label: target.label.clone(),
+                href: crate::route::Route::Section {
+                    id: section.to_owned(),
+                    back_to: None,
+                    focus: Some(target.id.clone()),
+                }
+                .href(),
+            })
+        })
+        .collect()
 }
 
 /// Inserts an example and returns focus to the field (a table's first cell) for editing.

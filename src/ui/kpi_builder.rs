@@ -82,6 +82,36 @@ fn row_label(row: &KpiRow) -> String {
 }
 
 /// `pillar`: show only this pillar's rows and examples (inside a pillar section); None: all rows.
+const LIBRARY_ID: &str = "kpi-library";
+const LIBRARY_SUMMARY_ID: &str = "kpi-library-summary";
+
+/// Opens the example library and puts the focus on its summary.
+fn open_library() {
+    let document = document();
+    if let Some(details) = document.get_element_by_id(LIBRARY_ID) {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Some(summary) = document
+        .get_element_by_id(LIBRARY_SUMMARY_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
+    }
+}
+
+/// Near the top of a section with a KPI builder: the example library is a long way down by Tab
+/// (every question and KPI field comes first), so this opens it and moves the focus there.
+#[component]
+pub fn KpiLibrarySkip() -> impl IntoView {
+    view! {
+        <p class="kpi-builder__skip">
+            <button type="button" class="button button--small button--secondary" data-testid="kpi-skip-to-library" on:click=move |_| open_library()>
+                "指標（KPI）の例へ移動"
+            </button>
+        </p>
+    }
+}
+
 #[component]
 pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoView {
     let store = Store::get();
@@ -202,8 +232,8 @@ pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoVi
             <button type="button" class="button button--secondary" on:click=add_blank>
                 "空の指標を追加"
             </button>
-            <details class="kpi-library">
-                <summary>"例から指標を追加する"</summary>
+            <details class="kpi-library" id=LIBRARY_ID>
+                <summary id=LIBRARY_SUMMARY_ID>"例から指標を追加する"</summary>
                 <HtmlRegion body=library on_event=on_library />
             </details>
         </section>

@@ -2,7 +2,7 @@
 
 use super::delegate::HtmlRegion;
 use super::fields::QuestionField;
-use super::kpi_builder::KpiBuilder;
+use super::kpi_builder::{KpiBuilder, KpiLibrarySkip};
 use super::policy_panel::PolicyPanel;
 use super::shared::org_band;
 use super::step_nav::StepNav;
@@ -50,6 +50,7 @@ pub fn SectionPage(
                 {return_link}
                 <h1 node_ref=heading tabindex="-1">{section.title.clone()}</h1>
                 <p class="lead">{section.purpose.clone()}</p>
+                {(section.kpi_builder || is_pillar).then(|| view! { <KpiLibrarySkip /> })}
                 <Guidance section />
                 <PolicyPanel section />
                 <form class="section-form" on:submit=|ev| ev.prevent_default()>
