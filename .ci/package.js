@@ -2,7 +2,8 @@
 //   dist-package/jinzai-hoshin.html     one self-contained file for PCs without a server (file://)
 //   dist-package/jinzai-hoshin-web.zip  dist/ ready to unpack into any folder of a web server
 // With `--baked <file>` (the JSON array `bake-packs` printed: packs validated as an import does),
-// both carry those packs as the edition's own (`ui::embedded`).
+// both carry those packs as the edition's own (`ui::embedded`). `--out <dir>` writes them elsewhere
+// (`./task test` puts its example edition in target/example-package/, never in dist-package/).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -11,7 +12,9 @@ const { execFileSync } = require('child_process');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
-const out = path.join(root, 'dist-package');
+const args = process.argv.slice(2);
+const outAt = args.indexOf('--out');
+const out = outAt >= 0 ? path.resolve(args[outAt + 1]) : path.join(root, 'dist-package');
 const esbuild = path.join(__dirname, 'tools', 'node_modules', '.bin', 'esbuild');
 
 function fail(message) {
@@ -19,7 +22,6 @@ function fail(message) {
   process.exit(1);
 }
 
-const args = process.argv.slice(2);
 const bakedAt = args.indexOf('--baked');
 const baked = bakedAt >= 0 ? fs.readFileSync(args[bakedAt + 1], 'utf8').trim() : '[]';
 
@@ -144,5 +146,5 @@ ${problem}
 fs.writeFileSync(path.join(out, 'jinzai-hoshin.html'), html);
 const size = (f) => `${(fs.statSync(path.join(out, f)).size / 1024).toFixed(0)} KB`;
 console.log(
-  `package: dist-package/jinzai-hoshin.html (${size('jinzai-hoshin.html')}), dist-package/jinzai-hoshin-web.zip (${size('jinzai-hoshin-web.zip')}), ${JSON.parse(baked).length} baked pack(s)`,
+  `package: ${path.relative(root, out)}/jinzai-hoshin.html (${size('jinzai-hoshin.html')}), ${path.relative(root, out)}/jinzai-hoshin-web.zip (${size('jinzai-hoshin-web.zip')}), ${JSON.parse(baked).length} baked pack(s)`,
 );

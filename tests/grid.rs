@@ -78,3 +78,63 @@ fn a_block_is_pasted_from_its_cell_adding_rows_and_keeping_overflow() {
     let pasted = paste(cells(&[&["a", "b", "c"]]), 0, 0, parse_tsv("x\t\n"), 3);
     assert_eq!(pasted, cells(&[&["x", "", "c"]]));
 }
+
+/// The 「現行方針の記述」 panel adds a paragraph as each kind of field holds it (#24).
+#[test]
+fn a_current_policy_paragraph_becomes_a_row_an_item_or_a_line() {
+    use jinzai_hoshin::content::guideline;
+    use jinzai_hoshin::draft::grid::paragraph_row;
+    use jinzai_hoshin::draft::{Answer, Draft};
+    assert_eq!(
+        paragraph_row("課長級：課の目標を示し、部下を育てる", 3),
+        ["課長級", "課の目標を示し、部下を育てる", ""]
+    );
+    assert_eq!(
+        paragraph_row("平成27年3月\t策定\t最初の方針", 3),
+        ["平成27年3月", "策定", "最初の方針"]
+    );
+    assert_eq!(
+        paragraph_row("職員が自ら学ぶことを支援する。", 3),
+        ["職員が自ら学ぶことを支援する。", "", ""]
+    );
+    // A long text before 「：」 is a sentence, not a heading: it stays whole.
+    let long =
+        "職員研修は、職員が職務に必要な知識と技能を身に付けるための大切な機会であり：次のとおり";
+    assert_eq!(paragraph_row(long, 2)[0], long);
+
+    let g = guideline();
+    let mut d = Draft::new(0);
+    let table = g.question("competencies.role-matrix").unwrap();
+    d.set_answer(
+        &table.id,
+        Answer::Table(cells(&[
+            &["部長級", "方針を決める", "決断力"],
+            &["", "", ""],
+        ])),
+        0,
+    );
+    assert_eq!(
+        d.answer_with_paragraph(table, "係長級：係をまとめる"),
+        Answer::Table(cells(&[
+            &["部長級", "方針を決める", "決断力"],
+            &["係長級", "係をまとめる", ""]
+        ])),
+        "the empty row gives way"
+    );
+    let list = g.question("ideal-staff.profiles").unwrap();
+    d.set_answer(
+        &list.id,
+        Answer::List(vec!["挑戦する職員".into(), "".into()]),
+        0,
+    );
+    assert_eq!(
+        d.answer_with_paragraph(list, "住民に寄り添う職員"),
+        Answer::List(vec!["挑戦する職員".into(), "住民に寄り添う職員".into()])
+    );
+    let text = g.question("purpose.trigger").unwrap();
+    d.set_answer(&text.id, Answer::Text("一行目".into()), 0);
+    assert_eq!(
+        d.answer_with_paragraph(text, "二行目"),
+        Answer::Text("一行目\n二行目".into())
+    );
+}

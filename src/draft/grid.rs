@@ -37,6 +37,27 @@ pub fn add_rows(existing: Vec<Vec<String>>, added: Vec<Vec<String>>) -> Vec<Vec<
         .collect()
 }
 
+/// A paragraph of the current policy as a new table row (#24): cells it already separates by tab
+/// or 「｜」; else a short heading before 「：」 in the first cell and the rest in the second
+/// (「課長級：課の目標を示し…」); else the whole paragraph in the first cell.
+pub fn paragraph_row(paragraph: &str, columns: usize) -> Vec<String> {
+    let paragraph = paragraph.trim();
+    let cells: Vec<String> = if paragraph.contains(['\t', '｜']) {
+        paragraph
+            .split(['\t', '｜'])
+            .map(|c| c.trim().to_owned())
+            .collect()
+    } else {
+        match paragraph.split_once('：') {
+            Some((head, rest)) if columns >= 2 && head.chars().count() <= 20 => {
+                vec![head.trim().to_owned(), rest.trim().to_owned()]
+            }
+            _ => vec![paragraph.to_owned()],
+        }
+    };
+    fit(cells, columns, "｜")
+}
+
 /// Whether pasted text is a block of cells rather than text for one cell: it has a tab, or it
 /// has several lines and the clipboard also holds an HTML table (a single column from Excel).
 pub fn is_cell_block(text: &str, html_has_table: bool) -> bool {

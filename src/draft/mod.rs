@@ -12,7 +12,7 @@ pub mod profile;
 pub mod sample;
 pub mod versions;
 
-use crate::content::{Guideline, KpiExample, QuestionKind, Section};
+use crate::content::{Guideline, KpiExample, Question, QuestionKind, Section};
 use kpi::{KpiField, KpiRow};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -217,6 +217,31 @@ impl Draft {
             addition.to_owned()
         } else {
             format!("{current}\n{addition}")
+        }
+    }
+
+    /// The answer of `q` with a paragraph added at the end, as its kind holds it: a new line of a
+    /// text, a new item of a list, a new row of a table (`grid::paragraph_row`; rows still
+    /// empty give way).
+    pub fn answer_with_paragraph(&self, q: &Question, paragraph: &str) -> Answer {
+        match q.kind {
+            QuestionKind::Table => Answer::Table(grid::add_rows(
+                self.table_rows(&q.id),
+                vec![grid::paragraph_row(paragraph, q.columns.len())],
+            )),
+            QuestionKind::List => {
+                let mut items: Vec<String> = match self.answers.get(&q.id) {
+                    Some(Answer::List(items)) => items
+                        .iter()
+                        .filter(|i| !i.trim().is_empty())
+                        .cloned()
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                items.push(paragraph.trim().to_owned());
+                Answer::List(items)
+            }
+            _ => Answer::Text(self.text_with_line_added(&q.id, paragraph)),
         }
     }
 

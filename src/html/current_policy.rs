@@ -133,7 +133,8 @@ pub fn stored_html(policy: &StoredPolicy, imported_on: &str) -> String {
 
 /// The body of a section page's 「現行方針の記述」 panel (rendered in the worker when the panel is
 /// opened): the parts filed under the section, each paragraph with a button that adds it (carried
-/// in `data-name`) to the field chosen in the select (`targets`: the section's text fields).
+/// in `data-name`) to the field chosen in the select (`targets`: the section's text, list and
+/// table fields).
 pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)]) -> String {
     let parts: String = policy
         .parts_in(section)
@@ -167,7 +168,7 @@ pub fn panel_html(policy: &CurrentPolicy, section: &str, targets: &[(&str, &str)
     }
     if targets.is_empty() {
         return format!(
-            r#"<p class="field__hint">「{}」のうち、この章に割り当てた部分です。この章には文章の入力欄がないため、読むためだけに表示します。決裁用の文書には出力しません。</p>{parts}"#,
+            r#"<p class="field__hint">「{}」のうち、この章に割り当てた部分です。この章には段落を追加できる入力欄がないため、読むためだけに表示します。決裁用の文書には出力しません。</p>{parts}"#,
             escape(policy.source_label())
         );
     }

@@ -1,11 +1,12 @@
 //! The 「現行方針の記述」 panel of a section page (#17): the parts of the imported current policy
-//! filed under the section, each paragraph with a button that adds it to the chosen text field.
+//! filed under the section, each paragraph with a button that adds it to the chosen field: a new
+//! line of a text, a new item of a list, or a new row of a table (#24).
 //! The body is rendered in the worker when the panel is opened (`OP_POLICY_PANEL`), so the page
 //! never parses the policy; nothing in it reaches the document.
 
 use super::delegate::{action_of, set_message, value_of, HtmlRegion, Message, MessageLine};
 use super::Store;
-use crate::content::Section;
+use crate::content::{QuestionKind, Section};
 use crate::draft::{codec, Answer};
 use crate::html::current_policy::{PanelAction, TARGET_SELECT};
 use crate::html::error_html;
@@ -54,16 +55,33 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
         if target.is_empty() || pressed.name.is_empty() {
             return;
         }
+        let Some(q) = crate::content::guideline().question(&target) else {
+            return;
+        };
         let text = pressed.name;
+        let mut rows = 0;
         store.edit(|d, now| {
-            let joined = d.text_with_line_added(&target, &text);
-            d.set_answer(&target, Answer::Text(joined), now);
+            let answer = d.answer_with_paragraph(q, &text);
+            if let Answer::Table(table) = &answer {
+                rows = table.len();
+            }
+            d.set_answer(&q.id, answer, now);
         });
-        let label = crate::content::guideline()
-            .question(&target)
-            .map_or("", |q| q.label.as_str());
-        set_message(message, Ok(format!("「{label}」の最後に追加しました。")));
-        super::focus_place(&target);
+        let (done, place) = match q.kind {
+            QuestionKind::Table => (
+                "の最後の行に追加しました。空いている欄を埋めてください。",
+                crate::finishing::cell_id(&q.id, rows.saturating_sub(1), 0),
+            ),
+            QuestionKind::List => ("の最後の項目として追加しました。", q.id.clone()),
+            _ => ("の最後に追加しました。", q.id.clone()),
+        };
+        set_message(message, Ok(format!("「{}」{done}", q.label)));
+        // A table's new row is drawn on the next frame.
+        if !super::focus_place(&place) {
+            request_animation_frame(move || {
+                super::focus_place(&place);
+            });
+        }
     });
     move || {
         let summary = summary.get();

@@ -93,11 +93,20 @@ pub(super) fn panel(request: &str) -> String {
         return error("取り込んだ現行方針を読み取れませんでした。");
     };
     let band = OrgProfile::of(&draft).band;
-    let targets: Vec<(&str, &str)> = section
+    // Each field the panel can add a paragraph to, named with how it takes one.
+    let targets: Vec<(&str, String)> = section
         .questions_for(band)
-        .filter(|q| q.kind == QuestionKind::LongText)
-        .map(|q| (q.id.as_str(), q.label.as_str()))
+        .filter_map(|q| {
+            let how = match q.kind {
+                QuestionKind::LongText => "",
+                QuestionKind::List => "（項目として追加）",
+                QuestionKind::Table => "（表に1行追加）",
+                _ => return None,
+            };
+            Some((q.id.as_str(), format!("{}{how}", q.label)))
+        })
         .collect();
+    let targets: Vec<(&str, &str)> = targets.iter().map(|(id, l)| (*id, l.as_str())).collect();
     reply_text(&super::HtmlReply {
         html: panel_html(&policy, &section.id, &targets),
     })

@@ -12,7 +12,7 @@ const {
 module.exports = [
   ['#13 the web package under a deep sub-path: load, typing, reload, DOCX export and offline after the first visit', async ({ page, shot }) => {
     // What a 自治体 puts on its server: dist-package/jinzai-hoshin-web.zip, unpacked into a folder
-    // (./task test packages it with the example pack baked in).
+    // (./task test packages it with the example pack baked in, into target/example-package/).
     const unpacked = fs.mkdtempSync(path.join(os.tmpdir(), 'jinzai-web-'));
     execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])',
       path.join(DIST_PACKAGE, 'jinzai-hoshin-web.zip'), unpacked]);
