@@ -327,7 +327,11 @@ fn cover(mut docx: Docx, doc: &PolicyDocument, gothic: &str) -> Docx {
         docx = docx.add_paragraph(centered(&doc.draft_mark, 32, Some(gothic)));
     }
     if !doc.version_mark.is_empty() {
-        docx = docx.add_paragraph(centered(&doc.version_mark, 28, Some(gothic)));
+        // Set apart from the title and the period, so the version shows at a glance.
+        docx = docx.add_paragraph(
+            centered(&doc.version_mark, 28, Some(gothic))
+                .line_spacing(LineSpacing::new().before(240).after(240)),
+        );
     }
     if let Some(period) = &doc.period_ja {
         docx = docx.add_paragraph(centered(period, 24, None));

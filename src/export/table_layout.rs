@@ -15,6 +15,7 @@
 //! order: a smaller table font (9 pt), headers on two lines at a chosen point, then the table alone
 //! on a landscape page.
 
+mod balance;
 mod runs;
 pub use runs::{longest_unbreakable_em, unbreakable_runs};
 
@@ -22,8 +23,10 @@ pub use runs::{longest_unbreakable_em, unbreakable_runs};
 pub const ATOM_MAX_EM: f32 = 10.0;
 /// The widest a column asks for when its text is long (it wraps beyond this).
 const PREFERRED_MAX_EM: f32 = 40.0;
-/// Fonts differ (bold header text, fallback fonts a little wider): minimums keep 10 % to spare.
+/// Fonts differ (bold header text, fallback fonts a little wider): what must not break keeps
+/// 10 % to spare; what is only kept whole where there is room (short pieces, whole lines) 3 %.
 const SAFETY: f32 = 1.1;
+const SOFT_SAFETY: f32 = 1.03;
 /// The cell margins the renderer writes (`tblCellMar`), left and right, in twips.
 pub const CELL_MARGIN: usize = 99;
 /// 和欧間 spacing Word and LibreOffice add where Japanese meets Latin letters or digits, in em.
@@ -223,19 +226,16 @@ impl ColumnNeeds {
         } else {
             self.header_one_line
         };
-        let cell_need = if break_text {
-            self.unbreakable
-        } else {
-            self.unbreakable.max(self.short_piece)
-        };
-        let must = (cell_need.max(self.floor) * font.cell_em())
+        let pieces = self.short_piece * font.cell_em() * SOFT_SAFETY;
+        let must = ((self.unbreakable.max(self.floor) * font.cell_em())
             .max(header * font.header_em())
             .max(font.cell_em())
-            * SAFETY
+            * SAFETY)
+            .max(if break_text { 0.0 } else { pieces })
             + margins;
-        let keep_pieces = must.max(self.short_piece * font.cell_em() * SAFETY + margins);
+        let keep_pieces = must.max(pieces + margins);
         let one_line = keep_pieces
-            .max(self.longest_line * font.cell_em() + margins)
+            .max(self.longest_line * font.cell_em() * SOFT_SAFETY + margins)
             .max(self.header_one_line * font.header_em() * SAFETY + margins);
         [must, keep_pieces, one_line]
     }
@@ -319,24 +319,44 @@ pub fn layout(
             ColumnNeeds::of(header, &cells, floor_em.get(i).copied().unwrap_or(0.0))
         })
         .collect();
-    // (font, headers on two lines, running text broken between characters), in order of preference.
-    // Short pieces kept whole are a preference, not content that cannot fit: running text wraps
-    // before the font gets smaller.
-    const STEPS: [(TableFont, bool, bool); 4] = [
+    // (font, headers on two lines, running text broken between characters). While short pieces
+    // can stay whole, the first that fits wins: 9.5 pt, then 9 pt, then two-line headers. When
+    // running text must wrap, of the settings that fit the one that makes the table shortest
+    // (fewest lines, fewest characters left alone on a line) wins, 9.5 pt on a tie.
+    const WHOLE: [(TableFont, bool, bool); 3] = [
         (TableFont::NORMAL, false, false),
+        (TableFont::SMALL, false, false),
+        (TableFont::SMALL, true, false),
+    ];
+    const WRAPPED: [(TableFont, bool, bool); 3] = [
         (TableFont::NORMAL, false, true),
         (TableFont::SMALL, false, true),
         (TableFont::SMALL, true, true),
     ];
+    let attempt = |(font, two_lines, break_text): (TableFont, bool, bool), width: usize| {
+        let levels: Vec<[f32; 3]> = needs
+            .iter()
+            .map(|n| n.widths(font, two_lines, break_text))
+            .collect();
+        let mut widths = fill(&levels, width as f32)?;
+        let mins: Vec<f32> = levels.iter().map(|l| l[0]).collect();
+        let header_one_line: Vec<f32> = needs
+            .iter()
+            .map(|n| n.header_one_line * font.header_em() * SAFETY + (2 * CELL_MARGIN) as f32)
+            .collect();
+        let height = balance::balance(&mut widths, &mins, &header_one_line, rows, font);
+        Some((widths, height, font))
+    };
     for (landscape_page, width) in [(false, portrait), (true, landscape)] {
-        for (font, two_lines, break_text) in STEPS {
-            let levels: Vec<[f32; 3]> = needs
-                .iter()
-                .map(|n| n.widths(font, two_lines, break_text))
-                .collect();
-            if let Some(widths) = fill(&levels, width as f32) {
-                return finish(header, &needs, &widths, font, width, landscape_page);
-            }
+        if let Some((widths, _, font)) = WHOLE.into_iter().find_map(|step| attempt(step, width)) {
+            return finish(header, &needs, &widths, font, width, landscape_page);
+        }
+        let shortest = WRAPPED
+            .into_iter()
+            .filter_map(|step| attempt(step, width))
+            .reduce(|best, next| if next.1 < best.1 - 0.01 { next } else { best });
+        if let Some((widths, _, font)) = shortest {
+            return finish(header, &needs, &widths, font, width, landscape_page);
         }
     }
     // Nothing fits even on a landscape page (dozens of columns): every minimum shrinks alike.

@@ -4,14 +4,16 @@
 //! (year and month: the export date the cover falls back on, default 2026 11).
 //! With `CURRENT_POLICY=<pasted text file>` the text is imported as the draft's current policy
 //! first (#17), the 検討資料 asks for 「（参考）現行方針と新指針の対応」 and the stem ends in
-//! `-current`.
+//! `-current`. With `WIDE_TABLE=1` a seven-column table of 「（令和12年度）」 follows the first table,
+//! to check the landscape page a table too wide for the portrait one gets (#24); the stem ends in
+//! `-wide`.
 //! Used by the LibreOffice check in `./task test` and to render page images for docs/.
 
 use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
 use jinzai_hoshin::draft::current_policy::StoredPolicy;
-use jinzai_hoshin::export::document::PolicyDocument;
+use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile};
 use jinzai_hoshin::policy_import::import_pasted;
 use std::{env, fs, path::Path};
@@ -38,12 +40,31 @@ fn main() {
             args.get(5).and_then(|m| m.parse().ok()).unwrap_or(11),
         )
     };
-    let doc = PolicyDocument::build(guideline(), &draft, &options);
+    let mut doc = PolicyDocument::build(guideline(), &draft, &options);
+    let wide = env::var("WIDE_TABLE").is_ok_and(|v| v == "1");
+    if wide {
+        let at = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Table(_)))
+            .map_or(doc.blocks.len(), |i| i + 1);
+        doc.blocks.insert(
+            at,
+            Block::Table(DocTable {
+                caption: "表（確認用）　年度別の推移".to_owned(),
+                header: (1..=7).map(|i| format!("指標{i}（年度）")).collect(),
+                rows: vec![vec!["1,200人\n（令和12年度）".to_owned(); 7]; 3],
+                source: Some("出典：確認用の値".to_owned()),
+                floor_em: Vec::new(),
+            }),
+        );
+    }
     let stem = format!(
-        "{}-{}{}",
+        "{}-{}{}{}",
         Path::new(input).file_stem().unwrap().to_string_lossy(),
         if review { "review" } else { "approval" },
-        if current.is_some() { "-current" } else { "" }
+        if current.is_some() { "-current" } else { "" },
+        if wide { "-wide" } else { "" }
     );
     fs::create_dir_all(out).expect("create out dir");
     fs::write(out.join(format!("{stem}.md")), markdown::render(&doc)).expect("write md");

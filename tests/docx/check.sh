@@ -21,6 +21,13 @@ for version in approval review; do
   CURRENT_POLICY=tests/fixtures/import/sakuragawa-2015-pasted.txt \
     cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" $version
 done
+# A prefecture's every-記入例 draft in です・ます with the longest realistic values (#24): twelve KPIs
+# up to 「1,200人（令和12年度）」, the 経過 from 平成18年3月; and the same with a table too wide for the
+# portrait page, which gets a landscape page of its own.
+cargo run --quiet --example prefecture_draft > "$out/prefecture.json"
+cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out"
+cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out" review
+WIDE_TABLE=1 cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out"
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
@@ -42,14 +49,20 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   exit $fail
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
-for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current prefecture-approval prefecture-review prefecture-approval-wide; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
   size=$(pdfinfo "$out/$stem.pdf" | awk -F': *' '/^Page size:/ {print $2}')
-  case "$stem" in sample-*) min=4; max=20;; midori-*|examples-*) min=12; max=40;; max-*) min=40; max=400;; esac
+  case "$stem" in sample-*) min=4; max=20;; midori-*|examples-*|prefecture-*) min=12; max=40;; max-*) min=40; max=400;; esac
   if [ "$pages" -lt "$min" ] || [ "$pages" -gt "$max" ]; then echo "FAIL: $stem.pdf has $pages pages (expected $min–$max)"; fail=1; fi
   case "$size" in *"(A4)"*) ;; *) echo "FAIL: $stem.pdf page size is $size, not A4"; fail=1;; esac
+  # Only the wide table's page is landscape (842 x 595 pt), and it is there.
+  landscape=$(pdfinfo -f 1 -l "$pages" "$out/$stem.pdf" | awk '/^Page +[0-9]+ size:/ && $4 > $6 {n++} END {print n+0}')
+  case "$stem" in
+    *-wide) if [ "$landscape" -ne 1 ]; then echo "FAIL: $stem.pdf has $landscape landscape pages (expected 1)"; fail=1; fi;;
+    *) if [ "$landscape" -ne 0 ]; then echo "FAIL: $stem.pdf has $landscape landscape pages"; fail=1; fi;;
+  esac
   text=$(pdftotext "$out/$stem.pdf" - | tr -d '\f')
   if grep -q 'TOC \\o' <<<"$text"; then echo "FAIL: $stem.pdf shows the TOC field code instead of the 目次"; fail=1; fi
   # The 目次 lists its entries when opened: the first chapter's heading is on page 2 as well as in the body.
@@ -73,4 +86,6 @@ done
 pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
 pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"
+pdftoppm -png -r 60 "$out/prefecture-approval.pdf" "$out/prefecture-page"
+pdftoppm -png -r 60 "$out/prefecture-approval-wide.pdf" "$out/wide-page"
 exit $fail

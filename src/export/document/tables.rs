@@ -86,13 +86,21 @@ impl<'a> Builder<'a> {
             }),
         ];
         if has_definitions {
+            // 関連する計画 only when some row names one: an empty column only takes width.
+            let columns = if rows.iter().any(|k| !k.related_plan.trim().is_empty()) {
+                4
+            } else {
+                3
+            };
+            let mut header = self.texts.kpi_definition_columns.clone();
+            header.truncate(columns);
             blocks.push(Block::Table(DocTable {
                 caption: self.texts.kpi_definitions_caption.clone(),
-                header: self.texts.kpi_definition_columns.clone(),
+                header,
                 rows: rows
                     .iter()
                     .map(|k| {
-                        [&k.indicator, &k.definition, &k.data_source, &k.related_plan]
+                        [&k.indicator, &k.definition, &k.data_source, &k.related_plan][..columns]
                             .iter()
                             .map(|c| xml_safe(c.trim()))
                             .collect()

@@ -21,7 +21,7 @@ const UNIT_CHARS: &str = "人名件回日倍歳時間か月ヶ所円千万億％
 const NUMBER_PREFIXES: [&str; 5] = ["令和", "平成", "昭和", "西暦", "第"];
 
 /// The runs of a line that never break (see the module comment), as byte ranges.
-fn unbreakable_ranges(line: &str) -> Vec<(usize, usize)> {
+pub(super) fn unbreakable_ranges(line: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let end_of = |i: usize| chars.get(i).map_or(line.len(), |(at, _)| *at);
     let mut ranges = Vec::new();

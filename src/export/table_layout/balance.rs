@@ -1,0 +1,172 @@
+//! Where columns compete for width (not every short label can stay whole), the width goes where
+//! it makes the table shortest. Each cell is set as a word processor sets it: a line breaks
+//! between characters, never inside a run that must not break, never before 」、。 or after 「;
+//! the table's height is the sum of its rows' tallest cells, and a line left holding a single
+//! character (「自治研修／所」) counts half a line more. Width moves in half-em steps from one column
+//! to another while the table gets shorter, never below a column's minimum.
+
+use super::runs::unbreakable_ranges;
+use super::{is_closing, is_opening, set_em, TableFont, CELL_MARGIN, SOFT_SAFETY};
+
+/// What a single character alone on the last line costs, in lines.
+const ORPHAN_COST: f32 = 0.5;
+/// The most moves the search makes, and the most half-em steps one move takes.
+const MAX_STEPS: usize = 200;
+const MAX_MOVE: usize = 4;
+
+/// Characters that never start a line (禁則).
+fn never_starts_line(c: char) -> bool {
+    is_closing(c) || "、。，．・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ".contains(c)
+}
+
+/// The pieces a line of cell text may be broken between, with their widths in em.
+fn tokens(line: &str) -> Vec<(f32, usize)> {
+    let runs = unbreakable_ranges(line);
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut at = 0;
+    for (start, end) in runs
+        .iter()
+        .copied()
+        .chain(std::iter::once((line.len(), line.len())))
+    {
+        for (i, c) in line[at..start].char_indices() {
+            pieces.push(&line[at + i..at + i + c.len_utf8()]);
+        }
+        if end > start {
+            pieces.push(&line[start..end]);
+        }
+        at = end;
+    }
+    // 禁則: a piece that may not start a line joins the one before; an opening bracket the next.
+    let mut joined: Vec<String> = Vec::new();
+    let mut carry = String::new();
+    for piece in pieces {
+        let first = piece.chars().next().unwrap_or(' ');
+        if never_starts_line(first) && carry.is_empty() {
+            if let Some(last) = joined.last_mut() {
+                last.push_str(piece);
+                continue;
+            }
+        }
+        carry.push_str(piece);
+        if piece.chars().count() == 1 && is_opening(first) {
+            continue;
+        }
+        joined.push(std::mem::take(&mut carry));
+    }
+    if !carry.is_empty() {
+        joined.push(carry);
+    }
+    joined
+        .iter()
+        .map(|t| (set_em(t), t.trim_end_matches(['、', '。']).chars().count()))
+        .collect()
+}
+
+/// Lines a cell takes at `width` em, plus [`ORPHAN_COST`] when its last line holds one character.
+fn cell_height(text: &str, width: f32) -> f32 {
+    let mut height = 0.0;
+    for line in text.split('\n') {
+        let mut lines = 1;
+        let mut used = 0.0;
+        let mut last_chars = 0;
+        for (w, chars) in tokens(line) {
+            if used > 0.0 && used + w > width + 0.01 {
+                lines += 1;
+                used = 0.0;
+                last_chars = 0;
+            }
+            used += w;
+            last_chars += chars;
+        }
+        height += lines as f32;
+        if lines > 1 && last_chars <= 1 {
+            height += ORPHAN_COST;
+        }
+    }
+    height
+}
+
+/// The text width in em of a column `twips` wide (margins off, with the same spare as minimums).
+fn text_em_of(twips: f32, font: TableFont) -> f32 {
+    (twips - (2 * CELL_MARGIN) as f32) / (font.cell_em() * SOFT_SAFETY)
+}
+
+/// Moves width between columns while the table gets shorter, and returns its height (in lines,
+/// with the cost of lone characters). `mins`: each column's minimum (twips); `header_one_line`:
+/// what each header needs on one line (twips; below it the header takes two).
+pub(super) fn balance(
+    widths: &mut [f32],
+    mins: &[f32],
+    header_one_line: &[f32],
+    rows: &[Vec<String>],
+    font: TableFont,
+) -> f32 {
+    let columns = widths.len();
+    let step = font.cell_em() / 2.0;
+    // Each column's cell heights at a width.
+    let heights = |column: usize, twips: f32| -> Vec<f32> {
+        let em = text_em_of(twips, font);
+        rows.iter()
+            .map(|r| r.get(column).map_or(1.0, |c| cell_height(c, em)))
+            .collect()
+    };
+    let header_lines = |column: usize, twips: f32| {
+        if twips + 0.5 >= header_one_line[column] {
+            1.0
+        } else {
+            2.0
+        }
+    };
+    let table_height = |cols: &[&Vec<f32>], headers: &[f32]| -> f32 {
+        let body: f32 = (0..rows.len())
+            .map(|r| cols.iter().map(|c| c[r]).fold(0.0, f32::max))
+            .sum();
+        body + headers.iter().copied().fold(0.0, f32::max)
+    };
+    let mut now: Vec<Vec<f32>> = (0..columns).map(|i| heights(i, widths[i])).collect();
+    for _ in 0..MAX_STEPS {
+        let headers: Vec<f32> = (0..columns).map(|i| header_lines(i, widths[i])).collect();
+        let current = table_height(&now.iter().collect::<Vec<_>>(), &headers);
+        // A move of one to four steps: a label may need a whole character more before it stops
+        // leaving one alone on its last line.
+        let mut best: Option<(f32, usize, usize, f32, Vec<f32>, Vec<f32>)> = None;
+        for k in 1..=MAX_MOVE {
+            let by = step * k as f32;
+            let narrower: Vec<Option<Vec<f32>>> = (0..columns)
+                .map(|i| (widths[i] - by >= mins[i] - 0.5).then(|| heights(i, widths[i] - by)))
+                .collect();
+            let wider: Vec<Vec<f32>> = (0..columns).map(|i| heights(i, widths[i] + by)).collect();
+            for (from, narrow) in narrower.iter().enumerate() {
+                let Some(narrow) = narrow else { continue };
+                for to in (0..columns).filter(|t| *t != from) {
+                    let cols: Vec<&Vec<f32>> = (0..columns)
+                        .map(|c| match c {
+                            c if c == from => narrow,
+                            c if c == to => &wider[to],
+                            c => &now[c],
+                        })
+                        .collect();
+                    let mut h = headers.clone();
+                    h[from] = header_lines(from, widths[from] - by);
+                    h[to] = header_lines(to, widths[to] + by);
+                    let height = table_height(&cols, &h);
+                    // Of equal gains the smallest move wins (k grows, so strictly better only).
+                    if height < current - 0.01 && best.as_ref().is_none_or(|b| height < b.0 - 0.01)
+                    {
+                        best = Some((height, from, to, by, narrow.clone(), wider[to].clone()));
+                    }
+                }
+            }
+        }
+        let Some((_, from, to, by, narrow, wide)) = best else {
+            return current;
+        };
+        widths[from] -= by;
+        widths[to] += by;
+        now[from] = narrow;
+        now[to] = wide;
+    }
+    let headers: Vec<f32> = (0..columns).map(|i| header_lines(i, widths[i])).collect();
+    table_height(&now.iter().collect::<Vec<_>>(), &headers)
+}
