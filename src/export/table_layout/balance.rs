@@ -87,6 +87,17 @@ fn cell_height(text: &str, width: f32) -> f32 {
     height
 }
 
+/// The best move found in one round: `by` twips from column `from` to `to`, the table's height
+/// after it, and the two columns' cell heights then.
+struct Move {
+    height: f32,
+    from: usize,
+    to: usize,
+    by: f32,
+    narrow: Vec<f32>,
+    wide: Vec<f32>,
+}
+
 /// The text width in em of a column `twips` wide (margins off, with the same spare as minimums).
 fn text_em_of(twips: f32, font: TableFont) -> f32 {
     (twips - (2 * CELL_MARGIN) as f32) / (font.cell_em() * SOFT_SAFETY)
@@ -130,7 +141,7 @@ pub(super) fn balance(
         let current = table_height(&now.iter().collect::<Vec<_>>(), &headers);
         // A move of one to four steps: a label may need a whole character more before it stops
         // leaving one alone on its last line.
-        let mut best: Option<(f32, usize, usize, f32, Vec<f32>, Vec<f32>)> = None;
+        let mut best: Option<Move> = None;
         for k in 1..=MAX_MOVE {
             let by = step * k as f32;
             let narrower: Vec<Option<Vec<f32>>> = (0..columns)
@@ -152,14 +163,30 @@ pub(super) fn balance(
                     h[to] = header_lines(to, widths[to] + by);
                     let height = table_height(&cols, &h);
                     // Of equal gains the smallest move wins (k grows, so strictly better only).
-                    if height < current - 0.01 && best.as_ref().is_none_or(|b| height < b.0 - 0.01)
+                    if height < current - 0.01
+                        && best.as_ref().is_none_or(|b| height < b.height - 0.01)
                     {
-                        best = Some((height, from, to, by, narrow.clone(), wider[to].clone()));
+                        best = Some(Move {
+                            height,
+                            from,
+                            to,
+                            by,
+                            narrow: narrow.clone(),
+                            wide: wider[to].clone(),
+                        });
                     }
                 }
             }
         }
-        let Some((_, from, to, by, narrow, wide)) = best else {
+        let Some(Move {
+            from,
+            to,
+            by,
+            narrow,
+            wide,
+            ..
+        }) = best
+        else {
             return current;
         };
         widths[from] -= by;
