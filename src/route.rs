@@ -113,7 +113,7 @@ impl Route {
                 .find(|p| param("from").as_deref() == Some(p.param()));
                 Route::Section {
                     id: id.to_owned(),
-                    focus: back_to.and(param("q")).filter(|q| is_place_in(id, q)),
+                    focus: param("q").filter(|q| is_place_in(id, q)),
                     back_to,
                 }
             }
@@ -159,16 +159,18 @@ impl Route {
             Route::Import => "#/import".to_owned(),
             Route::Comparison => "#/comparison".to_owned(),
             Route::Section { id, back_to, focus } => {
-                let mut href = format!("#/section/{id}");
+                let mut params = Vec::new();
                 if let Some(page) = back_to {
-                    href.push_str("?from=");
-                    href.push_str(page.param());
-                    if let Some(q) = focus {
-                        href.push_str("&q=");
-                        href.push_str(q);
-                    }
+                    params.push(format!("from={}", page.param()));
                 }
-                href
+                if let Some(q) = focus {
+                    params.push(format!("q={q}"));
+                }
+                if params.is_empty() {
+                    format!("#/section/{id}")
+                } else {
+                    format!("#/section/{id}?{}", params.join("&"))
+                }
             }
         }
     }

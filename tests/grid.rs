@@ -85,23 +85,20 @@ fn a_current_policy_paragraph_becomes_a_row_an_item_or_a_line() {
     use jinzai_hoshin::content::guideline;
     use jinzai_hoshin::draft::grid::paragraph_row;
     use jinzai_hoshin::draft::{Answer, Draft};
+    // The paragraph goes into the column the user chose; cells it separates itself are kept.
     assert_eq!(
-        paragraph_row("課長級：課の目標を示し、部下を育てる", 3),
-        ["課長級", "課の目標を示し、部下を育てる", ""]
+        paragraph_row("係員は、担当する業務の実務を担う職員である。", 3, 1),
+        ["", "係員は、担当する業務の実務を担う職員である。", ""]
     );
     assert_eq!(
-        paragraph_row("平成27年3月\t策定\t最初の方針", 3),
+        paragraph_row("平成27年3月\t策定\t最初の方針", 3, 2),
         ["平成27年3月", "策定", "最初の方針"]
     );
     assert_eq!(
-        paragraph_row("職員が自ら学ぶことを支援する。", 3),
-        ["職員が自ら学ぶことを支援する。", "", ""]
+        paragraph_row("一つだけ", 2, 9),
+        ["", "一つだけ"],
+        "a column past the end is the last"
     );
-    // A long text before 「：」 is a sentence, not a heading: it stays whole.
-    let long =
-        "職員研修は、職員が職務に必要な知識と技能を身に付けるための大切な機会であり：次のとおり";
-    assert_eq!(paragraph_row(long, 2)[0], long);
-
     let g = guideline();
     let mut d = Draft::new(0);
     let table = g.question("competencies.role-matrix").unwrap();
@@ -114,10 +111,10 @@ fn a_current_policy_paragraph_becomes_a_row_an_item_or_a_line() {
         0,
     );
     assert_eq!(
-        d.answer_with_paragraph(table, "係長級：係をまとめる"),
+        d.answer_with_paragraph(table, "係をまとめる", 1),
         Answer::Table(cells(&[
             &["部長級", "方針を決める", "決断力"],
-            &["係長級", "係をまとめる", ""]
+            &["", "係をまとめる", ""]
         ])),
         "the empty row gives way"
     );
@@ -128,13 +125,23 @@ fn a_current_policy_paragraph_becomes_a_row_an_item_or_a_line() {
         0,
     );
     assert_eq!(
-        d.answer_with_paragraph(list, "住民に寄り添う職員"),
+        d.answer_with_paragraph(list, "住民に寄り添う職員", 0),
         Answer::List(vec!["挑戦する職員".into(), "住民に寄り添う職員".into()])
     );
     let text = g.question("purpose.trigger").unwrap();
     d.set_answer(&text.id, Answer::Text("一行目".into()), 0);
     assert_eq!(
-        d.answer_with_paragraph(text, "二行目"),
+        d.answer_with_paragraph(text, "二行目", 0),
         Answer::Text("一行目\n二行目".into())
     );
+}
+
+#[test]
+fn a_panel_target_names_a_field_or_a_table_column() {
+    use jinzai_hoshin::html::current_policy::{panel_target, parse_panel_target};
+    assert_eq!(
+        parse_panel_target(&panel_target("competencies.role-matrix", 2)),
+        ("competencies.role-matrix", 2)
+    );
+    assert_eq!(parse_panel_target("purpose.aim"), ("purpose.aim", 0));
 }

@@ -412,8 +412,12 @@ fn the_example_help_escapes_everything_and_speaks_its_vocabulary() {
         Some("注意"),
         &elsewhere,
     );
-    assert!(html.contains("「共同採用」"), "{html}");
-    assert!(html.contains("は、この項目ではなく<a href=\"#/section/collaboration?focus=collaboration.pref-joint\">「共同での採用・合同研修での県の取組」</a>に書きます"), "{html}");
+    assert!(
+        html.contains("次の事項は、この項目ではなく、それぞれの項目に書きます。"),
+        "{html}"
+    );
+    assert!(html.contains("<li>共同採用、&lt;script&gt;"), "{html}");
+    assert!(html.contains("：<a href=\"#/section/collaboration?focus=collaboration.pref-joint\">「共同での採用・合同研修での県の取組」</a></li>"), "{html}");
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;"));
     assert!(

@@ -77,9 +77,26 @@ fn coverage_links_return_to_the_dashboard() {
     );
     assert_eq!(Route::parse("#/coverage"), Route::Coverage);
     assert_eq!(Route::parse(&Route::Versions.href()), Route::Versions);
-    // Without a known page to return to, no question is focused.
+    // An unknown page to return to is ignored; the question is still focused (#24: the help's
+    // pointer to where a measure is written links to a question with no way back).
     assert_eq!(
         Route::parse("#/section/workplace?from=elsewhere&q=workplace.health"),
+        Route::Section {
+            id: "workplace".into(),
+            back_to: None,
+            focus: Some("workplace.health".into())
+        }
+    );
+    let pointer = Route::Section {
+        id: "workplace".into(),
+        back_to: None,
+        focus: Some("workplace.health".into()),
+    };
+    assert_eq!(pointer.href(), "#/section/workplace?q=workplace.health");
+    assert_eq!(Route::parse(&pointer.href()), pointer);
+    // A place outside the section is never focused.
+    assert_eq!(
+        Route::parse("#/section/workplace?q=purpose.aim"),
         Route::Section {
             id: "workplace".into(),
             back_to: None,

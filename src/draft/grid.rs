@@ -38,24 +38,20 @@ pub fn add_rows(existing: Vec<Vec<String>>, added: Vec<Vec<String>>) -> Vec<Vec<
 }
 
 /// A paragraph of the current policy as a new table row (#24): cells it already separates by tab
-/// or 「｜」; else a short heading before 「：」 in the first cell and the rest in the second
-/// (「課長級：課の目標を示し…」); else the whole paragraph in the first cell.
-pub fn paragraph_row(paragraph: &str, columns: usize) -> Vec<String> {
+/// or 「｜」 from the first column, else the whole paragraph in the chosen `column`.
+pub fn paragraph_row(paragraph: &str, columns: usize, column: usize) -> Vec<String> {
     let paragraph = paragraph.trim();
-    let cells: Vec<String> = if paragraph.contains(['\t', '｜']) {
-        paragraph
+    if paragraph.contains(['\t', '｜']) {
+        let cells = paragraph
             .split(['\t', '｜'])
             .map(|c| c.trim().to_owned())
-            .collect()
-    } else {
-        match paragraph.split_once('：') {
-            Some((head, rest)) if columns >= 2 && head.chars().count() <= 20 => {
-                vec![head.trim().to_owned(), rest.trim().to_owned()]
-            }
-            _ => vec![paragraph.to_owned()],
-        }
-    };
-    fit(cells, columns, "｜")
+            .collect();
+        return fit(cells, columns, "｜");
+    }
+    let mut row = vec![String::new(); columns.max(1)];
+    let at = column.min(row.len() - 1);
+    row[at] = paragraph.to_owned();
+    row
 }
 
 /// Whether pasted text is a block of cells rather than text for one cell: it has a tab, or it

@@ -221,13 +221,13 @@ impl Draft {
     }
 
     /// The answer of `q` with a paragraph added at the end, as its kind holds it: a new line of a
-    /// text, a new item of a list, a new row of a table (`grid::paragraph_row`; rows still
-    /// empty give way).
-    pub fn answer_with_paragraph(&self, q: &Question, paragraph: &str) -> Answer {
+    /// text, a new item of a list, a new row of a table with the paragraph in `column`
+    /// (`grid::paragraph_row`; rows still empty give way).
+    pub fn answer_with_paragraph(&self, q: &Question, paragraph: &str, column: usize) -> Answer {
         match q.kind {
             QuestionKind::Table => Answer::Table(grid::add_rows(
                 self.table_rows(&q.id),
-                vec![grid::paragraph_row(paragraph, q.columns.len())],
+                vec![grid::paragraph_row(paragraph, q.columns.len(), column)],
             )),
             QuestionKind::List => {
                 let mut items: Vec<String> = match self.answers.get(&q.id) {

@@ -34,6 +34,19 @@ pub const MAPPING_HEADING: &str = "mapping-heading";
 pub const TEXT_INPUT: &str = "policy-text-input";
 /// The panel's choice of the field a paragraph goes to.
 pub const TARGET_SELECT: &str = "policy-target";
+
+/// The panel's value for column `column` of a table question (a text or list field is its id).
+pub fn panel_target(question: &str, column: usize) -> String {
+    format!("{question}#{column}")
+}
+
+/// The question and table column a panel value names (column 0 for a text or list field).
+pub fn parse_panel_target(value: &str) -> (&str, usize) {
+    match value.split_once('#') {
+        Some((question, column)) => (question, column.parse().unwrap_or(0)),
+        None => (value, 0),
+    }
+}
 /// The mapping select of part `i` is `policy-map-<i>`.
 pub fn map_select_id(i: usize) -> String {
     format!("policy-map-{i}")

@@ -29,23 +29,26 @@ pub struct WrittenElsewhere {
     pub href: String,
 }
 
-/// 「「共同採用」「合同研修」は、この項目ではなく「…」に書きます」.
+/// The topics written under other questions, each with a link to its place.
 fn elsewhere_html(elsewhere: &[WrittenElsewhere]) -> String {
-    elsewhere
+    if elsewhere.is_empty() {
+        return String::new();
+    }
+    let items: String = elsewhere
         .iter()
         .map(|e| {
-            let topics: String = e
-                .topics
-                .iter()
-                .map(|t| format!("「{}」", escape(t)))
-                .collect();
+            let topics: Vec<String> = e.topics.iter().map(|t| escape(t)).collect();
             format!(
-                r#"<p class="question-help__elsewhere">{topics}は、この項目ではなく<a href="{}">「{}」</a>に書きます。一か所にまとめて書くと、方針の中で内容が食い違いません。</p>"#,
+                r#"<li>{}：<a href="{}">「{}」</a></li>"#,
+                topics.join("、"),
                 escape(&e.href),
                 escape(&e.label)
             )
         })
-        .collect()
+        .collect();
+    format!(
+        r#"<div class="question-help__elsewhere"><p>次の事項は、この項目ではなく、それぞれの項目に書きます。一か所にまとめて書くと、方針の中で内容が食い違いません。</p><ul>{items}</ul></div>"#
+    )
 }
 
 /// `examples`: (pack, text as it will be inserted); `table`: rows of 「｜」-separated cells, shown

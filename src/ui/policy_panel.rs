@@ -8,7 +8,7 @@ use super::delegate::{action_of, set_message, value_of, HtmlRegion, Message, Mes
 use super::Store;
 use crate::content::{QuestionKind, Section};
 use crate::draft::{codec, Answer};
-use crate::html::current_policy::{PanelAction, TARGET_SELECT};
+use crate::html::current_policy::{parse_panel_target, PanelAction, TARGET_SELECT};
 use crate::html::error_html;
 use crate::worker_api::{HtmlReply, PanelRequest, OP_POLICY_PANEL};
 use leptos::prelude::*;
@@ -55,13 +55,14 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
         if target.is_empty() || pressed.name.is_empty() {
             return;
         }
-        let Some(q) = crate::content::guideline().question(&target) else {
+        let (question, column) = parse_panel_target(&target);
+        let Some(q) = crate::content::guideline().question(question) else {
             return;
         };
         let text = pressed.name;
         let mut rows = 0;
         store.edit(|d, now| {
-            let answer = d.answer_with_paragraph(q, &text);
+            let answer = d.answer_with_paragraph(q, &text, column);
             if let Answer::Table(table) = &answer {
                 rows = table.len();
             }
@@ -70,7 +71,7 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
         let (done, place) = match q.kind {
             QuestionKind::Table => (
                 "の最後の行に追加しました。空いている欄を埋めてください。",
-                crate::finishing::cell_id(&q.id, rows.saturating_sub(1), 0),
+                crate::finishing::cell_id(&q.id, rows.saturating_sub(1), column),
             ),
             QuestionKind::List => ("の最後の項目として追加しました。", q.id.clone()),
             _ => ("の最後に追加しました。", q.id.clone()),

@@ -11,7 +11,7 @@ use crate::draft::current_policy::CurrentPolicy;
 use crate::draft::profile::OrgProfile;
 use crate::draft::Draft;
 use crate::html::current_policy::{
-    comparison_html, mapping_html, nothing_imported_html, panel_html,
+    comparison_html, mapping_html, nothing_imported_html, panel_html, panel_target,
 };
 use crate::policy_import::{self, gaps};
 use serde::{Deserialize, Serialize};
@@ -93,20 +93,31 @@ pub(super) fn panel(request: &str) -> String {
         return error("取り込んだ現行方針を読み取れませんでした。");
     };
     let band = OrgProfile::of(&draft).band;
-    // Each field the panel can add a paragraph to, named with how it takes one.
-    let targets: Vec<(&str, String)> = section
+    // Each place the panel can add a paragraph to, named with how it takes one: a text field, a
+    // list (as an item), or a column of a table (as a new row; `panel_target` names it).
+    let targets: Vec<(String, String)> = section
         .questions_for(band)
-        .filter_map(|q| {
-            let how = match q.kind {
-                QuestionKind::LongText => "",
-                QuestionKind::List => "（項目として追加）",
-                QuestionKind::Table => "（表に1行追加）",
-                _ => return None,
-            };
-            Some((q.id.as_str(), format!("{}{how}", q.label)))
+        .flat_map(|q| match q.kind {
+            QuestionKind::LongText => vec![(q.id.clone(), q.label.clone())],
+            QuestionKind::List => vec![(q.id.clone(), format!("{}（項目として追加）", q.label))],
+            QuestionKind::Table => q
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, column)| {
+                    (
+                        panel_target(&q.id, i),
+                        format!("{}（表に1行追加、「{column}」の欄に）", q.label),
+                    )
+                })
+                .collect(),
+            _ => Vec::new(),
         })
         .collect();
-    let targets: Vec<(&str, &str)> = targets.iter().map(|(id, l)| (*id, l.as_str())).collect();
+    let targets: Vec<(&str, &str)> = targets
+        .iter()
+        .map(|(id, l)| (id.as_str(), l.as_str()))
+        .collect();
     reply_text(&super::HtmlReply {
         html: panel_html(&policy, &section.id, &targets),
     })
