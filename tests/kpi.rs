@@ -135,3 +135,24 @@ fn kpi_rows_make_the_targets_section_in_progress() {
     d.set_kpi_field(id, KpiField::Indicator, "離職率".into(), T0);
     assert_eq!(d.section_status(targets).label_ja(), "作業中");
 }
+
+/// The document prints a typed number by one rule; the stored value keeps what was typed (#24).
+#[test]
+fn numbers_are_printed_with_thousands_separators_and_their_decimals() {
+    use jinzai_hoshin::draft::kpi::document_number;
+    for (typed, printed) in [
+        ("1187", Some("1,187")),
+        ("1,200", Some("1,200")),
+        ("１２００", Some("1,200")),
+        ("１２．５", Some("12.5")),
+        ("5.0", Some("5.0")),
+        ("-1200", Some("-1,200")),
+        ("0012", Some("12")),
+        ("1234567.25", Some("1,234,567.25")),
+        ("0.5", Some("0.5")),
+        ("約15", None),
+        ("15%", None),
+    ] {
+        assert_eq!(document_number(typed).as_deref(), printed, "{typed}");
+    }
+}
