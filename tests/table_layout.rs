@@ -1,6 +1,7 @@
 //! Rule D6 from the content (#24): every column at least as wide as its longest run that must not
 //! break, headers broken only at a chosen point, and the order of what gives way when a table
-//! does not fit: 9 pt, two-line headers, running text, then a landscape page.
+//! does not fit: 9 pt, two-line headers, running text, then a landscape page; and a break of our
+//! own before a figure that would straddle a line end.
 
 mod common;
 use common::unzip;
@@ -9,8 +10,8 @@ use jinzai_hoshin::draft::sample::prefecture_draft;
 use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::docx::{self, LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH};
 use jinzai_hoshin::export::table_layout::{
-    header_break, layout, longest_unbreakable_em, set_em, unbreakable_runs, TableFont, TableLayout,
-    CELL_MARGIN,
+    header_break, layout, longest_unbreakable_em, set_em, unbreakable_runs,
+    with_figures_kept_whole, TableFont, TableLayout, CELL_MARGIN,
 };
 use jinzai_hoshin::export::{ExportOptions, ExportProfile};
 
@@ -287,4 +288,47 @@ fn a_table_too_wide_for_the_page_gets_a_landscape_section_of_its_own() {
     let portrait_end = xml.find("<w:sectPr").unwrap();
     assert!(portrait_end < table && table < landscape_end);
     assert!(xml.find("後の段落").unwrap() > landscape_end);
+}
+
+/// A word processor breaks Japanese text between any two characters, so a figure that would
+/// straddle the end of a line gets a break of its own before it (at a place a line may break).
+#[test]
+fn a_figure_that_would_straddle_a_line_end_starts_the_next_line() {
+    let font = TableFont::NORMAL;
+    let twips = |em: f32| em * font.cell_em() * 1.1 + (2 * CELL_MARGIN) as f32;
+    assert_eq!(
+        with_figures_kept_whole("職員名簿（各年4月1日現在）", twips(12.0), font),
+        "職員名簿\n（各年4月1日現在）"
+    );
+    assert_eq!(
+        with_figures_kept_whole("1,200人（令和12年度）", twips(9.0), font),
+        "1,200人\n（令和12年度）"
+    );
+    // Where it fits, or where running text breaks, nothing is added.
+    assert_eq!(
+        with_figures_kept_whole("職員名簿（各年4月1日現在）", twips(15.0), font),
+        "職員名簿（各年4月1日現在）"
+    );
+    let prose = "職員アンケートで仕事にやりがいを感じていると答えた職員の割合";
+    assert_eq!(with_figures_kept_whole(prose, twips(8.0), font), prose);
+    // Lines the user broke stay as they are.
+    assert_eq!(
+        with_figures_kept_whole("30人\n（令和12年度）", twips(8.0), font),
+        "30人\n（令和12年度）"
+    );
+}
+
+#[test]
+fn the_docx_breaks_before_a_figure_in_the_prefectures_definitions_table() {
+    let g = guideline();
+    let options = ExportOptions::default_for(2026, 3);
+    let doc = PolicyDocument::build(g, &prefecture_draft(g), &options);
+    let parts = unzip(&docx::render(&doc, &options));
+    let xml = &parts["word/document.xml"];
+    // The source 「職員名簿（各年4月1日現在）」 is wider than its column: the date starts a line of its
+    // own, so the word processor never splits it (LibreOffice broke 「…現／在）」 before).
+    assert!(
+        xml.contains(r#"職員名簿</w:t><w:br w:type="textWrapping" /><w:t xml:space="preserve">（各年4月1日現在）"#),
+        "a break before the date"
+    );
 }

@@ -17,6 +17,7 @@
 
 mod balance;
 mod runs;
+pub use balance::with_figures_kept_whole;
 pub use runs::{longest_unbreakable_em, unbreakable_runs};
 
 /// A piece of a cell line no longer than this (in em) is kept on one line where there is room.
@@ -339,7 +340,13 @@ pub fn layout(
             .map(|n| n.widths(font, two_lines, break_text))
             .collect();
         let mut widths = fill(&levels, width as f32)?;
-        let mins: Vec<f32> = levels.iter().map(|l| l[0]).collect();
+        // Balancing may still put a header on two lines at its chosen point, where that makes the
+        // table shorter (「本方針の／該当箇所」 over a column of 「第6の2」): it costs the header row
+        // a line, once, against lines in every row.
+        let mins: Vec<f32> = needs
+            .iter()
+            .map(|n| n.widths(font, true, break_text)[0])
+            .collect();
         let header_one_line: Vec<f32> = needs
             .iter()
             .map(|n| n.header_one_line * font.header_em() * SAFETY + (2 * CELL_MARGIN) as f32)

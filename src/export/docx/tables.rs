@@ -37,9 +37,15 @@ fn table(t: &DocTable, indent: i32, layout: &TableLayout) -> Table {
     let (text_style, header_style) = table_styles_for(layout.font);
     let cell = |column: usize, text: &str, is_header: bool| {
         let style = if is_header { header_style } else { text_style };
+        // A header prints as `layout` broke it; a cell breaks before a figure rather than in it.
+        let text = if is_header {
+            text.to_owned()
+        } else {
+            table_layout::with_figures_kept_whole(text, widths[column] as f32, layout.font)
+        };
         let mut c = TableCell::new()
             .width(widths[column], WidthType::Dxa)
-            .add_paragraph(Paragraph::new().style(style).add_run(text_run(text)));
+            .add_paragraph(Paragraph::new().style(style).add_run(text_run(&text)));
         if is_header {
             c = c.shading(Shading::new().fill("D9D9D9"));
         }

@@ -6,7 +6,7 @@
 //! to another while the table gets shorter, never below a column's minimum.
 
 use super::runs::unbreakable_ranges;
-use super::{is_closing, is_opening, set_em, TableFont, CELL_MARGIN, SOFT_SAFETY};
+use super::{is_closing, is_opening, set_em, TableFont, CELL_MARGIN, SAFETY, SOFT_SAFETY};
 
 /// What a single character alone on the last line costs, in lines.
 const ORPHAN_COST: f32 = 0.5;
@@ -19,10 +19,21 @@ fn never_starts_line(c: char) -> bool {
     is_closing(c) || "、。，．・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ".contains(c)
 }
 
-/// The pieces a line of cell text may be broken between, with their widths in em.
-fn tokens(line: &str) -> Vec<(f32, usize)> {
+/// A piece of a line that a line may be broken before: its place in the line, its width in em,
+/// its characters (without a trailing 、。) and whether it holds a figure that must not break.
+struct Token {
+    start: usize,
+    width: f32,
+    chars: usize,
+    figure: bool,
+}
+
+/// The pieces a line of cell text may be broken between: single characters of running text, the
+/// runs that never break whole, 禁則 applied (a piece that may not start a line joins the one
+/// before, an opening bracket the one after).
+fn tokens(line: &str) -> Vec<Token> {
     let runs = unbreakable_ranges(line);
-    let mut pieces: Vec<&str> = Vec::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut at = 0;
     for (start, end) in runs
         .iter()
@@ -30,37 +41,78 @@ fn tokens(line: &str) -> Vec<(f32, usize)> {
         .chain(std::iter::once((line.len(), line.len())))
     {
         for (i, c) in line[at..start].char_indices() {
-            pieces.push(&line[at + i..at + i + c.len_utf8()]);
+            pieces.push((at + i, at + i + c.len_utf8()));
         }
         if end > start {
-            pieces.push(&line[start..end]);
+            pieces.push((start, end));
         }
         at = end;
     }
-    // 禁則: a piece that may not start a line joins the one before; an opening bracket the next.
-    let mut joined: Vec<String> = Vec::new();
-    let mut carry = String::new();
-    for piece in pieces {
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    let mut carry: Option<usize> = None;
+    for (start, end) in pieces {
+        let piece = &line[start..end];
         let first = piece.chars().next().unwrap_or(' ');
-        if never_starts_line(first) && carry.is_empty() {
+        if never_starts_line(first) && carry.is_none() {
             if let Some(last) = joined.last_mut() {
-                last.push_str(piece);
+                last.1 = end;
                 continue;
             }
         }
-        carry.push_str(piece);
+        let from = carry.take().unwrap_or(start);
         if piece.chars().count() == 1 && is_opening(first) {
+            carry = Some(from);
             continue;
         }
-        joined.push(std::mem::take(&mut carry));
+        joined.push((from, end));
     }
-    if !carry.is_empty() {
-        joined.push(carry);
+    if let Some(from) = carry {
+        joined.push((from, line.len()));
     }
     joined
-        .iter()
-        .map(|t| (set_em(t), t.trim_end_matches(['、', '。']).chars().count()))
+        .into_iter()
+        .map(|(start, end)| {
+            let t = &line[start..end];
+            Token {
+                start,
+                width: set_em(t),
+                chars: t.trim_end_matches(['、', '。']).chars().count(),
+                figure: t.chars().count() > 1
+                    && t.chars()
+                        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)),
+            }
+        })
         .collect()
+}
+
+/// The cell text with a line break before each figure (「1,200人」「（令和12年度）」「平成18年3月」)
+/// that would otherwise straddle the end of a line at `twips` wide: Word and LibreOffice break
+/// Japanese text between any two characters, so keeping a figure whole takes a break of our own,
+/// put where a line may break anyway. The test is made with the full spare of the minimums, so a
+/// word processor that sets the text a little wider still finds the figure on one line.
+pub fn with_figures_kept_whole(text: &str, twips: f32, font: TableFont) -> String {
+    let width = (twips - (2 * CELL_MARGIN) as f32) / (font.cell_em() * SAFETY);
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut used = 0.0;
+        let mut at = 0;
+        for t in tokens(line) {
+            if used > 0.0 && used + t.width > width + 0.01 {
+                if t.figure {
+                    out.push_str(&line[at..t.start]);
+                    out.push('\n');
+                    at = t.start;
+                }
+                used = 0.0;
+            }
+            used += t.width;
+        }
+        out.push_str(&line[at..]);
+    }
+    out
 }
 
 /// Lines a cell takes at `width` em, plus [`ORPHAN_COST`] when its last line holds one character.
@@ -70,7 +122,10 @@ fn cell_height(text: &str, width: f32) -> f32 {
         let mut lines = 1;
         let mut used = 0.0;
         let mut last_chars = 0;
-        for (w, chars) in tokens(line) {
+        for Token {
+            width: w, chars, ..
+        } in tokens(line)
+        {
             if used > 0.0 && used + w > width + 0.01 {
                 lines += 1;
                 used = 0.0;
