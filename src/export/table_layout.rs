@@ -351,7 +351,12 @@ pub fn layout(
             .iter()
             .map(|n| n.header_one_line * font.header_em() * SAFETY + (2 * CELL_MARGIN) as f32)
             .collect();
-        let height = balance::balance(&mut widths, &mins, &header_one_line, rows, font);
+        // Where every line already fits on one line, there is nothing to balance.
+        let height = if levels.iter().zip(&widths).all(|(l, w)| *w + 0.5 >= l[2]) {
+            rows.len() as f32 + 1.0
+        } else {
+            balance::balance(&mut widths, &mins, &header_one_line, rows, font)
+        };
         Some((widths, height, font))
     };
     for (landscape_page, width) in [(false, portrait), (true, landscape)] {

@@ -115,17 +115,29 @@ pub fn with_figures_kept_whole(text: &str, twips: f32, font: TableFont) -> Strin
     out
 }
 
-/// Lines a cell takes at `width` em, plus [`ORPHAN_COST`] when its last line holds one character.
-fn cell_height(text: &str, width: f32) -> f32 {
+/// A cell as the search measures it: each line's pieces (width in em, characters), tokenized once.
+type CellPieces = Vec<Vec<(f32, usize)>>;
+
+fn cell_pieces(text: &str) -> CellPieces {
+    text.split('\n')
+        .map(|line| {
+            tokens(line)
+                .into_iter()
+                .map(|t| (t.width, t.chars))
+                .collect()
+        })
+        .collect()
+}
+
+/// Lines a cell takes at `width` em, plus [`ORPHAN_COST`] for each line whose last line holds one
+/// character.
+fn cell_height(cell: &CellPieces, width: f32) -> f32 {
     let mut height = 0.0;
-    for line in text.split('\n') {
+    for line in cell {
         let mut lines = 1;
         let mut used = 0.0;
         let mut last_chars = 0;
-        for Token {
-            width: w, chars, ..
-        } in tokens(line)
-        {
+        for &(w, chars) in line {
             if used > 0.0 && used + w > width + 0.01 {
                 lines += 1;
                 used = 0.0;
@@ -142,16 +154,8 @@ fn cell_height(text: &str, width: f32) -> f32 {
     height
 }
 
-/// The best move found in one round: `by` twips from column `from` to `to`, the table's height
-/// after it, and the two columns' cell heights then.
-struct Move {
-    height: f32,
-    from: usize,
-    to: usize,
-    by: f32,
-    narrow: Vec<f32>,
-    wide: Vec<f32>,
-}
+/// A column's cell heights some steps narrower (None below its minimum) and as many wider.
+type Probe = (Option<Vec<f32>>, Vec<f32>);
 
 /// The text width in em of a column `twips` wide (margins off, with the same spare as minimums).
 fn text_em_of(twips: f32, font: TableFont) -> f32 {
@@ -170,11 +174,19 @@ pub(super) fn balance(
 ) -> f32 {
     let columns = widths.len();
     let step = font.cell_em() / 2.0;
+    let cells: Vec<Vec<CellPieces>> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .map(|r| r.get(c).map_or_else(Vec::new, |text| cell_pieces(text)))
+                .collect()
+        })
+        .collect();
     // Each column's cell heights at a width.
     let heights = |column: usize, twips: f32| -> Vec<f32> {
         let em = text_em_of(twips, font);
-        rows.iter()
-            .map(|r| r.get(column).map_or(1.0, |c| cell_height(c, em)))
+        cells[column]
+            .iter()
+            .map(|cell| cell_height(cell, em).max(1.0))
             .collect()
     };
     let header_lines = |column: usize, twips: f32| {
@@ -191,25 +203,35 @@ pub(super) fn balance(
         body + headers.iter().copied().fold(0.0, f32::max)
     };
     let mut now: Vec<Vec<f32>> = (0..columns).map(|i| heights(i, widths[i])).collect();
+    // Each column measured one to four steps narrower (None below its minimum) and wider; only
+    // the two columns a move changed are measured again.
+    let probe = |column: usize, width: f32| -> Vec<Probe> {
+        (1..=MAX_MOVE)
+            .map(|k| {
+                let by = step * k as f32;
+                let narrower =
+                    (width - by >= mins[column] - 0.5).then(|| heights(column, width - by));
+                (narrower, heights(column, width + by))
+            })
+            .collect()
+    };
+    let mut probes: Vec<Vec<Probe>> = (0..columns).map(|i| probe(i, widths[i])).collect();
     for _ in 0..MAX_STEPS {
         let headers: Vec<f32> = (0..columns).map(|i| header_lines(i, widths[i])).collect();
         let current = table_height(&now.iter().collect::<Vec<_>>(), &headers);
         // A move of one to four steps: a label may need a whole character more before it stops
-        // leaving one alone on its last line.
-        let mut best: Option<Move> = None;
-        for k in 1..=MAX_MOVE {
-            let by = step * k as f32;
-            let narrower: Vec<Option<Vec<f32>>> = (0..columns)
-                .map(|i| (widths[i] - by >= mins[i] - 0.5).then(|| heights(i, widths[i] - by)))
-                .collect();
-            let wider: Vec<Vec<f32>> = (0..columns).map(|i| heights(i, widths[i] + by)).collect();
-            for (from, narrow) in narrower.iter().enumerate() {
-                let Some(narrow) = narrow else { continue };
+        // leaving one alone on its last line. Of equal gains the smallest move wins.
+        let mut best: Option<(f32, usize, usize, usize)> = None;
+        for (k, by) in (1..=MAX_MOVE).map(|n| step * n as f32).enumerate() {
+            for from in 0..columns {
+                let Some(narrow) = &probes[from][k].0 else {
+                    continue;
+                };
                 for to in (0..columns).filter(|t| *t != from) {
                     let cols: Vec<&Vec<f32>> = (0..columns)
                         .map(|c| match c {
                             c if c == from => narrow,
-                            c if c == to => &wider[to],
+                            c if c == to => &probes[to][k].1,
                             c => &now[c],
                         })
                         .collect();
@@ -217,37 +239,25 @@ pub(super) fn balance(
                     h[from] = header_lines(from, widths[from] - by);
                     h[to] = header_lines(to, widths[to] + by);
                     let height = table_height(&cols, &h);
-                    // Of equal gains the smallest move wins (k grows, so strictly better only).
-                    if height < current - 0.01
-                        && best.as_ref().is_none_or(|b| height < b.height - 0.01)
-                    {
-                        best = Some(Move {
-                            height,
-                            from,
-                            to,
-                            by,
-                            narrow: narrow.clone(),
-                            wide: wider[to].clone(),
-                        });
+                    if height < current - 0.01 && best.is_none_or(|b| height < b.0 - 0.01) {
+                        best = Some((height, from, to, k));
                     }
                 }
             }
         }
-        let Some(Move {
-            from,
-            to,
-            by,
-            narrow,
-            wide,
-            ..
-        }) = best
-        else {
+        let Some((_, from, to, k)) = best else {
             return current;
         };
+        let by = step * (k + 1) as f32;
+        now[from] = probes[from][k]
+            .0
+            .take()
+            .expect("a narrower column was measured");
+        now[to] = std::mem::take(&mut probes[to][k].1);
         widths[from] -= by;
         widths[to] += by;
-        now[from] = narrow;
-        now[to] = wide;
+        probes[from] = probe(from, widths[from]);
+        probes[to] = probe(to, widths[to]);
     }
     let headers: Vec<f32> = (0..columns).map(|i| header_lines(i, widths[i])).collect();
     table_height(&now.iter().collect::<Vec<_>>(), &headers)
