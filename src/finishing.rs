@@ -6,7 +6,7 @@
 //! blocked by a finding.
 
 use crate::content::outline::WritingStyle;
-use crate::content::wording::{Ending, OrgWords};
+use crate::content::wording::{sentences, Ending, OrgWords};
 use crate::content::{Guideline, Question, QuestionKind};
 use crate::draft::kpi::{KpiField, KpiRow};
 use crate::draft::profile::OrgProfile;
@@ -169,8 +169,7 @@ fn sentences_of<'d>(
     };
     texts
         .into_iter()
-        .flat_map(|t| t.split(['\n', '｜']))
-        .flat_map(|line| line.split_inclusive('。'))
+        .flat_map(sentences)
         .filter(|s| !s.trim().is_empty())
         .map(|text| consistency::Sentence {
             section,

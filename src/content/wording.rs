@@ -234,25 +234,30 @@ impl FinishingRules {
     /// or cell (「｜」) without 「。」 counts only when it ends in a です・ます form (lists and table
     /// cells are often nouns).
     pub fn endings<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (&'t str, Ending)> + 't {
-        text.split(['\n', '｜'])
-            .flat_map(|line| line.split_inclusive('。'))
-            .filter_map(move |piece| {
-                let sentence = piece.trim();
-                let closed = sentence.ends_with('。');
-                let predicate = predicate_end(sentence.trim_end_matches('。'));
-                let desu = self
-                    .desu_endings
-                    .iter()
-                    .any(|e| predicate.ends_with(e.as_str()));
-                match (desu, closed) {
-                    (true, _) => Some((sentence, Ending::Desu)),
-                    (false, true) if self.is_plain_predicate(predicate) => {
-                        Some((sentence, Ending::Dearu))
-                    }
-                    _ => None,
+        sentences(text).filter_map(move |piece| {
+            let sentence = piece.trim();
+            let closed = sentence.ends_with('。');
+            let predicate = predicate_end(sentence.trim_end_matches('。'));
+            let desu = self
+                .desu_endings
+                .iter()
+                .any(|e| predicate.ends_with(e.as_str()));
+            match (desu, closed) {
+                (true, _) => Some((sentence, Ending::Desu)),
+                (false, true) if self.is_plain_predicate(predicate) => {
+                    Some((sentence, Ending::Dearu))
                 }
-            })
+                _ => None,
+            }
+        })
     }
+}
+
+/// The sentences of a text as the 仕上げチェック reads them: each line or table cell (「｜」) cut
+/// after every 「。」 (the last piece of a line may have none).
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['\n', '｜'])
+        .flat_map(|line| line.split_inclusive('。'))
 }
 
 /// A sentence without what may follow its predicate: a closing quote, or a note in brackets

@@ -30,6 +30,8 @@ const SAFETY: f32 = 1.1;
 const SOFT_SAFETY: f32 = 1.03;
 /// The cell margins the renderer writes (`tblCellMar`), left and right, in twips.
 pub const CELL_MARGIN: usize = 99;
+/// Both margins of a cell, in twips as the widths are counted.
+const MARGINS: f32 = (2 * CELL_MARGIN) as f32;
 /// 和欧間 spacing Word and LibreOffice add where Japanese meets Latin letters or digits, in em.
 const WAOU_EM: f32 = 0.25;
 
@@ -218,10 +220,14 @@ impl ColumnNeeds {
         }
     }
 
+    /// What the header needs on one line in `font` (twips, margins included).
+    fn header_on_one_line(&self, font: TableFont) -> f32 {
+        self.header_one_line * font.header_em() * SAFETY + MARGINS
+    }
+
     /// The three widths (twips, margins included) a column is filled to in turn: what it must
     /// have, what keeps its short pieces whole, and what puts each line on one line.
     fn widths(&self, font: TableFont, headers_on_two_lines: bool, break_text: bool) -> [f32; 3] {
-        let margins = (2 * CELL_MARGIN) as f32;
         let header = if headers_on_two_lines {
             self.header_two_lines
         } else {
@@ -233,11 +239,11 @@ impl ColumnNeeds {
             .max(font.cell_em())
             * SAFETY)
             .max(if break_text { 0.0 } else { pieces })
-            + margins;
-        let keep_pieces = must.max(pieces + margins);
+            + MARGINS;
+        let keep_pieces = must.max(pieces + MARGINS);
         let one_line = keep_pieces
-            .max(self.longest_line * font.cell_em() * SOFT_SAFETY + margins)
-            .max(self.header_one_line * font.header_em() * SAFETY + margins);
+            .max(self.longest_line * font.cell_em() * SOFT_SAFETY + MARGINS)
+            .max(self.header_on_one_line(font));
         [must, keep_pieces, one_line]
     }
 }
@@ -347,10 +353,7 @@ pub fn layout(
             .iter()
             .map(|n| n.widths(font, true, break_text)[0])
             .collect();
-        let header_one_line: Vec<f32> = needs
-            .iter()
-            .map(|n| n.header_one_line * font.header_em() * SAFETY + (2 * CELL_MARGIN) as f32)
-            .collect();
+        let header_one_line: Vec<f32> = needs.iter().map(|n| n.header_on_one_line(font)).collect();
         // Where every line already fits on one line, there is nothing to balance.
         let height = if levels.iter().zip(&widths).all(|(l, w)| *w + 0.5 >= l[2]) {
             rows.len() as f32 + 1.0
@@ -390,16 +393,16 @@ fn finish(
     width: usize,
     landscape: bool,
 ) -> TableLayout {
-    let margins = (2 * CELL_MARGIN) as f32;
     let header = needs
         .iter()
         .zip(widths)
         .enumerate()
         .map(|(i, (need, w))| {
             let text = header.get(i).map_or("", String::as_str);
-            let one_line = need.header_one_line * font.header_em() * SAFETY + margins;
             match header_break(text) {
-                Some((first, second)) if one_line > *w + 0.5 => format!("{first}\n{second}"),
+                Some((first, second)) if need.header_on_one_line(font) > *w + 0.5 => {
+                    format!("{first}\n{second}")
+                }
                 _ => text.to_owned(),
             }
         })

@@ -8,15 +8,8 @@ impl<'a> Builder<'a> {
     /// The KPI rows with content in pillar order (the sections' order), the user's order inside a
     /// pillar; rows of an unknown pillar last.
     fn kpi_rows_in_order(&self) -> Vec<&'a KpiRow> {
-        let pillar_rank = |k: &KpiRow| {
-            self.g
-                .sections
-                .iter()
-                .position(|s| s.id == k.pillar)
-                .unwrap_or(usize::MAX)
-        };
         let mut rows: Vec<&KpiRow> = self.draft.kpis.iter().filter(|k| k.has_content()).collect();
-        rows.sort_by_key(|k| pillar_rank(k));
+        rows.sort_by_key(|k| self.g.section_index(&k.pillar).unwrap_or(usize::MAX));
         rows
     }
 

@@ -6,7 +6,7 @@
 //! to another while the table gets shorter, never below a column's minimum.
 
 use super::runs::unbreakable_ranges;
-use super::{is_closing, is_opening, set_em, TableFont, CELL_MARGIN, SAFETY, SOFT_SAFETY};
+use super::{is_closing, is_opening, set_em, TableFont, MARGINS, SAFETY, SOFT_SAFETY};
 
 /// What a single character alone on the last line costs, in lines.
 const ORPHAN_COST: f32 = 0.5;
@@ -91,7 +91,7 @@ fn tokens(line: &str) -> Vec<Token> {
 /// put where a line may break anyway. The test is made with the full spare of the minimums, so a
 /// word processor that sets the text a little wider still finds the figure on one line.
 pub fn with_figures_kept_whole(text: &str, twips: f32, font: TableFont) -> String {
-    let width = (twips - (2 * CELL_MARGIN) as f32) / (font.cell_em() * SAFETY);
+    let width = text_em_of(twips, font, SAFETY);
     let mut out = String::with_capacity(text.len());
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -100,7 +100,7 @@ pub fn with_figures_kept_whole(text: &str, twips: f32, font: TableFont) -> Strin
         let mut used = 0.0;
         let mut at = 0;
         for t in tokens(line) {
-            if used > 0.0 && used + t.width > width + 0.01 {
+            if starts_a_line(used, t.width, width) {
                 if t.figure {
                     out.push_str(&line[at..t.start]);
                     out.push('\n');
@@ -138,7 +138,7 @@ fn cell_height(cell: &CellPieces, width: f32) -> f32 {
         let mut used = 0.0;
         let mut last_chars = 0;
         for &(w, chars) in line {
-            if used > 0.0 && used + w > width + 0.01 {
+            if starts_a_line(used, w, width) {
                 lines += 1;
                 used = 0.0;
                 last_chars = 0;
@@ -157,9 +157,15 @@ fn cell_height(cell: &CellPieces, width: f32) -> f32 {
 /// A column's cell heights some steps narrower (None below its minimum) and as many wider.
 type Probe = (Option<Vec<f32>>, Vec<f32>);
 
-/// The text width in em of a column `twips` wide (margins off, with the same spare as minimums).
-fn text_em_of(twips: f32, font: TableFont) -> f32 {
-    (twips - (2 * CELL_MARGIN) as f32) / (font.cell_em() * SOFT_SAFETY)
+/// The text width in em of a column `twips` wide: margins off, with `spare` for wider fonts.
+fn text_em_of(twips: f32, font: TableFont, spare: f32) -> f32 {
+    (twips - MARGINS) / (font.cell_em() * spare)
+}
+
+/// Whether a piece `w` em wide goes onto a new line after `used` em of a line `width` em wide
+/// (a line always takes its first piece).
+fn starts_a_line(used: f32, w: f32, width: f32) -> bool {
+    used > 0.0 && used + w > width + 0.01
 }
 
 /// Moves width between columns while the table gets shorter, and returns its height (in lines,
@@ -183,7 +189,7 @@ pub(super) fn balance(
         .collect();
     // Each column's cell heights at a width.
     let heights = |column: usize, twips: f32| -> Vec<f32> {
-        let em = text_em_of(twips, font);
+        let em = text_em_of(twips, font, SOFT_SAFETY);
         cells[column]
             .iter()
             .map(|cell| cell_height(cell, em).max(1.0))
