@@ -11,6 +11,7 @@ pub mod kpi;
 pub mod profile;
 pub mod sample;
 pub mod versions;
+pub mod work_file;
 
 use crate::content::{Guideline, KpiExample, Question, QuestionKind, Section};
 use kpi::{KpiField, KpiRow};
@@ -330,6 +331,19 @@ impl Draft {
             && self.checklist.is_empty()
             && self.memos.is_empty()
             && self.current_policy.is_none()
+    }
+
+    /// The same work in both: everything the user wrote, ticked or named, whatever the revision,
+    /// the saving tab or the time (a work file opened again, a conflict that is none).
+    pub fn same_content(&self, other: &Draft) -> bool {
+        self.name == other.name
+            && self.answers == other.answers
+            && self.recovered_answers == other.recovered_answers
+            && self.kpis == other.kpis
+            && self.sections == other.sections
+            && self.checklist == other.checklist
+            && self.memos == other.memos
+            && self.current_policy == other.current_policy
     }
 
     /// Completed when the user said so; in progress once anything in it was written or checked.

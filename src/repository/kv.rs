@@ -25,6 +25,8 @@ pub struct MemoryKv {
     pub quota_units: Option<usize>,
     failing_writes: BTreeSet<usize>,
     writes: Cell<usize>,
+    /// Every access fails, as where a policy blocks site data (#25).
+    pub blocked: bool,
 }
 
 impl MemoryKv {
@@ -59,11 +61,14 @@ impl MemoryKv {
 
 impl KeyValue for MemoryKv {
     fn get(&self, key: &str) -> Result<Option<String>, WriteFailed> {
+        if self.blocked {
+            return Err(WriteFailed);
+        }
         Ok(self.map.get(key).cloned())
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), WriteFailed> {
-        if self.next_write_fails() {
+        if self.blocked || self.next_write_fails() {
             return Err(WriteFailed);
         }
         if let Some(quota) = self.quota_units {
@@ -81,7 +86,7 @@ impl KeyValue for MemoryKv {
     }
 
     fn remove(&mut self, key: &str) -> Result<(), WriteFailed> {
-        if self.next_write_fails() {
+        if self.blocked || self.next_write_fails() {
             return Err(WriteFailed);
         }
         self.map.remove(key);

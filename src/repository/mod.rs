@@ -15,6 +15,7 @@
 
 pub mod kv;
 pub mod recovered;
+pub mod work_file;
 
 use crate::content::Guideline;
 use crate::draft::codec::{self, DecodeError};
@@ -89,7 +90,15 @@ pub struct Loaded {
     pub notices: Vec<String>,
     /// False when saving would overwrite data that could not be moved aside.
     pub can_save: bool,
+    /// The store cannot be read at all: the browser blocks site data here (#25).
+    pub blocked: bool,
+    /// Nothing was stored: a first visit, or site data wiped since the last one.
+    pub nothing_stored: bool,
 }
+
+/// Said when the browser keeps no data for this page (a policy blocks site data): the work file
+/// is then the only place the work can be kept.
+pub const BLOCKED_NOTICE: &str = "このブラウザでは、このページのデータを保存できない設定になっています（サイトデータの保存が管理者の設定などでブロックされています）。このままでは、入力した内容は画面を閉じると失われます。「ファイルに保存」で作業ファイルを選ぶと、入力内容はそのファイルに自動で保存されます。";
 
 /// `base`, or `base-2`, `base-3`, … : the first name `taken` says is free.
 fn first_free(
@@ -130,19 +139,23 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
         known,
         notices,
         can_save,
+        blocked: false,
+        nothing_stored: false,
     };
     let raw = match kv.get(DRAFT_KEY) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return fresh(Vec::new(), true, Known(None)),
+        Ok(None) => {
+            return Loaded {
+                nothing_stored: true,
+                ..fresh(Vec::new(), true, Known(None))
+            }
+        }
+        // In a browser the store fails to read only when it is blocked altogether.
         Err(_) => {
-            return fresh(
-                vec![
-                "保存データを読み出せませんでした。上書きを避けるため、自動保存を停止しています。"
-                    .to_owned(),
-            ],
-                false,
-                Known(None),
-            )
+            return Loaded {
+                blocked: true,
+                ..fresh(vec![BLOCKED_NOTICE.to_owned()], false, Known(None))
+            }
         }
     };
     match codec::decode(&raw) {
@@ -159,6 +172,8 @@ pub fn load(kv: &mut impl KeyValue, guideline: &Guideline, now: Timestamp) -> Lo
                 draft,
                 notices,
                 can_save: true,
+                blocked: false,
+                nothing_stored: false,
             }
         }
         // The text is safe in its copy, so this tab may replace it, except a newer version's
