@@ -137,7 +137,7 @@ ${bakedElement}
 <script type="module">${scriptData(loader, 'the loader')}</script>
 </head>
 <body>
-<div class="single-file-note no-print" role="note" data-testid="single-file-note"><p>このファイル版では、入力内容はファイルの中ではなく、このパソコンのこのブラウザー（Edge・Chrome）の中に保存されます。ファイルを別のフォルダーや別のパソコンに移しても、入力内容は一緒には移りません。移すときは「データの管理」でバックアップを保存し、移した先で読み込んでください。</p></div>
+<div class="single-file-note no-print" role="note" data-testid="single-file-note"><p>このファイル版では、入力内容はファイルの中ではなく、このパソコンのこのブラウザー（Edge・Chrome）の中に保存されます。ファイルを別のフォルダーや別のパソコンに移しても、入力内容は一緒には移りません。移すときや引き継ぐときは、作成の手順（一覧）の「作業ファイル」で「ファイルに保存」を押し、共有フォルダなどに作業ファイルを保存してください。移した先では「ファイルを開く」で続きから作業できます。</p></div>
 ${problem}
 <noscript><p>このツールを使うには JavaScript を有効にしてください（Microsoft Edge または Google Chrome の最新版を推奨します）。</p></noscript>
 </body>

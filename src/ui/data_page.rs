@@ -52,8 +52,9 @@ pub fn DataPage() -> impl IntoView {
         <div class="page page--data">
             <PageIntro
                 title=super::Route::Data.title()
-                lead="入力内容はこのブラウザの中にだけ保存されています。別のパソコンに移すときや、万一に備えて、ときどきバックアップ（JSON ファイル）を保存してください。"
+                lead="入力内容はこのブラウザの中に保存されます。作業ファイルを選ぶと、そのファイルにも自動で保存され、別のパソコンや後任の方も続きを開けます。万一に備えて、ときどきバックアップ（JSON ファイル）も保存してください。"
             />
+            <super::work_file::panel::WorkFilePanel full=true />
             <MessageLine id=MESSAGE message />
             <DraftsSection message rows />
             <BackupSections message last_backup rows />

@@ -1,7 +1,7 @@
 //! Leptos components: a thin layer over the pure core. One module per page (`*_page`, plus
 //! `task_list`, `check_answers`, `coverage_page` over the `report` layout); what several pages use
 //! lives in `shared`, `delegate` (string regions, message lines), `download`, `fields`,
-//! `kpi_builder`, `step_nav`, `status_line` and `packs`; `store` holds the draft and its saving,
+//! `kpi_builder`, `step_nav`, `status_line` and `packs`; `store` holds the draft and its saving, `work_file` the work file (#25),
 //! `texts` the lazily fetched guideline texts, `worker` the page's side of the worker protocol,
 //! `embedded` what a package writes into the page, `timing` the benchmark's marks. No page module
 //! uses another (`tests/architecture.rs`).
@@ -32,6 +32,7 @@ mod task_list;
 mod texts;
 mod timing;
 mod versions_page;
+mod work_file;
 mod worker;
 
 pub use crate::route::{ReturnPage, Route};
@@ -85,7 +86,10 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
+    let on_leave = work_file::panel::warn_on_leaving(store);
+    work_file::resume_on_start(store);
     on_cleanup(move || {
+        on_leave.remove();
         on_storage.remove();
         on_hash.remove();
         on_hide.remove();
@@ -93,7 +97,9 @@ pub fn App() -> impl IntoView {
     });
 
     // Behind the other-tab dialog nothing can be focused, typed into or pressed (`inert`).
-    let locked = move || store.locked_by_other_tab.get();
+    // Behind the work file's conflict dialog too.
+    let locked =
+        move || store.locked_by_other_tab.get() || store.file.conflict.with(Option::is_some);
     // The open draft's name, always in view: a new or imported draft is never mistaken for lost work.
     let open_draft = Memo::new(move |_| {
         format!(
@@ -113,6 +119,7 @@ pub fn App() -> impl IntoView {
                     {edition.map(|label| view! { <span class="site-header__edition" data-testid="edition">{format!("（{label}）")}</span> })}
                 </a>
                 <SaveStatusLine />
+                <work_file::panel::FileStatusLine />
                 <p class="site-header__draft" data-testid="header-draft">{move || open_draft.get()}</p>
                 <a class="site-header__link" href=Route::Data.href()>"データの管理（バックアップ）"</a>
             </div>
@@ -122,6 +129,7 @@ pub fn App() -> impl IntoView {
             <SaveFailureBanner />
         </div>
         <OtherTabLock />
+        <work_file::panel::FileConflictDialog />
         <main id="main" class="main" tabindex="-1" inert=locked>
             {move || match route.get() {
                 Route::TaskList => view! { <TaskList /> }.into_any(),
@@ -140,7 +148,7 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="site-footer no-print" inert=locked>
             <p>
-                "入力内容はこのパソコンのこのブラウザの中にだけ保存され、外部には送信されません。"
+                "入力内容はこのブラウザの中と、選んだ作業ファイルにだけ保存され、外部には送信されません。"
                 " "
                 <a href=Route::About.href()>"このツールの内容について"</a>
             </p>

@@ -16,9 +16,10 @@ pub fn SaveStatusLine() -> impl IntoView {
         SaveStatus::Pending => "保存しています…".to_owned(),
         SaveStatus::Saved(ts) => format!("保存しました {}", clock(ts)),
         SaveStatus::Failed(message) => format!("保存できませんでした：{message}"),
+        SaveStatus::NotKept => "このブラウザには保存されません".to_owned(),
     };
     let class = move || match store.save_status.get() {
-        SaveStatus::Failed(_) => "save-status save-status--error",
+        SaveStatus::Failed(_) | SaveStatus::NotKept => "save-status save-status--error",
         _ => "save-status",
     };
     view! {

@@ -3,6 +3,10 @@
 //! conflicts found by the stored revision), over `storage::BrowserKv`.
 
 use crate::draft::{Draft, Timestamp};
+use crate::repository::kv::KeyValue;
+use crate::repository::work_file::{
+    keep_text_once, open_from_file, overwritten_unseen, CurrentGoes,
+};
 use crate::repository::{self as repo, Known, TxError};
 use crate::storage::{self, BrowserKv};
 use gloo_timers::callback::Timeout;
@@ -25,6 +29,9 @@ pub enum SaveStatus {
     Saved(Timestamp),
     /// The edits are only in this page; saving is retried.
     Failed(String),
+    /// The browser keeps nothing here (blocked, or stored data that must not be overwritten):
+    /// only a work file can keep the edits.
+    NotKept,
 }
 
 /// A storage transaction on the open draft: the new open draft, if it changes.
@@ -51,10 +58,21 @@ pub struct Store {
     tab: StoredValue<String>,
     retry_ms: StoredValue<u32>,
     persistence_requested: StoredValue<bool>,
+    /// The browser keeps no data here (#25): the work file is the only store.
+    blocked: StoredValue<bool>,
+    /// Nothing was stored when the page opened (first visit, or site data wiped).
+    nothing_stored: StoredValue<bool>,
+    /// The work file, the second store (#25).
+    pub file: super::work_file::WorkFile,
 }
 
 thread_local! {
     static PENDING_SAVE: RefCell<Option<Timeout>> = const { RefCell::new(None) };
+}
+
+/// The open-draft key as stored now (what a refused save found there).
+fn stored_open_text() -> Option<String> {
+    BrowserKv.get(repo::DRAFT_KEY).ok().flatten()
 }
 
 pub fn now() -> Timestamp {
@@ -66,6 +84,8 @@ pub fn utc_offset_minutes() -> i64 {
     -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
 
+const CROSSED: &str = "別のタブでの保存と、このタブの保存が重なりました。別のタブで保存された内容は、「データの管理」の「復元できるデータ」に残してあります。";
+
 const LOCKED: &str =
     "別のタブでこの下書きが保存されたため、このタブでは操作できません。画面の案内に従って最新の内容を読み込んでください。";
 
@@ -75,7 +95,11 @@ impl Store {
         let tab = format!("t{}-{}", now(), (js_sys::Math::random() * 1e9) as u64);
         Store {
             draft: RwSignal::new(loaded.draft),
-            save_status: RwSignal::new(SaveStatus::Idle),
+            save_status: RwSignal::new(if loaded.can_save {
+                SaveStatus::Idle
+            } else {
+                SaveStatus::NotKept
+            }),
             notice: RwSignal::new((!loaded.notices.is_empty()).then(|| loaded.notices.join(" "))),
             locked_by_other_tab: RwSignal::new(false),
             stored_revision: RwSignal::new(0),
@@ -85,7 +109,24 @@ impl Store {
             tab: StoredValue::new(tab),
             retry_ms: StoredValue::new(RETRY_FIRST_MS),
             persistence_requested: StoredValue::new(false),
+            blocked: StoredValue::new(loaded.blocked),
+            nothing_stored: StoredValue::new(loaded.nothing_stored),
+            file: super::work_file::WorkFile::new(),
         }
+    }
+
+    /// The browser keeps no data for this page.
+    pub fn blocked(&self) -> bool {
+        self.blocked.get_value()
+    }
+
+    pub fn nothing_stored(&self) -> bool {
+        self.nothing_stored.get_value()
+    }
+
+    /// Edits that neither the browser nor a work file holds (the only case that warns on leaving).
+    pub fn unsaved_nowhere(&self) -> bool {
+        self.blocked() && self.file.unsaved() && self.draft.with_untracked(|d| !d.is_untouched())
     }
 
     pub fn get() -> Store {
@@ -99,6 +140,7 @@ impl Store {
         }
         self.draft.update(|d| change(d, now()));
         self.dirty.set_value(true);
+        self.file.edited();
         self.schedule_save(SAVE_DEBOUNCE_MS);
     }
 
@@ -115,6 +157,11 @@ impl Store {
     /// unsaved is carried along only in memory; on success `opened` becomes the open draft.
     fn switch(&self, what: &str, tx: Transaction<'_>) -> Result<(), String> {
         self.refuse_when_locked()?;
+        if self.blocked() {
+            return Err(format!(
+                "このブラウザにはデータを保存できないため、{what}はできません。作業ファイルで作業を続けてください。"
+            ));
+        }
         self.flush();
         if self.dirty.get_value() {
             return Err(format!(
@@ -131,6 +178,10 @@ impl Store {
             Ok(opened) => {
                 self.known.set_value(known);
                 if let Some(draft) = opened {
+                    if draft.id != self.open_id() {
+                        // A work file belongs to its draft.
+                        self.file.unlink();
+                    }
                     PENDING_SAVE.with(|p| p.borrow_mut().take());
                     self.can_save.set_value(true);
                     self.draft.set(draft);
@@ -139,21 +190,70 @@ impl Store {
                 Ok(())
             }
             Err(TxError::Conflict) => {
-                self.lock_for_other_tab();
+                self.lock_for_other_tab(stored_open_text().as_deref());
                 Err(TxError::Conflict.message_ja(what))
             }
             Err(e) => Err(e.message_ja(what)),
         }
     }
 
-    /// Opens another stored draft; the open one is kept among the others.
+    /// Opens another stored draft; the open one is kept among the others. The draft's own work
+    /// file, if one is remembered, is offered again.
     pub fn open_draft(&self, id: &str) -> Result<(), String> {
         self.switch(
             "下書きを開くこと",
             Box::new(move |kv, current, known, tab| {
                 repo::open_other(kv, current, id, known, tab, now()).map(Some)
             }),
+        )?;
+        super::work_file::resume_on_start(*self);
+        Ok(())
+    }
+
+    /// Opens the draft read from a work file; the open draft is never lost (see
+    /// `repository::work_file`). Where the browser keeps nothing, the open draft, if it holds
+    /// work no file has, is downloaded first.
+    pub fn open_work_file(
+        &self,
+        draft: Draft,
+        versions: Option<String>,
+        goes: CurrentGoes,
+    ) -> Result<(), String> {
+        if self.blocked() {
+            self.refuse_when_locked()?;
+            let at_risk = self.file.unsaved()
+                && self
+                    .draft
+                    .with_untracked(|d| !d.is_untouched() && !d.same_content(&draft));
+            if at_risk {
+                super::shared::download_backup(*self, false)?;
+            }
+            PENDING_SAVE.with(|p| p.borrow_mut().take());
+            self.draft.set(draft);
+            self.dirty.set_value(false);
+            return Ok(());
+        }
+        self.switch(
+            "作業ファイルを開くこと",
+            Box::new(move |kv, current, known, tab| {
+                open_from_file(kv, current, draft, versions, goes, known, tab, now()).map(Some)
+            }),
         )
+    }
+
+    /// Keeps a text that is about to be replaced (a work file's other content): among the
+    /// set-aside copies, or downloaded where the browser keeps nothing. Says where it went.
+    pub fn keep_text_aside(&self, text: &str, what: &str) -> Result<String, String> {
+        if self.blocked() {
+            let name = crate::export::dated_file_name("", what, super::download::today(), "json");
+            super::download::save_text(text, "application/json;charset=utf-8", &name)?;
+            return Ok(format!("「{name}」としてダウンロードしました"));
+        }
+        let kept = keep_text_once(&mut BrowserKv, text, now())
+            .map(|_| "「データの管理」の「復元できるデータ」に残してあります".to_owned())
+            .map_err(|e| e.message_ja("退避"));
+        self.stored_revision.update(|r| *r += 1);
+        kept
     }
 
     /// Starts a new empty draft; the open one is kept among the others.
@@ -234,22 +334,42 @@ impl Store {
         if self.known.with_value(|k| k.matches(new_text.as_deref())) {
             return;
         }
-        self.lock_for_other_tab();
+        // Crossing saves: our write landed after theirs, so their text is stored nowhere. Keep
+        // it; this tab's text stands and it may go on (the other tab locks on our write).
+        let ours_stands = BrowserKv
+            .get(repo::DRAFT_KEY)
+            .is_ok_and(|stored| self.known.with_value(|k| k.matches(stored.as_deref())));
+        if let (true, Some(theirs)) = (ours_stands, new_text.as_deref()) {
+            if keep_text_once(&mut BrowserKv, theirs, now()).is_ok() {
+                self.notice.set(Some(CROSSED.to_owned()));
+                self.stored_revision.update(|r| *r += 1);
+                return;
+            }
+        }
+        self.lock_for_other_tab(new_text.as_deref());
     }
 
-    fn lock_for_other_tab(&self) {
+    /// Locks this tab. Its unsaved edits, and its saved text when the other tab's write did not
+    /// build on it (crossing saves), are kept first.
+    fn lock_for_other_tab(&self, new_text: Option<&str>) {
         if self.locked_by_other_tab.get_untracked() {
             return;
         }
         PENDING_SAVE.with(|p| p.borrow_mut().take());
-        if self.dirty.get_value() {
-            let kept = self
-                .draft
-                .with_untracked(|d| repo::keep_copy(&mut BrowserKv, d, now()));
+        let tab = self.tab.get_value();
+        let overwritten = self
+            .known
+            .with_value(|k| overwritten_unseen(k, new_text, &tab));
+        let unsaved = self.dirty.get_value();
+        if unsaved || overwritten {
+            let kept = self.draft.with_untracked(|d| {
+                keep_text_once(&mut BrowserKv, &crate::draft::codec::encode(d), now())
+            });
             if kept.is_ok() {
                 self.dirty.set_value(false);
             }
             self.notice.set(Some(match kept {
+                Ok(_) if !unsaved => "このタブで保存した内容は、別のタブの保存と重なって上書きされたため、「データの管理」の「復元できるデータ」に残してあります。".to_owned(),
                 Ok(_) => "このタブでまだ保存していなかった内容は、「データの管理」の「復元できるデータ」に残してあります。".to_owned(),
                 Err(_) => "このタブでまだ保存していなかった内容を退避できませんでした。画面を閉じる前に「今すぐバックアップを保存」を押してください。".to_owned(),
             }));
@@ -270,10 +390,13 @@ impl Store {
     }
 
     fn schedule_save(&self, delay_ms: u32) {
-        if !self.can_save.get_value() {
+        if !self.can_save.get_value() && !self.file.linked() {
             return;
         }
-        if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+        if !matches!(
+            self.save_status.get_untracked(),
+            SaveStatus::Failed(_) | SaveStatus::NotKept
+        ) {
             self.save_status.set(SaveStatus::Pending);
         }
         let store = *self;
@@ -295,7 +418,12 @@ impl Store {
 
     fn save_now(&self) {
         PENDING_SAVE.with(|p| p.borrow_mut().take());
-        if !self.can_save.get_value() || self.locked_by_other_tab.get_untracked() {
+        if self.locked_by_other_tab.get_untracked() {
+            return;
+        }
+        if !self.can_save.get_value() {
+            // Blocked or unsafe to write here: the work file, if any, still takes the edits.
+            self.file.write_soon(*self);
             return;
         }
         // A User Timing measure named "autosave" (serialise + write), read by the benchmark.
@@ -321,14 +449,17 @@ impl Store {
                     self.persistence_requested.set_value(true);
                     storage::request_persistence();
                 }
+                self.file.write_soon(*self);
             }
-            Some(Err(TxError::Conflict)) => self.lock_for_other_tab(),
+            Some(Err(TxError::Conflict)) => self.lock_for_other_tab(stored_open_text().as_deref()),
             Some(Err(e)) => {
                 self.save_status
                     .set(SaveStatus::Failed(e.message_ja("保存")));
                 let delay = self.retry_ms.get_value();
                 self.retry_ms.set_value((delay * 2).min(RETRY_MAX_MS));
                 self.schedule_save(delay);
+                // The browser is full, but the work file can still take the edits.
+                self.file.write_soon(*self);
             }
             None => {}
         }

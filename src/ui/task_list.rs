@@ -26,6 +26,7 @@ pub fn TaskList() -> impl IntoView {
                 <a href=super::Route::Data.href()>"下書きの一覧・切り替え"</a>
             </p>
             <super::shared::BackupNudge />
+            <super::work_file::panel::WorkFilePanel />
             <HtmlRegion body />
         </div>
     }

@@ -1,0 +1,508 @@
+//! The work file as a second store (#25): once chosen, every autosave also writes it (after the
+//! browser's store, or alone where the browser keeps nothing). The file is never overwritten when
+//! it changed on disk since this tab last wrote it: the user is shown both and chooses. Without
+//! the File System Access API the same button downloads the file and reminds after enough edits.
+//! The pure rules live in `crate::draft::work_file`; this module holds the page's state and the
+//! order of the calls.
+
+mod fs;
+pub mod memory;
+pub mod panel;
+
+use super::download::save_text;
+use super::Store;
+use crate::draft::work_file::{self as wf, DiskCheck, SinceDownload, Written};
+use crate::draft::{Draft, Timestamp};
+use crate::repository::work_file::CurrentGoes;
+use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use web_sys::FileSystemFileHandle;
+
+const JSON_MIME: &str = "application/json;charset=utf-8";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileStatus {
+    /// No file chosen.
+    None,
+    Saving,
+    Saved(Timestamp),
+    Failed(String),
+    /// The file changed on disk: writing waits for the user's choice.
+    Conflict,
+    /// Download mode: the file was last downloaded then.
+    Downloaded(Timestamp),
+}
+
+/// The file on disk and this tab's draft, side by side, for the user to choose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub file_text: String,
+    /// The file's draft and versions, when the file reads as a work file.
+    pub file_draft: Option<(Draft, Option<String>)>,
+    /// Why it does not, when it does not.
+    pub problem: Option<String>,
+}
+
+/// A remembered file that needs the user's click (permission) before it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resumable {
+    pub name: String,
+    /// Site data was wiped: the file is offered to open, not only to save into.
+    pub after_wipe: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct WorkFile {
+    /// The chosen file's name (the API gives no path).
+    pub name: RwSignal<Option<String>>,
+    pub status: RwSignal<FileStatus>,
+    pub conflict: RwSignal<Option<Conflict>>,
+    pub resumable: RwSignal<Option<Resumable>>,
+    /// Download mode: remind to save the file again.
+    pub remind: RwSignal<bool>,
+    /// Edits since the page opened, and the count the file last took.
+    edits: StoredValue<u64>,
+    edits_in_file: StoredValue<u64>,
+    since_download: StoredValue<SinceDownload>,
+    written: StoredValue<Option<Written>>,
+    /// The draft the file belongs to (switching drafts unlinks it).
+    draft_id: StoredValue<Option<String>>,
+    /// The version history read from the file, for when the browser cannot store it.
+    versions: StoredValue<Option<String>>,
+    writing: StoredValue<bool>,
+    again: StoredValue<bool>,
+}
+
+thread_local! {
+    static HANDLE: RefCell<Option<FileSystemFileHandle>> = const { RefCell::new(None) };
+    static REMEMBERED: RefCell<Option<FileSystemFileHandle>> = const { RefCell::new(None) };
+}
+
+fn handle() -> Option<FileSystemFileHandle> {
+    HANDLE.with(|h| h.borrow().clone())
+}
+
+/// True where files can be chosen and written (else the download mode).
+pub fn file_api() -> bool {
+    fs::available()
+}
+
+impl WorkFile {
+    pub fn new() -> WorkFile {
+        WorkFile {
+            name: RwSignal::new(None),
+            status: RwSignal::new(FileStatus::None),
+            conflict: RwSignal::new(None),
+            resumable: RwSignal::new(None),
+            remind: RwSignal::new(false),
+            edits: StoredValue::new(0),
+            edits_in_file: StoredValue::new(0),
+            since_download: StoredValue::new(SinceDownload::default()),
+            written: StoredValue::new(None),
+            draft_id: StoredValue::new(None),
+            versions: StoredValue::new(None),
+            writing: StoredValue::new(false),
+            again: StoredValue::new(false),
+        }
+    }
+
+    pub fn linked(&self) -> bool {
+        self.name.with_untracked(Option::is_some)
+    }
+
+    /// Edits the file does not hold yet (a write is due or failed, or no file is linked).
+    pub fn unsaved(&self) -> bool {
+        !self.linked() || self.edits.get_value() != self.edits_in_file.get_value()
+    }
+
+    /// Called on every edit.
+    pub fn edited(&self) {
+        self.edits.update_value(|n| *n += 1);
+        if !file_api() {
+            self.since_download.update_value(SinceDownload::edited);
+            if self.since_download.with_value(SinceDownload::remind) && self.downloaded_once() {
+                self.remind.set(true);
+            }
+        }
+    }
+
+    fn downloaded_once(&self) -> bool {
+        matches!(self.status.get_untracked(), FileStatus::Downloaded(_))
+    }
+
+    /// The text the file gets: the open draft with its named versions.
+    fn text(store: Store) -> String {
+        let versions = |id: &str| {
+            crate::storage::versions_text(id).or_else(|| store.file.versions.get_value())
+        };
+        store
+            .draft
+            .with_untracked(|d| wf::encode(d, versions(&d.id), super::store::now()))
+    }
+
+    fn link(&self, store: Store, handle: FileSystemFileHandle, written: Option<Written>) {
+        let name = handle.name();
+        HANDLE.with(|h| *h.borrow_mut() = Some(handle.clone()));
+        let draft_id = store.open_id();
+        self.draft_id.set_value(Some(draft_id.clone()));
+        self.written.set_value(written);
+        self.name.set(Some(name));
+        self.resumable.set(None);
+        leptos::task::spawn_local(async move {
+            memory::remember(&[&draft_id, memory::LAST], &handle).await;
+        });
+    }
+
+    /// 「ファイルへの保存をやめる」: unlinks and forgets the file for this draft, so the next
+    /// visit does not offer it again (the file itself stays as it is).
+    pub fn stop_using(&self) {
+        if let Some(id) = self.draft_id.get_value() {
+            leptos::task::spawn_local(async move { memory::forget(&id).await });
+        }
+        self.unlink();
+    }
+
+    /// Stops writing the file (the file itself stays as it is).
+    pub fn unlink(&self) {
+        HANDLE.with(|h| h.borrow_mut().take());
+        self.name.set(None);
+        self.written.set_value(None);
+        self.draft_id.set_value(None);
+        self.conflict.set(None);
+        self.status.set(FileStatus::None);
+    }
+
+    /// After every save of the browser's store (or instead of it where storage is blocked).
+    pub fn write_soon(&self, store: Store) {
+        if !self.linked() || self.conflict.with_untracked(Option::is_some) {
+            return;
+        }
+        if self.draft_id.get_value().as_deref() != Some(store.open_id().as_str()) {
+            // Another draft was opened: the file stays with its own draft.
+            self.unlink();
+            return;
+        }
+        if self.writing.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        let file = *self;
+        leptos::task::spawn_local(async move { file.write_loop(store).await });
+    }
+
+    async fn write_loop(self, store: Store) {
+        self.writing.set_value(true);
+        loop {
+            self.again.set_value(false);
+            let Some(handle) = handle() else { break };
+            let edits = self.edits.get_value();
+            let text = WorkFile::text(store);
+            self.status.set(FileStatus::Saving);
+            match self.write_checked(&handle, &text).await {
+                Ok(written) => {
+                    self.written.set_value(Some(written));
+                    self.edits_in_file.set_value(edits);
+                    self.status.set(FileStatus::Saved(super::store::now()));
+                }
+                Err(Stop::Conflict(conflict)) => {
+                    self.status.set(FileStatus::Conflict);
+                    self.conflict.set(Some(conflict));
+                    break;
+                }
+                Err(Stop::Failed(name)) => {
+                    self.status
+                        .set(FileStatus::Failed(wf::write_error_ja(&name)));
+                    break;
+                }
+            }
+            if !self.again.get_value() {
+                break;
+            }
+        }
+        self.writing.set_value(false);
+    }
+
+    /// Writes `text` unless the file changed on disk since this tab last wrote it.
+    async fn write_checked(
+        &self,
+        handle: &FileSystemFileHandle,
+        text: &str,
+    ) -> Result<Written, Stop> {
+        if let Some(last) = self.written.get_value() {
+            let file = fs::file(handle).await.map_err(Stop::Failed)?;
+            if last.check(file.size() as u64, file.last_modified()) == DiskCheck::CompareText {
+                let on_disk = fs::text(&file).await.map_err(Stop::Failed)?;
+                if !last.is_ours(&on_disk) {
+                    return Err(Stop::Conflict(read_conflict(on_disk).await));
+                }
+            }
+        }
+        fs::write(handle, text).await.map_err(Stop::Failed)?;
+        let file = fs::file(handle).await.map_err(Stop::Failed)?;
+        Ok(Written {
+            text: text.to_owned(),
+            size: file.size() as u64,
+            modified: file.last_modified(),
+        })
+    }
+}
+
+enum Stop {
+    Conflict(Conflict),
+    Failed(fs::FsError),
+}
+
+/// Validates a work file's text in the worker (the import's own checks).
+async fn read_work_file(text: &str) -> Result<(Draft, Option<String>), String> {
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    super::worker::ask(OP_IMPORT_BACKUP, bytes.into())
+        .await
+        .and_then(|reply| read_import_reply(&reply.as_string().unwrap_or_default()))
+        .and_then(wf::the_one)
+}
+
+async fn read_conflict(file_text: String) -> Conflict {
+    match read_work_file(&file_text).await {
+        Ok(read) => Conflict {
+            file_text,
+            file_draft: Some(read),
+            problem: None,
+        },
+        Err(problem) => Conflict {
+            file_text,
+            file_draft: None,
+            problem: Some(problem),
+        },
+    }
+}
+
+/// What the user sees after a file action (None: nothing to say, e.g. the picker was cancelled).
+pub type Outcome = Option<Result<String, String>>;
+
+fn cancelled_or(name: &str, failed: &str) -> Outcome {
+    (name != "AbortError").then(|| Err(format!("{failed}（{}）", wf::write_error_ja(name))))
+}
+
+/// 「ファイルに保存」: choose the file once, then every autosave writes it. Without the API, a
+/// download of the same file.
+pub async fn save_to_file(store: Store) -> Outcome {
+    let file = store.file;
+    store.flush();
+    let name = wf::suggested_name(
+        &store
+            .draft
+            .with_untracked(|d| crate::draft::profile::OrgProfile::of(d).name),
+    );
+    if !file_api() {
+        let text = WorkFile::text(store);
+        return Some(save_text(&text, JSON_MIME, &name).map(|()| {
+            file.since_download.update_value(SinceDownload::downloaded);
+            file.edits_in_file.set_value(file.edits.get_value());
+            file.remind.set(false);
+            file.status.set(FileStatus::Downloaded(super::store::now()));
+            format!("「{name}」をダウンロードしました。共有フォルダなどに保存してください。このブラウザではファイルへの自動保存が使えないため、作業のあとは同じボタンでもう一度保存してください。")
+        }));
+    }
+    let handle = match fs::pick_save(&name).await {
+        Ok(handle) => handle,
+        Err(e) => return cancelled_or(&e, "保存先を選べませんでした"),
+    };
+    file.conflict.set(None);
+    // The user chose this file (the picker asked before replacing one): the first write goes in.
+    file.link(store, handle, None);
+    file.write_soon(store);
+    Some(Ok(format!(
+        "作業ファイル「{}」に保存します。これからは入力のたびに、このファイルにも自動で保存されます。",
+        file.name.get_untracked().unwrap_or_default()
+    )))
+}
+
+/// 「ファイルを開く」: a work file chosen with the picker (or a file input where there is none).
+pub async fn open_file(store: Store) -> Outcome {
+    let handle = match fs::pick_open().await {
+        Ok(handle) => handle,
+        Err(e) => return cancelled_or(&e, "ファイルを開けませんでした"),
+    };
+    Some(open_handle(store, handle).await)
+}
+
+/// Reads, validates and opens the file behind `handle`, then writes it from now on.
+async fn open_handle(store: Store, handle: FileSystemFileHandle) -> Result<String, String> {
+    let name = handle.name();
+    let unreadable =
+        |e: String| format!("「{name}」は開けません。{e}　（この端末のデータは変更していません）");
+    let disk = fs::file(&handle)
+        .await
+        .map_err(|e| unreadable(wf::write_error_ja(&e)))?;
+    let text = fs::text(&disk)
+        .await
+        .map_err(|e| unreadable(wf::write_error_ja(&e)))?;
+    let (draft, versions) = read_work_file(&text).await.map_err(unreadable)?;
+    let label = draft.label();
+    store.open_work_file(draft, versions.clone(), CurrentGoes::AmongDrafts)?;
+    let file = store.file;
+    file.versions.set_value(versions);
+    file.conflict.set(None);
+    let written = Written {
+        text,
+        size: disk.size() as u64,
+        modified: disk.last_modified(),
+    };
+    file.link(store, handle, Some(written));
+    file.edits_in_file.set_value(file.edits.get_value());
+    file.status.set(FileStatus::Saved(super::store::now()));
+    Ok(format!("作業ファイル「{name}」の下書き「{label}」を開きました。これからの入力はこのファイルに自動で保存されます。それまで開いていた下書きは、内容があれば「下書きの一覧」に残してあります。"))
+}
+
+/// A work file chosen in a file input (download mode): opened like a picked one, not linked.
+pub async fn open_chosen(store: Store, chosen: web_sys::File) -> Result<String, String> {
+    let name = chosen.name();
+    let unreadable =
+        |e: String| format!("「{name}」は開けません。{e}　（この端末のデータは変更していません）");
+    let text = fs::text(&chosen).await.map_err(unreadable)?;
+    let (draft, versions) = read_work_file(&text).await.map_err(unreadable)?;
+    let label = draft.label();
+    store.open_work_file(draft, versions.clone(), CurrentGoes::AmongDrafts)?;
+    store.file.versions.set_value(versions);
+    Ok(format!("「{name}」の下書き「{label}」を開きました。"))
+}
+
+/// On start: a file remembered for the open draft (or, after wiped site data, the last one) is
+/// used again at once where permission lasts, else offered behind one click.
+pub fn resume_on_start(store: Store) {
+    if !file_api() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let mut after_wipe = false;
+        let mut found = memory::recall(&store.open_id()).await;
+        if found.is_none() && store.nothing_stored() {
+            found = memory::recall(memory::LAST).await;
+            after_wipe = found.is_some();
+        }
+        let Some(handle) = found else { return };
+        if fs::permission(&handle, false).await {
+            if let Err(e) = reattach(store, handle).await {
+                store.notice.set(Some(e));
+            }
+        } else {
+            store.file.resumable.set(Some(Resumable {
+                name: handle.name(),
+                after_wipe,
+            }));
+            REMEMBERED.with(|r| *r.borrow_mut() = Some(handle));
+        }
+    });
+}
+
+/// 「ファイルへの保存を再開」: the one permission click, then the file is used again.
+pub async fn resume(store: Store) -> Outcome {
+    let handle = REMEMBERED.with(|r| r.borrow().clone())?;
+    if !fs::permission(&handle, true).await {
+        return Some(Err(
+            "ファイルへのアクセスが許可されませんでした。もう一度押すか、「ファイルを開く」で選び直してください。".to_owned(),
+        ));
+    }
+    REMEMBERED.with(|r| r.borrow_mut().take());
+    Some(reattach(store, handle).await)
+}
+
+/// Uses a remembered file again: the same work links at once; other work is a conflict to show;
+/// an empty page (wiped data) opens the file.
+async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, String> {
+    let name = handle.name();
+    let gone = |e: String| {
+        format!(
+            "前回の作業ファイル「{name}」を読めませんでした。{}",
+            wf::write_error_ja(&e)
+        )
+    };
+    let disk = fs::file(&handle).await.map_err(gone)?;
+    let text = fs::text(&disk).await.map_err(gone)?;
+    let untouched = store.draft.with_untracked(Draft::is_untouched);
+    if untouched {
+        return open_handle(store, handle).await;
+    }
+    let file = store.file;
+    let written = Written {
+        text: text.clone(),
+        size: disk.size() as u64,
+        modified: disk.last_modified(),
+    };
+    let conflict = read_conflict(text).await;
+    let same = conflict.file_draft.as_ref().is_some_and(|(d, _)| {
+        store
+            .draft
+            .with_untracked(|open| open.id == d.id && open.same_content(d))
+    });
+    file.link(store, handle, Some(written));
+    if same {
+        file.edits_in_file.set_value(file.edits.get_value());
+        file.status.set(FileStatus::Saved(super::store::now()));
+        Ok(format!("作業ファイル「{name}」への保存を再開しました。"))
+    } else {
+        file.status.set(FileStatus::Conflict);
+        file.conflict.set(Some(conflict));
+        Ok(format!("作業ファイル「{name}」の内容が、この画面の内容と異なります。どちらを残すか選んでください。"))
+    }
+}
+
+/// The user's choice when the file changed on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// This tab's text goes into the file; the file's text is kept aside first.
+    KeepMine,
+    /// The file's draft opens; this tab's text is kept aside first.
+    KeepFile,
+    /// Both stay as separate drafts; the file goes on with its own.
+    KeepBoth,
+}
+
+pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
+    let file = store.file;
+    let Some(conflict) = file.conflict.get_untracked() else {
+        return Ok(String::new());
+    };
+    let handle = handle().ok_or_else(|| "作業ファイルが選ばれていません。".to_owned())?;
+    match (choice, conflict.file_draft) {
+        (Choice::KeepMine, _) => {
+            let aside = store.keep_text_aside(&conflict.file_text, "ファイルにあった内容")?;
+            file.written.set_value(None);
+            file.conflict.set(None);
+            file.write_soon(store);
+            Ok(format!(
+                "この画面の内容をファイルに保存します。ファイルにあった内容は{aside}。"
+            ))
+        }
+        (choice, Some((draft, versions))) => {
+            let goes = if choice == Choice::KeepFile {
+                CurrentGoes::KeptCopy
+            } else {
+                CurrentGoes::AmongDrafts
+            };
+            store.open_work_file(draft, versions.clone(), goes)?;
+            let disk = fs::file(&handle)
+                .await
+                .map_err(|e| wf::write_error_ja(&e))?;
+            file.versions.set_value(versions);
+            file.conflict.set(None);
+            let written = Written {
+                text: conflict.file_text,
+                size: disk.size() as u64,
+                modified: disk.last_modified(),
+            };
+            file.link(store, handle, Some(written));
+            file.edits_in_file.set_value(file.edits.get_value());
+            file.status.set(FileStatus::Saved(super::store::now()));
+            Ok(if choice == Choice::KeepFile {
+                "ファイルの内容を開きました。この画面にあった内容は「データの管理」の「復元できるデータ」に残してあります。".to_owned()
+            } else {
+                "ファイルの内容を開きました。この画面にあった内容は、別の下書きとして「下書きの一覧」に残してあります。".to_owned()
+            })
+        }
+        (_, None) => Err(
+            "ファイルの内容を読み取れないため、この画面の内容を残すことだけができます。".to_owned(),
+        ),
+    }
+}
