@@ -120,8 +120,7 @@ fn opening_a_file_keeps_the_open_draft_among_the_others_when_it_differs() {
     let opened = open_from_file(
         &mut kv,
         &open,
-        file,
-        Some(HISTORY.into()),
+        (file, Some(HISTORY.into())),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,
@@ -151,8 +150,7 @@ fn the_same_draft_with_other_work_keeps_both_and_the_file_keeps_its_id() {
     open_from_file(
         &mut kv,
         &open,
-        file,
-        None,
+        (file, None),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,
@@ -180,8 +178,7 @@ fn choosing_the_files_text_keeps_this_tabs_text_as_a_kept_copy() {
     open_from_file(
         &mut kv,
         &open,
-        file,
-        None,
+        (file, None),
         CurrentGoes::KeptCopy,
         &mut known,
         TAB_A,
@@ -209,8 +206,7 @@ fn an_empty_or_identical_open_draft_simply_gives_way() {
     open_from_file(
         &mut kv,
         &empty,
-        draft("f", "本文"),
-        None,
+        (draft("f", "本文"), None),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,
@@ -227,8 +223,7 @@ fn an_empty_or_identical_open_draft_simply_gives_way() {
     open_from_file(
         &mut kv,
         &open,
-        draft("f", "本文"),
-        None,
+        (draft("f", "本文"), None),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,
@@ -246,8 +241,7 @@ fn another_stored_draft_under_the_files_id_keeps_its_place() {
     let opened = open_from_file(
         &mut kv,
         &open,
-        draft("f", "ファイルの内容"),
-        None,
+        (draft("f", "ファイルの内容"), None),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,
@@ -270,8 +264,7 @@ fn opening_a_file_is_all_or_nothing() {
         let result = open_from_file(
             &mut kv,
             &open,
-            draft("f", "ファイル"),
-            Some(HISTORY.into()),
+            (draft("f", "ファイル"), Some(HISTORY.into())),
             CurrentGoes::AmongDrafts,
             &mut known,
             TAB_A,
@@ -292,8 +285,7 @@ fn opening_a_file_refuses_when_another_tab_saved_unseen() {
     let result = open_from_file(
         &mut kv,
         &open,
-        draft("f", "ファイル"),
-        None,
+        (draft("f", "ファイル"), None),
         CurrentGoes::AmongDrafts,
         &mut known,
         TAB_A,

@@ -29,8 +29,7 @@ pub enum CurrentGoes {
 pub fn open_from_file(
     kv: &mut impl KeyValue,
     current: &Draft,
-    file_draft: Draft,
-    history: Option<String>,
+    (file_draft, history): (Draft, Option<String>),
     current_goes: CurrentGoes,
     known: &mut Known,
     tab: &str,

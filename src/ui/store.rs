@@ -236,7 +236,7 @@ impl Store {
         self.switch(
             "作業ファイルを開くこと",
             Box::new(move |kv, current, known, tab| {
-                open_from_file(kv, current, draft, versions, goes, known, tab, now()).map(Some)
+                open_from_file(kv, current, (draft, versions), goes, known, tab, now()).map(Some)
             }),
         )
     }

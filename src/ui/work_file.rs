@@ -8,6 +8,9 @@
 mod fs;
 pub mod memory;
 pub mod panel;
+mod reopen;
+
+pub use reopen::{resolve, resume, resume_on_start, Choice};
 
 use super::download::save_text;
 use super::Store;
@@ -207,7 +210,7 @@ impl WorkFile {
                 }
                 Err(Stop::Conflict(conflict)) => {
                     self.status.set(FileStatus::Conflict);
-                    self.conflict.set(Some(conflict));
+                    self.conflict.set(Some(*conflict));
                     break;
                 }
                 Err(Stop::Failed(name)) => {
@@ -234,7 +237,7 @@ impl WorkFile {
             if last.check(file.size() as u64, file.last_modified()) == DiskCheck::CompareText {
                 let on_disk = fs::text(&file).await.map_err(Stop::Failed)?;
                 if !last.is_ours(&on_disk) {
-                    return Err(Stop::Conflict(read_conflict(on_disk).await));
+                    return Err(Stop::Conflict(Box::new(read_conflict(on_disk).await)));
                 }
             }
         }
@@ -249,7 +252,7 @@ impl WorkFile {
 }
 
 enum Stop {
-    Conflict(Conflict),
+    Conflict(Box<Conflict>),
     Failed(fs::FsError),
 }
 
@@ -366,143 +369,4 @@ pub async fn open_chosen(store: Store, chosen: web_sys::File) -> Result<String, 
     store.open_work_file(draft, versions.clone(), CurrentGoes::AmongDrafts)?;
     store.file.versions.set_value(versions);
     Ok(format!("「{name}」の下書き「{label}」を開きました。"))
-}
-
-/// On start: a file remembered for the open draft (or, after wiped site data, the last one) is
-/// used again at once where permission lasts, else offered behind one click.
-pub fn resume_on_start(store: Store) {
-    if !file_api() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        let mut after_wipe = false;
-        let mut found = memory::recall(&store.open_id()).await;
-        if found.is_none() && store.nothing_stored() {
-            found = memory::recall(memory::LAST).await;
-            after_wipe = found.is_some();
-        }
-        let Some(handle) = found else { return };
-        if fs::permission(&handle, false).await {
-            if let Err(e) = reattach(store, handle).await {
-                store.notice.set(Some(e));
-            }
-        } else {
-            store.file.resumable.set(Some(Resumable {
-                name: handle.name(),
-                after_wipe,
-            }));
-            REMEMBERED.with(|r| *r.borrow_mut() = Some(handle));
-        }
-    });
-}
-
-/// 「ファイルへの保存を再開」: the one permission click, then the file is used again.
-pub async fn resume(store: Store) -> Outcome {
-    let handle = REMEMBERED.with(|r| r.borrow().clone())?;
-    if !fs::permission(&handle, true).await {
-        return Some(Err(
-            "ファイルへのアクセスが許可されませんでした。もう一度押すか、「ファイルを開く」で選び直してください。".to_owned(),
-        ));
-    }
-    REMEMBERED.with(|r| r.borrow_mut().take());
-    Some(reattach(store, handle).await)
-}
-
-/// Uses a remembered file again: the same work links at once; other work is a conflict to show;
-/// an empty page (wiped data) opens the file.
-async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, String> {
-    let name = handle.name();
-    let gone = |e: String| {
-        format!(
-            "前回の作業ファイル「{name}」を読めませんでした。{}",
-            wf::write_error_ja(&e)
-        )
-    };
-    let disk = fs::file(&handle).await.map_err(gone)?;
-    let text = fs::text(&disk).await.map_err(gone)?;
-    let untouched = store.draft.with_untracked(Draft::is_untouched);
-    if untouched {
-        return open_handle(store, handle).await;
-    }
-    let file = store.file;
-    let written = Written {
-        text: text.clone(),
-        size: disk.size() as u64,
-        modified: disk.last_modified(),
-    };
-    let conflict = read_conflict(text).await;
-    let same = conflict.file_draft.as_ref().is_some_and(|(d, _)| {
-        store
-            .draft
-            .with_untracked(|open| open.id == d.id && open.same_content(d))
-    });
-    file.link(store, handle, Some(written));
-    if same {
-        file.edits_in_file.set_value(file.edits.get_value());
-        file.status.set(FileStatus::Saved(super::store::now()));
-        Ok(format!("作業ファイル「{name}」への保存を再開しました。"))
-    } else {
-        file.status.set(FileStatus::Conflict);
-        file.conflict.set(Some(conflict));
-        Ok(format!("作業ファイル「{name}」の内容が、この画面の内容と異なります。どちらを残すか選んでください。"))
-    }
-}
-
-/// The user's choice when the file changed on disk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    /// This tab's text goes into the file; the file's text is kept aside first.
-    KeepMine,
-    /// The file's draft opens; this tab's text is kept aside first.
-    KeepFile,
-    /// Both stay as separate drafts; the file goes on with its own.
-    KeepBoth,
-}
-
-pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
-    let file = store.file;
-    let Some(conflict) = file.conflict.get_untracked() else {
-        return Ok(String::new());
-    };
-    let handle = handle().ok_or_else(|| "作業ファイルが選ばれていません。".to_owned())?;
-    match (choice, conflict.file_draft) {
-        (Choice::KeepMine, _) => {
-            let aside = store.keep_text_aside(&conflict.file_text, "ファイルにあった内容")?;
-            file.written.set_value(None);
-            file.conflict.set(None);
-            file.write_soon(store);
-            Ok(format!(
-                "この画面の内容をファイルに保存します。ファイルにあった内容は{aside}。"
-            ))
-        }
-        (choice, Some((draft, versions))) => {
-            let goes = if choice == Choice::KeepFile {
-                CurrentGoes::KeptCopy
-            } else {
-                CurrentGoes::AmongDrafts
-            };
-            store.open_work_file(draft, versions.clone(), goes)?;
-            let disk = fs::file(&handle)
-                .await
-                .map_err(|e| wf::write_error_ja(&e))?;
-            file.versions.set_value(versions);
-            file.conflict.set(None);
-            let written = Written {
-                text: conflict.file_text,
-                size: disk.size() as u64,
-                modified: disk.last_modified(),
-            };
-            file.link(store, handle, Some(written));
-            file.edits_in_file.set_value(file.edits.get_value());
-            file.status.set(FileStatus::Saved(super::store::now()));
-            Ok(if choice == Choice::KeepFile {
-                "ファイルの内容を開きました。この画面にあった内容は「データの管理」の「復元できるデータ」に残してあります。".to_owned()
-            } else {
-                "ファイルの内容を開きました。この画面にあった内容は、別の下書きとして「下書きの一覧」に残してあります。".to_owned()
-            })
-        }
-        (_, None) => Err(
-            "ファイルの内容を読み取れないため、この画面の内容を残すことだけができます。".to_owned(),
-        ),
-    }
 }

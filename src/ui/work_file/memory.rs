@@ -37,15 +37,12 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     let request = factory.open_with_u32(DATABASE, 1)?;
     let upgrading = request.clone();
     let on_upgrade = Closure::once_into_js(move || {
-        if let Ok(db) = upgrading
-            .result()
-            .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(|e| e.into()))
-        {
+        if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
             let _ = db.create_object_store(STORE);
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    settled(&request).await?.dyn_into().map_err(|e| e.into())
+    settled(&request).await?.dyn_into()
 }
 
 fn store(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<web_sys::IdbObjectStore, JsValue> {

@@ -52,8 +52,14 @@ pub fn FileStatusLine() -> impl IntoView {
         FileStatus::Downloaded(_) if file.remind.get() => "save-status save-status--error",
         _ => "save-status",
     };
+    // Where the button is, from any page, while nothing keeps the work.
+    let to_panel = move || {
+        (blocked && file.name.get().is_none()).then(|| {
+            view! { " " <a href=crate::ui::Route::Data.href()>"作業ファイルを選ぶ"</a> }
+        })
+    };
     view! {
-        <p class=class role="status" data-testid="file-status">{text}</p>
+        <p class=class role="status" data-testid="file-status">{text}{to_panel}</p>
     }
 }
 
@@ -236,13 +242,13 @@ pub fn FileConflictDialog() -> impl IntoView {
                             <dt>"ファイルの内容"</dt><dd data-testid="conflict-file">{theirs}</dd>
                         </dl>
                         <div class="button-row">
-                            <button node_ref=first type="button" class="button" on:click=move |_| choose(Choice::KeepMine)>
+                            <button node_ref=first type="button" class="button" on:click=move |_| choose(Choice::Mine)>
                                 "この画面の内容をファイルに保存する"
                             </button>
-                            <button type="button" class="button button--secondary" disabled=!readable on:click=move |_| choose(Choice::KeepFile)>
+                            <button type="button" class="button button--secondary" disabled=!readable on:click=move |_| choose(Choice::File)>
                                 "ファイルの内容を開く"
                             </button>
-                            <button type="button" class="button button--secondary" disabled=!readable on:click=move |_| choose(Choice::KeepBoth)>
+                            <button type="button" class="button button--secondary" disabled=!readable on:click=move |_| choose(Choice::Both)>
                                 "両方を別の下書きとして残す"
                             </button>
                         </div>
