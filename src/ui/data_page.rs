@@ -198,12 +198,15 @@ fn DeleteAllSection(
         let label = store.draft.with_untracked(Draft::label);
         let count = rows.with_untracked(Vec::len);
         let question = format!(
-            "この端末に保存されている「{label}」を含む{count}件の下書きと、その版、コンテンツパック、退避データ・設定をすべて削除します。元に戻せません。よろしいですか。"
+            "この端末に保存されている「{label}」を含む{count}件の下書きと、その版、コンテンツパック、退避データ・設定（覚えている作業ファイルの場所を含む）をすべて削除します。作業ファイルそのものは削除しません。元に戻せません。よろしいですか。"
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             return;
         }
         let result = storage::delete_everything().map(|()| {
+            // The remembered work files go too (the files themselves stay where they are).
+            store.file.unlink();
+            leptos::task::spawn_local(super::work_file::memory::forget_all());
             store.reset_after_delete_all();
             texts.reload_packs();
             last_backup.set(None);

@@ -116,7 +116,8 @@ impl WorkFile {
 
     /// Edits the file does not hold yet (a write is due or failed, or no file is linked).
     pub fn unsaved(&self) -> bool {
-        !self.linked() || self.edits.get_value() != self.edits_in_file.get_value()
+        let has_file = self.linked() || self.downloaded_once();
+        !has_file || self.edits.get_value() != self.edits_in_file.get_value()
     }
 
     /// Called on every edit.
@@ -216,6 +217,14 @@ impl WorkFile {
                 Err(Stop::Failed(name)) => {
                     self.status
                         .set(FileStatus::Failed(wf::write_error_ja(&name)));
+                    if matches!(name.as_str(), "NotAllowedError" | "SecurityError") {
+                        // Permission lapsed: offer the one click that gives it back.
+                        self.resumable.set(Some(Resumable {
+                            name: handle.name(),
+                            after_wipe: false,
+                        }));
+                        REMEMBERED.with(|r| *r.borrow_mut() = Some(handle));
+                    }
                     break;
                 }
             }

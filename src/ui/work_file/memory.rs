@@ -84,3 +84,12 @@ pub async fn forget(key: &str) {
         }
     }
 }
+
+/// Forgets every remembered file (「この端末のデータをすべて削除」 on a shared PC).
+pub async fn forget_all() {
+    if let Ok(db) = open().await {
+        if let Ok(request) = store(&db, IdbTransactionMode::Readwrite).and_then(|s| s.clear()) {
+            let _ = settled(&request).await;
+        }
+    }
+}

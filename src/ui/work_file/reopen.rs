@@ -3,7 +3,7 @@
 
 use super::{
     file_api, fs, handle, memory, open_handle, read_conflict, FileStatus, Outcome, Resumable,
-    REMEMBERED,
+    HANDLE, REMEMBERED,
 };
 use crate::draft::work_file::{self as wf, Written};
 use crate::draft::Draft;
@@ -64,11 +64,21 @@ async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, 
     };
     let disk = fs::file(&handle).await.map_err(gone)?;
     let text = fs::text(&disk).await.map_err(gone)?;
+    let file = store.file;
+    // Still what this tab wrote (permission had lapsed): simply go on writing.
+    let ours = file
+        .written
+        .with_value(|w| w.as_ref().is_some_and(|w| w.is_ours(&text)));
+    if ours && file.draft_id.get_value().as_deref() == Some(store.open_id().as_str()) {
+        file.resumable.set(None);
+        HANDLE.with(|h| *h.borrow_mut() = Some(handle));
+        file.write_soon(store);
+        return Ok(format!("作業ファイル「{name}」への保存を再開しました。"));
+    }
     let untouched = store.draft.with_untracked(Draft::is_untouched);
     if untouched {
         return open_handle(store, handle).await;
     }
-    let file = store.file;
     let written = Written {
         text: text.clone(),
         size: disk.size() as u64,

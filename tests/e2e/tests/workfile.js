@@ -9,7 +9,7 @@
 const fs = require('fs');
 const path = require('path');
 const { assert, assertEqual } = require('../harness.js');
-const { openApp, waitSaved, storedTexts, OUT_DIR, DIST_PACKAGE, DRAFT_KEY } = require('../helpers.js');
+const { openApp, waitSaved, storedTexts, expectNoAxeViolations, OUT_DIR, DIST_PACKAGE, DRAFT_KEY } = require('../helpers.js');
 
 const FILE = 'みどり町_人材育成・確保基本方針_作業ファイル.json';
 
@@ -22,7 +22,13 @@ function answerPickers(context, name = FILE) {
     window.showOpenFilePicker = async () => [await handle(false)];
     let granted = false;
     FileSystemHandle.prototype.queryPermission = async () => (granted ? 'granted' : 'prompt');
-    FileSystemHandle.prototype.requestPermission = async () => { granted = true; return 'granted'; };
+    FileSystemHandle.prototype.requestPermission = async () => { granted = true; window.__deny = false; return 'granted'; };
+    // `window.__deny = true` makes writing fail as when the permission lapses.
+    const createWritable = FileSystemFileHandle.prototype.createWritable;
+    FileSystemFileHandle.prototype.createWritable = function (...args) {
+      if (window.__deny) return Promise.reject(new DOMException('denied', 'NotAllowedError'));
+      return createWritable.apply(this, args);
+    };
   }, name);
 }
 
@@ -96,7 +102,18 @@ module.exports = [
     assert((await page.getByTestId('work-file-where').innerText()).includes(FILE), 'the data page names the file');
     assert((await page.getByTestId('handover').innerText()).includes('後任の方'), 'the handover lines');
     await page.getByTestId('storage-persisted').filter({ hasText: '保護' }).waitFor();
+    await expectNoAxeViolations(page, 'the data page with a work file');
     await shot('workfile-data.png');
+    // On a shared PC, deleting everything forgets the file too (the file itself stays).
+    page.once('dialog', (d) => { assert(d.message().includes('作業ファイルそのものは削除しません'), d.message()); d.accept(); });
+    await page.getByRole('button', { name: 'この端末のデータをすべて削除' }).click();
+    await page.getByTestId('data-message').filter({ hasText: '削除しました' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.getByTestId('work-file-first').waitFor();
+    assertEqual(await page.getByTestId('file-resume').count(), 0, 'no remembered file offered');
+    assert((await page.getByTestId('work-file-where').innerText()).includes('未設定'), 'no file linked');
+    assertEqual(aimOf(await fileText(page)), '作業ファイルに入る文章です。', 'the file itself stays');
   }],
 
   ['#25 site data wiped while the app is closed: the file brings everything back', async ({ page, context, url, shot }) => {
@@ -142,6 +159,16 @@ module.exports = [
     await resume.getByRole('button', { name: 'ファイルへの保存を再開' }).click();
     await next.getByTestId('work-file-message').filter({ hasText: '保存を再開しました' }).waitFor();
     await typeAndSave(next, '次の日の入力');
+    // The permission lapses mid-session: the status says why, and one click resumes.
+    await next.evaluate(() => { window.__deny = true; });
+    await aim(next).fill('許可が切れたあとの入力');
+    await next.getByTestId('file-status').filter({ hasText: '許可されていません' }).waitFor();
+    await next.goto(next.url().split('#')[0] + '#/');
+    await next.getByTestId('file-resume').getByRole('button', { name: 'ファイルへの保存を再開' }).click();
+    await next.getByTestId('work-file-message').filter({ hasText: '保存を再開しました' }).waitFor();
+    for (let i = 0; i < 50 && !(await fileText(next)).includes('許可が切れたあとの入力'); i++) await next.waitForTimeout(100);
+    assertEqual(aimOf(await fileText(next)), '許可が切れたあとの入力', 'the file catches up');
+    assertEqual(await next.getByTestId('file-conflict').count(), 0, 'no false conflict');
   }],
 
   ['#25 storage blocked: a plain message, a warning on leaving, then working from the file alone', async ({ page, context, url, shot }) => {
@@ -157,6 +184,7 @@ module.exports = [
     assert((await alert.innerText()).includes('ファイルに保存'), 'it offers the file at once');
     assertEqual(await page.getByText('保存データを読み出せませんでした').count(), 0, 'not the wrong diagnosis');
     assert((await page.getByTestId('file-status').innerText()).includes('どこにも保存されていません'), 'the status says the truth');
+    await expectNoAxeViolations(page, 'the home page of a blocked browser');
     await shot('workfile-blocked.png');
     await page.goto(url + '#/section/purpose');
     await aim(page).fill('ブロックされたブラウザでの入力');
@@ -202,6 +230,7 @@ module.exports = [
     assert((await page.locator('main').evaluate((m) => m.inert)), 'the page behind is inert');
     assert((await dialog.getByTestId('conflict-file').innerText()).includes('文字'), 'the file side is shown');
     assertEqual(await fileText(page), theirText, 'the file was not overwritten');
+    await expectNoAxeViolations(page, 'the work file conflict dialog');
     await shot('workfile-conflict.png');
     await dialog.getByRole('button', { name: '両方を別の下書きとして残す' }).click();
     await dialog.waitFor({ state: 'detached' });
