@@ -5,7 +5,7 @@
 
 use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
-use jinzai_hoshin::draft::current_policy::{CurrentPolicy, StoredPolicy};
+use jinzai_hoshin::draft::current_policy::CurrentPolicy;
 use jinzai_hoshin::draft::{codec, Draft};
 use jinzai_hoshin::export::document::PolicyDocument;
 use jinzai_hoshin::export::{markdown, ExportOptions, ExportProfile};
@@ -284,7 +284,7 @@ fn town_with_policy() -> Draft {
     let mut d: Draft = codec::decode(include_str!("fixtures/midori-town-draft.json")).unwrap();
     let mut policy = pasted();
     policy.source = "桜川町人材育成基本方針.pdf".to_owned();
-    d.current_policy = Some(StoredPolicy::of(&policy));
+    d.current_policy = Some(policy);
     d
 }
 
@@ -335,7 +335,7 @@ fn a_section_panel_shows_its_parts_with_a_button_per_paragraph() {
 fn the_imported_text_never_reaches_the_approval_document() {
     let g = guideline();
     let d = town_with_policy();
-    let policy = d.current_policy.as_ref().unwrap().policy().unwrap();
+    let policy = d.current_policy.clone().unwrap();
     let marker = &policy.parts[11].paragraphs[0];
     let approval = ExportOptions {
         comparison: true,
@@ -370,8 +370,13 @@ fn the_imported_text_never_reaches_the_approval_document() {
 #[test]
 fn a_backup_with_a_malformed_policy_is_refused() {
     let mut d = town_with_policy();
-    d.current_policy = Some(StoredPolicy(serde_json::json!({ "parts": "not a list" })));
-    let file = jinzai_hoshin::draft::backup::encode(&[(&d, None)], 0);
+    d.current_policy = None;
+    // A hand-edited file: the policy's parts are no list.
+    let mut file: serde_json::Value =
+        serde_json::from_str(&jinzai_hoshin::draft::backup::encode(&[(&d, None)], 0)).unwrap();
+    file["drafts"][0]["current_policy"] =
+        serde_json::json!({ "imported_at": 1, "parts": "not a list" });
+    let file = file.to_string();
     let err = jinzai_hoshin::draft::backup::decode(guideline(), file.as_bytes()).unwrap_err();
     assert!(
         err.to_japanese().contains("現行方針"),

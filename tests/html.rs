@@ -513,7 +513,7 @@ fn the_checklist_escapes_its_texts_and_carries_each_points_id_and_state() {
 
 #[test]
 fn the_current_policy_regions_speak_their_vocabularies_and_escape_the_imported_text() {
-    use jinzai_hoshin::draft::current_policy::{CurrentPolicy, PolicyPart, StoredPolicy};
+    use jinzai_hoshin::draft::current_policy::{CurrentPolicy, PolicyPart};
     use jinzai_hoshin::html::current_policy::{
         input_forms_html, mapping_html, panel_html, stored_html, ImportAction, PanelAction,
         FILE_INPUT, TARGET_SELECT, TEXT_INPUT,
@@ -528,9 +528,8 @@ fn the_current_policy_regions_speak_their_vocabularies_and_escape_the_imported_t
             section: Some("development".to_owned()),
         }],
     };
-    let stored = StoredPolicy::of(&policy);
     let (forms, mapping) = (input_forms_html(), mapping_html(guideline(), &policy));
-    let stored_page = stored_html(&stored, hostile);
+    let stored_page = stored_html(&policy, hostile);
     assert_region_speaks::<ImportAction>(&[forms.clone(), mapping.clone(), stored_page.clone()]);
     let panel = panel_html(&policy, "development", &[("development.ojt", hostile)]);
     assert_region_speaks::<PanelAction>(std::slice::from_ref(&panel));

@@ -2,10 +2,11 @@
 //! stored. Every problem is reported in Japanese with where it is and what was expected.
 
 use super::codec::{self, DecodeError};
+use super::current_policy::CurrentPolicy;
 use super::versions::VersionHistory;
 use super::{Answer, Draft, Timestamp, SCHEMA_VERSION};
 use crate::content::{Guideline, QuestionKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -76,16 +77,6 @@ fn kind_name(kind: QuestionKind) -> &'static str {
 /// table rows of the right width, unique KPI ids. Unknown question ids are refused too, because
 /// they would be silently invisible.
 fn check_draft(g: &Guideline, d: &Draft, at: &str) -> Result<(), ImportError> {
-    // The page stores the imported policy as JSON, so its shape is checked here, once.
-    if d.current_policy
-        .as_ref()
-        .is_some_and(|p| p.policy().is_none())
-    {
-        return Err(ImportError::new(
-            format!("{at}.current_policy"),
-            "取り込んだ現行方針の形式が正しくありません。",
-        ));
-    }
     for (id, answer) in &d.answers {
         let here = format!("{at}.answers[\"{id}\"]");
         let q = g.question(id).ok_or_else(|| ImportError::new(&here, "このツールにない質問です。別のツールのファイルか、より新しい版のファイルの可能性があります。"))?;
@@ -224,6 +215,15 @@ fn import_draft(
     at: &str,
     versions: Option<&Map<String, Value>>,
 ) -> Result<ImportedDraft, ImportError> {
+    // Said apart from the rest of the draft: the policy is the largest part a hand could spoil.
+    if let Some(policy) = raw.get("current_policy").filter(|p| !p.is_null()) {
+        if CurrentPolicy::deserialize(policy).is_err() {
+            return Err(ImportError::new(
+                format!("{at}.current_policy"),
+                "取り込んだ現行方針の形式が正しくありません。",
+            ));
+        }
+    }
     let draft = codec::decode(&raw.to_string()).map_err(|e| match e {
         DecodeError::NewerVersion(v) => ImportError::new(
             at,

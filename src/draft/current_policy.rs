@@ -3,14 +3,12 @@
 //! with the new guideline; the document builder never reads it, so it never reaches an export's
 //! policy text.
 //!
-//! The draft holds it as [`StoredPolicy`], plain JSON: the page only stores it, files a part under
-//! another section and reads a few counts, so it carries no deserialiser of [`CurrentPolicy`]
-//! (measured in #17: the typed field cost the first load about 2 KB brotli); the worker and native
-//! code read it typed through [`StoredPolicy::policy`].
+//! The draft holds it typed (#26: the domain model does not bend to the first-load size; #17 had
+//! kept it as plain JSON to save about 2 KB brotli). The stored JSON is the same, so drafts of
+//! schema 3 read unchanged.
 
 use super::Timestamp;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrentPolicy {
@@ -79,73 +77,30 @@ impl CurrentPolicy {
     }
 }
 
-/// A [`CurrentPolicy`] as the draft stores it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StoredPolicy(pub Value);
-
-impl StoredPolicy {
-    pub fn of(policy: &CurrentPolicy) -> StoredPolicy {
-        StoredPolicy(serde_json::to_value(policy).expect("a policy serialises"))
-    }
-
-    /// The policy, typed (`None` when the stored JSON is not one: backup import refuses such).
-    pub fn policy(&self) -> Option<CurrentPolicy> {
-        CurrentPolicy::deserialize(&self.0).ok()
-    }
-
-    fn parts(&self) -> &[Value] {
-        self.0["parts"].as_array().map_or(&[], Vec::as_slice)
-    }
-
-    /// The file name, or empty for pasted text.
-    pub fn source(&self) -> &str {
-        self.0["source"].as_str().unwrap_or_default()
-    }
-
-    /// The file name, or 「貼り付けた文章」.
-    pub fn source_label(&self) -> &str {
-        source_label(self.source())
-    }
-
-    pub fn imported_at(&self) -> Timestamp {
-        self.0["imported_at"].as_i64().unwrap_or(0)
-    }
-
+impl CurrentPolicy {
     pub fn part_count(&self) -> usize {
-        self.parts().len()
+        self.parts.len()
     }
 
     /// Parts filed under a section (not 「取り込まない」).
     pub fn filed_count(&self) -> usize {
-        self.parts()
-            .iter()
-            .filter(|p| p["section"].is_string())
-            .count()
+        self.parts.iter().filter(|p| p.section.is_some()).count()
     }
 
     pub fn has_parts_in(&self, section: &str) -> bool {
-        self.parts()
-            .iter()
-            .any(|p| p["section"].as_str() == Some(section))
+        self.parts_in(section).next().is_some()
     }
 
     /// Files part `i` under `section` (`None`: 「取り込まない」).
     pub fn set_section(&mut self, i: usize, section: Option<&str>) {
-        // `null` rather than removing the key: the same meaning, and no map removal code in the page.
-        if let Some(part) = self.0["parts"].get_mut(i).and_then(Value::as_object_mut) {
-            part.insert(
-                "section".to_owned(),
-                section.map_or(Value::Null, Value::from),
-            );
+        if let Some(part) = self.parts.get_mut(i) {
+            part.section = section.map(str::to_owned);
         }
     }
 
     /// Where it came from and when it entered the draft (the worker knows neither).
     pub fn stamp(&mut self, source: &str, now: Timestamp) {
-        if let Some(policy) = self.0.as_object_mut() {
-            policy.insert("source".to_owned(), Value::from(source));
-            policy.insert("imported_at".to_owned(), Value::from(now));
-        }
+        self.source = source.to_owned();
+        self.imported_at = now;
     }
 }

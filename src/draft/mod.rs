@@ -64,7 +64,7 @@ pub struct Draft {
     /// The policy the user already has, as imported (v3): shown beside the questions and
     /// compared with the guideline, never exported as policy text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_policy: Option<current_policy::StoredPolicy>,
+    pub current_policy: Option<current_policy::CurrentPolicy>,
 }
 
 fn is_zero(n: &u64) -> bool {

@@ -4,7 +4,7 @@
 
 use super::{escape, Vocabulary};
 use crate::content::Guideline;
-use crate::draft::current_policy::{CurrentPolicy, PolicyPart, StoredPolicy};
+use crate::draft::current_policy::{CurrentPolicy, PolicyPart};
 use crate::policy_import::gaps::{Found, Mention};
 use crate::route::{ReturnPage, Route};
 
@@ -131,7 +131,7 @@ pub fn mapping_html(g: &Guideline, policy: &CurrentPolicy) -> String {
 }
 
 /// What is stored: where it came from, how many parts went where, and what can be done.
-pub fn stored_html(policy: &StoredPolicy, imported_on: &str) -> String {
+pub fn stored_html(policy: &CurrentPolicy, imported_on: &str) -> String {
     format!(
         r#"<section class="data-section" aria-labelledby="stored-policy-heading" data-testid="stored-policy"><h2 id="stored-policy-heading">取り込んだ現行方針</h2><p>「{source}」（{imported_on}に取り込み）：{n}の部分のうち{filed}を各章に割り当てています。各章のページの「現行方針の記述」で読めます。決裁用の文書には出力しません。</p><p class="button-row"><a class="button" href="{comparison}">新指針との対応を見る</a><button type="button" class="button button--secondary" data-action="{edit}">取り込む章を選び直す</button><button type="button" class="button button--secondary" data-action="{remove}">取り込んだ内容を削除する</button></p></section>"#,
         source = escape(policy.source_label()),

@@ -5,7 +5,7 @@
 use super::delegate::{action_of, focus, set_message, show, HtmlRegion, Message, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::{PageIntro, Route, Store};
-use crate::draft::current_policy::StoredPolicy;
+use crate::draft::current_policy::CurrentPolicy;
 use crate::html::current_policy::{
     input_forms_html, stored_html, ImportAction, MAPPING_HEADING, TEXT_INPUT,
 };
@@ -23,7 +23,7 @@ const UNCHANGED: &str = "（下書きは変更していません）";
 /// types, because every new signal type costs the first load its own reactive code.
 #[derive(Clone, Copy)]
 struct Pending {
-    policy: StoredValue<Option<(StoredPolicy, String)>>,
+    policy: StoredValue<Option<(CurrentPolicy, String)>>,
     form: RwSignal<String>,
 }
 
@@ -47,7 +47,7 @@ pub fn ImportPage() -> impl IntoView {
             d.current_policy
                 .as_ref()
                 .map(|p| {
-                    let on = date_time_ja(p.imported_at(), super::store::utc_offset_minutes());
+                    let on = date_time_ja(p.imported_at, super::store::utc_offset_minutes());
                     stored_html(p, &on)
                 })
                 .unwrap_or_default()
@@ -92,8 +92,8 @@ pub fn ImportPage() -> impl IntoView {
             }
             (ImportAction::Edit, "click") => {
                 if let Some(policy) = store.draft.with_untracked(|d| d.current_policy.clone()) {
-                    let json = policy.0.to_string();
-                    let source = policy.source().to_owned();
+                    let json = serde_json::to_string(&policy).unwrap_or_default();
+                    let source = policy.source.clone();
                     ask(
                         pending,
                         message,
@@ -180,7 +180,7 @@ fn ask(pending: Pending, message: Message, op: &'static str, payload: JsValue, s
             .and_then(|r| {
                 let policy = serde_json::from_str(&r.policy)
                     .map_err(|_| "読み取りの結果を受け取れませんでした。".to_owned())?;
-                Ok((StoredPolicy(policy), r.html))
+                Ok((policy, r.html))
             });
         match reply {
             Ok((policy, html)) => {
@@ -213,7 +213,7 @@ fn confirm(store: Store, pending: Pending, message: Message) {
     // A fresh read (not yet stamped) replacing another imported policy asks first.
     let replaced = store.draft.with_untracked(|d| {
         let stored = d.current_policy.as_ref()?;
-        (policy.imported_at() == 0).then(|| stored.source_label().to_owned())
+        (policy.imported_at == 0).then(|| stored.source_label().to_owned())
     });
     if let Some(old) = replaced {
         let question = format!("取り込み済みの「{old}」を、この内容で置き換えますか。");

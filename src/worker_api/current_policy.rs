@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The reply of [`OP_READ_POLICY`] and [`OP_POLICY_FORM`]: the policy as JSON (the page keeps it
-/// as a `StoredPolicy`, without typing it) and its mapping form (`html::current_policy::mapping_html`).
+/// typed as `draft::current_policy::CurrentPolicy`) and its mapping form (`html::current_policy::mapping_html`).
 #[derive(Debug, PartialEq, Serialize)]
 pub struct PolicyReply {
     pub policy: String,
@@ -61,10 +61,10 @@ pub(super) fn policy_form(policy_json: &str) -> String {
 }
 
 pub(super) fn comparison(draft: &Draft, band: Option<OrgBand>) -> String {
-    match draft.current_policy.as_ref().and_then(|p| p.policy()) {
+    match draft.current_policy.as_ref() {
         Some(policy) => comparison_html(
-            &policy,
-            &gaps::compare(complete_guideline(), rules(), &policy, band),
+            policy,
+            &gaps::compare(complete_guideline(), rules(), policy, band),
         ),
         None => nothing_imported_html(),
     }
@@ -86,10 +86,9 @@ pub(super) fn panel(request: &str) -> String {
         Err(e) => return error(e.message_ja()),
     };
     let g = complete_guideline();
-    let (Some(section), Some(policy)) = (
-        g.section(&request.section),
-        draft.current_policy.as_ref().and_then(|p| p.policy()),
-    ) else {
+    let (Some(section), Some(policy)) =
+        (g.section(&request.section), draft.current_policy.as_ref())
+    else {
         return error("取り込んだ現行方針を読み取れませんでした。");
     };
     let band = OrgProfile::of(&draft).band;
@@ -119,6 +118,6 @@ pub(super) fn panel(request: &str) -> String {
         .map(|(id, l)| (id.as_str(), l.as_str()))
         .collect();
     reply_text(&super::HtmlReply {
-        html: panel_html(&policy, &section.id, &targets),
+        html: panel_html(policy, &section.id, &targets),
     })
 }

@@ -12,7 +12,6 @@
 use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
-use jinzai_hoshin::draft::current_policy::StoredPolicy;
 use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile};
 use jinzai_hoshin::policy_import::import_pasted;
@@ -25,7 +24,7 @@ fn main() {
     let current = env::var("CURRENT_POLICY").ok().map(|file| {
         let text = fs::read_to_string(file).expect("read the current policy");
         let policy = import_pasted(guideline(), rules(), &text, 0).expect("a policy");
-        draft.current_policy = Some(StoredPolicy::of(&policy));
+        draft.current_policy = Some(policy);
     });
     let review = args.get(3).map(String::as_str) == Some("review");
     let options = ExportOptions {

@@ -9,11 +9,11 @@ use crate::policy_import::gaps::{compare, Found};
 
 impl Builder<'_> {
     pub(super) fn comparison_appendix(&mut self) {
-        let Some(policy) = self.draft.current_policy.as_ref().and_then(|p| p.policy()) else {
+        let Some(policy) = self.draft.current_policy.as_ref() else {
             return;
         };
         let texts = self.texts;
-        let mentions = compare(self.g, rules(), &policy, self.band);
+        let mentions = compare(self.g, rules(), policy, self.band);
         let rows: Vec<Vec<String>> = mentions
             .iter()
             .map(|m| {
