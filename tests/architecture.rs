@@ -8,7 +8,9 @@
 //! - a string region's `data-action` names come from its `Vocabulary`, never a literal in the
 //!   markup, and no page compares an action with a string;
 //! - no page module uses another page module (`ui::*_page`): what two pages share lives in
-//!   `ui::shared` or its own module.
+//!   `ui::shared` or its own module;
+//! - no modules use each other in a circle (#26; a module and its parent or child excepted);
+//! - nothing `.gitignore` excludes is tracked (#26: a committed virtual environment).
 //!
 //! `the_checker_catches_planted_violations` shows that each rule can fail.
 
@@ -208,4 +210,221 @@ fn the_checker_catches_planted_violations() {
     assert!(violations("ui/mod.rs", "//! x\nuse data_page::DataPage;\n").is_empty());
     assert_eq!(module_of("export/document/tables.rs"), "export");
     assert_eq!(module_of("worker_api.rs"), "worker_api");
+}
+
+/// The module a file under `src/` is (`ui/work_file/panel.rs` → `ui::work_file::panel`); `None`
+/// for the crate roots and the binaries.
+fn module_path(relative: &str) -> Option<String> {
+    let path = relative.strip_suffix(".rs")?;
+    let mut parts: Vec<&str> = path.split('/').collect();
+    if parts.last() == Some(&"mod") {
+        parts.pop();
+    }
+    if parts.is_empty() || parts == ["lib"] || parts == ["main"] || parts[0] == "bin" {
+        return None;
+    }
+    Some(parts.join("::"))
+}
+
+/// The paths a module's code names through `crate::` or `super::` (one level of `{…}` expanded).
+fn named_paths(module: &str, text: &str) -> Vec<String> {
+    let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
+    let mut paths = Vec::new();
+    for (_, code) in code_lines(text) {
+        for (base, prefix) in [("crate::", ""), ("super::", parent)] {
+            for rest in code.split(base).skip(1) {
+                let path: String = rest
+                    .chars()
+                    .take_while(|c| {
+                        c.is_alphanumeric() || matches!(c, '_' | ':' | '{' | '}' | ',' | ' ')
+                    })
+                    .collect();
+                let (head, items) = match path.split_once('{') {
+                    Some((head, items)) => (head, items.split('}').next().unwrap_or("")),
+                    None => (path.as_str(), ""),
+                };
+                let head = head.trim().trim_end_matches("::");
+                let join = |item: &str| {
+                    [prefix, head, item]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join("::")
+                };
+                if items.is_empty() {
+                    paths.push(join(head.split(' ').next().unwrap_or("")).replace("::::", "::"));
+                } else {
+                    for item in items.split(',') {
+                        let item = item.split_whitespace().next().unwrap_or("");
+                        if !item.is_empty() {
+                            paths.push(join(item));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    paths
+}
+
+/// Groups of modules that use each other in a circle (`(module, source)` pairs). A module using
+/// its parent or its child is no circle: the parent declares the child.
+fn import_cycles(files: &[(String, String)]) -> Vec<Vec<String>> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let modules: BTreeSet<&str> = files.iter().map(|(m, _)| m.as_str()).collect();
+    let resolve = |path: &str| -> Option<&str> {
+        let segments: Vec<&str> = path.split("::").collect();
+        (1..=segments.len())
+            .rev()
+            .map(|n| segments[..n].join("::"))
+            .find_map(|m| modules.get(m.as_str()).copied())
+    };
+    let mut edges: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (module, text) in files {
+        let targets = edges.entry(module.as_str()).or_default();
+        for path in named_paths(module, text) {
+            let Some(target) = resolve(&path) else {
+                continue;
+            };
+            let related = target == module
+                || module.starts_with(&format!("{target}::"))
+                || target.starts_with(&format!("{module}::"));
+            if !related {
+                targets.insert(target);
+            }
+        }
+    }
+    // A circle: a module that reaches itself again. Each is reported once, by its members.
+    let reach = |from: &str| -> BTreeSet<&str> {
+        let mut seen = BTreeSet::new();
+        let mut todo: Vec<&str> = edges.get(from).into_iter().flatten().copied().collect();
+        while let Some(m) = todo.pop() {
+            if seen.insert(m) {
+                todo.extend(edges.get(m).into_iter().flatten().copied());
+            }
+        }
+        seen
+    };
+    let mut cycles: BTreeSet<Vec<String>> = BTreeSet::new();
+    for &module in &modules {
+        let from_here = reach(module);
+        if from_here.contains(module) {
+            let members: Vec<String> = from_here
+                .iter()
+                .filter(|&&other| reach(other).contains(module))
+                .map(|m| m.to_string())
+                .collect();
+            cycles.insert(members);
+        }
+    }
+    cycles.into_iter().collect()
+}
+
+fn source_modules() -> Vec<(String, String)> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let relative = path
+                .strip_prefix(&src)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
+            let module = module_path(&relative)?;
+            Some((module, std::fs::read_to_string(&path).ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn no_modules_use_each_other_in_a_circle() {
+    let modules = source_modules();
+    assert!(modules.len() > 40, "found the modules");
+    let cycles = import_cycles(&modules);
+    assert!(cycles.is_empty(), "import circles: {cycles:?}");
+}
+
+#[test]
+fn the_circle_check_catches_a_planted_circle() {
+    let file = |m: &str, text: &str| (m.to_owned(), format!("//! x\n{text}\n"));
+    let circle = [
+        file("content", ""),
+        file("content::validate", "use super::wording::check;"),
+        file(
+            "content::wording",
+            "use super::{validate::Checker, Guideline};",
+        ),
+        file("content::support", "use crate::content::wording::x;"),
+    ];
+    assert_eq!(
+        import_cycles(&circle),
+        vec![vec![
+            "content::validate".to_owned(),
+            "content::wording".to_owned()
+        ]]
+    );
+    // Parent and child, and a one-way use, are no circle; nor is a name in a comment.
+    let fine = [
+        file("ui", "use store::Store;"),
+        file("ui::store", "use super::Store; use super::clock::now;"),
+        file("ui::clock", "// super::store::now"),
+    ];
+    assert!(
+        import_cycles(&fine).is_empty(),
+        "{:?}",
+        import_cycles(&fine)
+    );
+}
+
+/// Files git tracks although `.gitignore` excludes them (a virtual environment, `dist/`).
+fn tracked_but_ignored(repo: &Path) -> Option<Vec<String>> {
+    let out = std::process::Command::new("git")
+        .args(["ls-files", "-ci", "--exclude-standard"])
+        .current_dir(repo)
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    })
+}
+
+#[test]
+fn nothing_a_tool_installs_or_builds_is_tracked() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Outside a git checkout (a source tarball) there is nothing to check.
+    let Some(tracked) = tracked_but_ignored(repo) else {
+        return;
+    };
+    assert!(tracked.is_empty(), "tracked although ignored: {tracked:?}");
+}
+
+#[test]
+fn the_tracked_file_check_catches_a_planted_file() {
+    let dir = std::env::temp_dir().join(format!("jinzai-tracked-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join(".ci/venv")).unwrap();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        return; // no git on this machine
+    }
+    std::fs::write(dir.join(".ci/venv/pyvenv.cfg"), "home = /x\n").unwrap();
+    assert!(git(&["add", ".ci/venv/pyvenv.cfg"]));
+    std::fs::write(dir.join(".gitignore"), ".ci/venv/\n").unwrap();
+    assert_eq!(
+        tracked_but_ignored(&dir),
+        Some(vec![".ci/venv/pyvenv.cfg".to_owned()])
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -3,7 +3,7 @@
 //! `guideline.toml`; `build.rs` writes it to its own JSON, read only by the worker and native
 //! builds, so the page's first load does not carry it.
 
-use super::validate::Checker;
+use super::checker::Checker;
 use super::{ContentError, Guideline};
 use serde::Deserialize;
 use std::collections::HashSet;

@@ -3,6 +3,7 @@
 //! The content is data (`guideline.toml`), converted to JSON by `build.rs` at compile time so the
 //! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
 
+mod checker;
 pub mod current_policy;
 mod kpi_library;
 pub mod outline;
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use validate::ContentError;
+pub use checker::ContentError;
 
 /// The embedded guideline, parsed once. In the browser it is the *core* only: guidance,
 /// 「なぜ聞くか」 and 記入例 arrive separately ([`TEXTS_FILE`], see `ui::texts`), so the first load

@@ -6,7 +6,7 @@
 //! `build.rs` moves these fields into their own JSON, so only the document builder (export worker and
 //! native builds) carries them; the page's first load does not.
 
-use super::validate::Checker;
+use super::checker::Checker;
 use super::{ContentError, Guideline, Question, QuestionKind, Section};
 use serde::Deserialize;
 use std::collections::HashMap;

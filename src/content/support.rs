@@ -2,7 +2,7 @@
 //! 合同研修, the 会議体 with 市町村) is written in ONE question; the help of the questions that
 //! would otherwise ask for it again points there instead. Data: `[[support_topics]]`.
 
-use super::validate::Checker;
+use super::checker::Checker;
 use super::{Audience, Guideline, OrgBand};
 use serde::Deserialize;
 

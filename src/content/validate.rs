@@ -1,12 +1,12 @@
 //! Structural checks on the guideline content, so a domain expert's edit that breaks a reference
 //! fails the test suite with a readable list instead of a blank page at runtime.
 
+use super::checker::{Checker, ContentError};
 use super::{
     profile_ids, ChecklistItem, Guideline, KpiExample, OrgBand, Question, QuestionKind, Section,
     SourceKind, Verification, NOT_FOR_USERS,
 };
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 /// Question ids the code reads directly (profile settings that drive wording and defaults).
 pub const REQUIRED_QUESTIONS: &[&str] = &[
@@ -21,47 +21,6 @@ pub const REQUIRED_QUESTIONS: &[&str] = &[
     profile_ids::WRITING_STYLE,
     profile_ids::ISSUED,
 ];
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContentError {
-    /// Where: e.g. `section ideal-staff / question ideal-staff.vision`.
-    pub at: String,
-    pub problem: String,
-}
-
-impl fmt::Display for ContentError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.problem)
-    }
-}
-
-#[derive(Default)]
-pub(super) struct Checker {
-    pub(super) errors: Vec<ContentError>,
-}
-
-impl Checker {
-    pub(super) fn fail(&mut self, at: impl Into<String>, problem: impl Into<String>) {
-        self.errors.push(ContentError {
-            at: at.into(),
-            problem: problem.into(),
-        });
-    }
-
-    pub(super) fn non_empty(&mut self, at: &str, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.fail(at, format!("`{field}` is empty"));
-        }
-    }
-
-    fn unique<'a>(&mut self, seen: &mut HashSet<&'a str>, at: &str, id: &'a str) {
-        if id.trim().is_empty() {
-            self.fail(at, "empty id");
-        } else if !seen.insert(id) {
-            self.fail(at, format!("duplicate id `{id}`"));
-        }
-    }
-}
 
 /// The ids a reference may name, collected once for the whole check.
 struct KnownIds<'a> {

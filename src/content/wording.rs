@@ -2,7 +2,7 @@
 //! and the keyword rules of the 仕上げチェック. The words are data (`[[org_words]]` and
 //! `[finishing]` in guideline.toml); this module only looks them up and fills them in.
 
-use super::validate::Checker;
+use super::checker::Checker;
 use super::{Example, Guideline, OrgBand};
 use serde::Deserialize;
 

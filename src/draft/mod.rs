@@ -101,6 +101,15 @@ impl Answer {
         )
     }
 
+    /// What a text box holds as the answer of a question of `kind`: a list question's box has
+    /// one item per line.
+    pub fn from_text(kind: QuestionKind, text: String) -> Answer {
+        match kind {
+            QuestionKind::List => Answer::List(text.split('\n').map(str::to_owned).collect()),
+            _ => Answer::Text(text),
+        }
+    }
+
     /// True when nothing at all was entered; such answers are removed from the draft. Whitespace
     /// counts as input here, so a leading 全角スペース the user is typing is never erased.
     pub fn is_empty(&self) -> bool {

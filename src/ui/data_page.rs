@@ -87,7 +87,7 @@ fn DraftsSection(message: Message, rows: Memo<Vec<DraftRow>>) -> impl IntoView {
         }
     });
     let body =
-        move || rows.with(|rows| drafts_section_html(rows, super::store::utc_offset_minutes()));
+        move || rows.with(|rows| drafts_section_html(rows, super::clock::utc_offset_minutes()));
     view! { <HtmlRegion body=Signal::derive(body) on_event /> }
 }
 
@@ -118,7 +118,7 @@ fn BackupSections(
         }
     });
     let body =
-        move || backup_sections_html(&last_backup_text(last_backup.get(), super::store::now()));
+        move || backup_sections_html(&last_backup_text(last_backup.get(), super::clock::now()));
     view! { <HtmlRegion body=Signal::derive(body) on_event /> }
 }
 
@@ -157,7 +157,7 @@ fn import_backup(store: Store, message: Message, rows: Memo<Vec<DraftRow>>, ev: 
         let replace_empty = empty_id.filter(|_| only_draft);
         let mut first_imported = None;
         let result = store.write(|kv| {
-            let (open_id, now) = (store.open_id(), super::store::now());
+            let (open_id, now) = (store.open_id(), super::clock::now());
             let mut taken: Vec<String> = Vec::new();
             let items: Vec<_> = drafts
                 .into_iter()
@@ -254,7 +254,7 @@ fn draft_action(store: Store, pressed: Pressed<DataAction>) -> Option<Result<Str
             let mut d = stored(&id)?;
             d.name = name;
             Some(store.write(|kv| {
-                repo::store_other(kv, &d, super::store::now())
+                repo::store_other(kv, &d, super::clock::now())
                     .map(|()| done)
                     .map_err(|e| e.message_ja("名前の変更"))
             }))
@@ -267,13 +267,13 @@ fn draft_action(store: Store, pressed: Pressed<DataAction>) -> Option<Result<Str
                 stored(&id)?
             };
             copy.name = format!("{}（コピー）", copy.label());
-            copy.created_at = super::store::now();
+            copy.created_at = super::clock::now();
             (copy.revision, copy.saved_by) = (0, String::new());
             // The copy takes the named versions along.
             Some(store.write(|kv| {
-                copy.id = repo::fresh_id(kv, &store.open_id(), &[], super::store::now());
+                copy.id = repo::fresh_id(kv, &store.open_id(), &[], super::clock::now());
                 let history = storage::versions_text(&id);
-                repo::add_all(kv, &[(copy.clone(), history)], super::store::now())
+                repo::add_all(kv, &[(copy.clone(), history)], super::clock::now())
                     .map(|()| format!("「{}」を作成しました。", copy.name))
                     .map_err(|e| e.message_ja("複製"))
             }))

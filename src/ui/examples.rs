@@ -3,7 +3,6 @@
 //! examples add their rows).
 
 use super::delegate::{action_of, HtmlRegion};
-use super::fields::text_answer;
 use super::Store;
 use crate::content::{guideline, OrgBand, Question, QuestionKind};
 use crate::draft::profile::OrgProfile;
@@ -133,5 +132,5 @@ fn with_example(q: &'static Question, d: &Draft, example: &str) -> Answer {
     } else {
         d.text_with_line_added(&q.id, example)
     };
-    text_answer(q, text)
+    Answer::from_text(q.kind, text)
 }

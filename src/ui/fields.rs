@@ -1,6 +1,7 @@
 //! Form controls for each question kind. Every control has a visible label; hints and errors are
 //! linked with `aria-describedby`; groups use fieldset + legend.
 
+use super::field_parts::{hint, label_content, sync_value};
 use super::shared::provenance;
 use super::Store;
 use crate::content::{OrgBand, Question, QuestionKind};
@@ -8,28 +9,6 @@ use crate::draft::Answer;
 use crate::wareki;
 use leptos::html;
 use leptos::prelude::*;
-
-/// Writes `value` into the element only when it differs from what is there, so typing (and IME
-/// composition) is never disturbed by our own echo.
-pub(crate) fn sync_value<E>(
-    node: NodeRef<E>,
-    value: Memo<String>,
-    set: fn(&E::Output, &str),
-    get: fn(&E::Output) -> String,
-) where
-    E: leptos::html::ElementType,
-    E::Output: Clone + 'static,
-    NodeRef<E>: Get<Value = Option<E::Output>>,
-{
-    Effect::new(move |_| {
-        let wanted = value.get();
-        if let Some(el) = node.get() {
-            if get(&el) != wanted {
-                set(&el, &wanted);
-            }
-        }
-    });
-}
 
 #[component]
 pub fn SyncedTextarea(
@@ -80,26 +59,6 @@ fn SyncedInput(
     }
 }
 
-/// The label line shared by all kinds: text and 「※必須」.
-pub(crate) fn label_content(q: &'static Question) -> impl IntoView {
-    view! {
-        {q.label.clone()}
-        {q.required.then(|| view! { <span class="required">"※必須"</span> })}
-    }
-}
-
-/// The hint under a label (it arrives with the long texts) and where the question comes from;
-/// the field names it as its description.
-pub(crate) fn hint(q: &'static Question, hint_id: &str) -> impl IntoView {
-    let texts = super::texts::GuidanceTexts::get();
-    view! {
-        <p class="field__hint" id=hint_id.to_owned()>
-            {move || texts.hint(&q.id)}
-            {provenance(&q.source)}
-        </p>
-    }
-}
-
 #[component]
 pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl IntoView {
     let q = question;
@@ -122,13 +81,6 @@ pub fn QuestionField(question: &'static Question, band: Option<OrgBand>) -> impl
     }
 }
 
-pub(crate) fn text_answer(q: &'static Question, text: String) -> Answer {
-    match q.kind {
-        QuestionKind::List => Answer::List(text.split('\n').map(str::to_owned).collect()),
-        _ => Answer::Text(text),
-    }
-}
-
 #[component]
 fn TextField(q: &'static Question) -> impl IntoView {
     let store = Store::get();
@@ -136,8 +88,9 @@ fn TextField(q: &'static Question) -> impl IntoView {
     let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
     let input_id = format!("q-{qid}");
     let hint_id = format!("{input_id}-hint");
-    let on_input =
-        move |text: String| store.edit(|d, now| d.set_answer(qid, text_answer(q, text), now));
+    let on_input = move |text: String| {
+        store.edit(|d, now| d.set_answer(qid, Answer::from_text(q.kind, text), now))
+    };
     let control = match q.kind {
         QuestionKind::ShortText => view! {
             <SyncedInput id=input_id.clone() described_by=hint_id.clone() value on_input />

@@ -47,7 +47,7 @@ pub fn ImportPage() -> impl IntoView {
             d.current_policy
                 .as_ref()
                 .map(|p| {
-                    let on = date_time_ja(p.imported_at, super::store::utc_offset_minutes());
+                    let on = date_time_ja(p.imported_at, super::clock::utc_offset_minutes());
                     stored_html(p, &on)
                 })
                 .unwrap_or_default()

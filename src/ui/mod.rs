@@ -8,6 +8,7 @@
 
 mod about_page;
 mod check_answers;
+mod clock;
 mod comparison_page;
 mod coverage_page;
 mod data_page;
@@ -16,6 +17,7 @@ mod download;
 mod embedded;
 mod examples;
 mod export_page;
+mod field_parts;
 mod fields;
 mod import_page;
 mod kpi_builder;

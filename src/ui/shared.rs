@@ -31,7 +31,7 @@ pub fn provenance(source_id: &'static str) -> impl IntoView {
 /// Downloads the open draft (or every draft) as a backup file and records the time.
 pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
     store.flush();
-    let now = super::store::now();
+    let now = super::clock::now();
     let others = if all {
         storage::other_drafts(&store.open_id())
     } else {
@@ -61,7 +61,7 @@ pub fn download_backup(store: Store, all: bool) -> Result<String, String> {
 pub fn BackupNudge() -> impl IntoView {
     let store = Store::get();
     let last = storage::last_backup();
-    let now = super::store::now();
+    let now = super::clock::now();
     let has_content = store
         .draft
         .with_untracked(|d| d.char_count() > 0 || !d.kpis.is_empty());

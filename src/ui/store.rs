@@ -2,6 +2,7 @@
 //! retries. Every storage change goes through `crate::repository` (write first, remove last;
 //! conflicts found by the stored revision), over `storage::BrowserKv`.
 
+use super::clock::now;
 use crate::draft::{Draft, Timestamp};
 use crate::repository::kv::KeyValue;
 use crate::repository::work_file::{
@@ -73,15 +74,6 @@ thread_local! {
 /// The open-draft key as stored now (what a refused save found there).
 fn stored_open_text() -> Option<String> {
     BrowserKv.get(repo::DRAFT_KEY).ok().flatten()
-}
-
-pub fn now() -> Timestamp {
-    js_sys::Date::now() as Timestamp
-}
-
-/// Minutes east of UTC in this browser (540 in Japan), for the pure date formatting in `html`.
-pub fn utc_offset_minutes() -> i64 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i64)
 }
 
 const CROSSED: &str = "別のタブでの保存と、このタブの保存が重なりました。別のタブで保存された内容は、「データの管理」の「復元できるデータ」に残してあります。";

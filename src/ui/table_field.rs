@@ -1,7 +1,7 @@
 //! A table question as a spreadsheet user expects: one text box per cell that grows with its
 //! text, rows added and deleted, and a block pasted from Excel spread over the cells.
 
-use super::fields::{hint, label_content, sync_value};
+use super::field_parts::{hint, label_content, sync_value};
 use super::Store;
 use crate::content::Question;
 use crate::draft::{grid, Answer};

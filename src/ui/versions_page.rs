@@ -139,7 +139,7 @@ fn SaveVersionForm(changes: Changes) -> impl IntoView {
                 .set(Some((true, "版の名前を入力してください。".to_owned())));
             return focus(NAME_INPUT);
         }
-        let now = super::store::now();
+        let now = super::clock::now();
         let store = changes.store;
         timing_mark("version-save-start");
         let request_name = name.clone();
@@ -171,7 +171,7 @@ fn VersionList(changes: Changes) -> impl IntoView {
             return;
         };
         let (id, name) = (pressed.id, pressed.name);
-        let now = super::store::now();
+        let now = super::clock::now();
         let (question, request, done): (String, Box<dyn FnOnce(_, _) -> _>, Done) =
             match pressed.action {
                 VersionAction::Restore => (
@@ -206,7 +206,7 @@ fn VersionList(changes: Changes) -> impl IntoView {
         list_html(
             &stored_versions(store),
             &usage_line(store),
-            super::store::utc_offset_minutes(),
+            super::clock::utc_offset_minutes(),
         )
     };
     view! { <HtmlRegion body=Signal::derive(body) on_event /> }

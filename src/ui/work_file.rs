@@ -142,7 +142,7 @@ impl WorkFile {
         };
         store
             .draft
-            .with_untracked(|d| wf::encode(d, versions(&d.id), super::store::now()))
+            .with_untracked(|d| wf::encode(d, versions(&d.id), super::clock::now()))
     }
 
     fn link(&self, store: Store, handle: FileSystemFileHandle, written: Option<Written>) {
@@ -207,7 +207,7 @@ impl WorkFile {
                 Ok(written) => {
                     self.written.set_value(Some(written));
                     self.edits_in_file.set_value(edits);
-                    self.status.set(FileStatus::Saved(super::store::now()));
+                    self.status.set(FileStatus::Saved(super::clock::now()));
                 }
                 Err(Stop::Conflict(conflict)) => {
                     self.status.set(FileStatus::Conflict);
@@ -312,7 +312,7 @@ pub async fn save_to_file(store: Store) -> Outcome {
             file.since_download.update_value(SinceDownload::downloaded);
             file.edits_in_file.set_value(file.edits.get_value());
             file.remind.set(false);
-            file.status.set(FileStatus::Downloaded(super::store::now()));
+            file.status.set(FileStatus::Downloaded(super::clock::now()));
             format!("「{name}」をダウンロードしました。共有フォルダなどに保存してください。このブラウザではファイルへの自動保存が使えないため、作業のあとは同じボタンでもう一度保存してください。")
         }));
     }
@@ -363,7 +363,7 @@ async fn open_handle(store: Store, handle: FileSystemFileHandle) -> Result<Strin
     };
     file.link(store, handle, Some(written));
     file.edits_in_file.set_value(file.edits.get_value());
-    file.status.set(FileStatus::Saved(super::store::now()));
+    file.status.set(FileStatus::Saved(super::clock::now()));
     Ok(format!("作業ファイル「{name}」の下書き「{label}」を開きました。これからの入力はこのファイルに自動で保存されます。それまで開いていた下書きは、内容があれば「下書きの一覧」に残してあります。"))
 }
 

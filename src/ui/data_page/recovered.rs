@@ -23,7 +23,7 @@ pub fn RecoveredSection(message: Message) -> impl IntoView {
         store.stored_revision.track();
         recovered_html(
             &recovered::list(&BrowserKv),
-            crate::ui::store::utc_offset_minutes(),
+            crate::ui::clock::utc_offset_minutes(),
         )
     });
     let on_event = Callback::new(move |ev: web_sys::Event| {
@@ -49,7 +49,7 @@ pub fn RecoveredSection(message: Message) -> impl IntoView {
                 return;
             }
             DataAction::RecoveredRestore => store.write(|kv| {
-                recovered::restore(kv, &id, &store.open_id(), crate::ui::store::now())
+                recovered::restore(kv, &id, &store.open_id(), crate::ui::clock::now())
                     .map(|d| format!("「{}」を下書きの一覧に追加しました。", d.name))
                     .map_err(|e| e.message_ja("復元"))
             }),

@@ -211,7 +211,7 @@ pub fn FileConflictDialog() -> impl IntoView {
             }
         });
     };
-    let offset = crate::ui::store::utc_offset_minutes();
+    let offset = crate::ui::clock::utc_offset_minutes();
     let summary = move |d: &crate::draft::Draft| {
         let (done, total) = d.progress(crate::content::guideline());
         format!(

@@ -93,7 +93,7 @@ async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, 
     file.link(store, handle, Some(written));
     if same {
         file.edits_in_file.set_value(file.edits.get_value());
-        file.status.set(FileStatus::Saved(crate::ui::store::now()));
+        file.status.set(FileStatus::Saved(crate::ui::clock::now()));
         Ok(format!("作業ファイル「{name}」への保存を再開しました。"))
     } else {
         file.status.set(FileStatus::Conflict);
@@ -148,7 +148,7 @@ pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
             };
             file.link(store, handle, Some(written));
             file.edits_in_file.set_value(file.edits.get_value());
-            file.status.set(FileStatus::Saved(crate::ui::store::now()));
+            file.status.set(FileStatus::Saved(crate::ui::clock::now()));
             Ok(if choice == Choice::File {
                 "ファイルの内容を開きました。この画面にあった内容は「データの管理」の「復元できるデータ」に残してあります。".to_owned()
             } else {
