@@ -2,7 +2,7 @@
 //! a realistic small-town draft (`fixtures/midori-town-draft.json`, である調, every section answered,
 //! 7 KPI rows, no box ticked) and on the maximal draft.
 
-mod common;
+use crate::common;
 use common::unzip;
 use jinzai_hoshin::content::outline::outline;
 use jinzai_hoshin::content::{guideline, QuestionKind};
@@ -16,7 +16,7 @@ use jinzai_hoshin::export::table_layout::{set_em, TableFont, CELL_MARGIN};
 use jinzai_hoshin::export::{file_name, CoverageTable, ExportOptions, ExportProfile};
 
 fn town() -> Draft {
-    decode(include_str!("fixtures/midori-town-draft.json")).expect("the town draft decodes")
+    decode(include_str!("../fixtures/midori-town-draft.json")).expect("the town draft decodes")
 }
 
 fn maximal() -> Draft {

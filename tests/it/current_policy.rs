@@ -281,7 +281,7 @@ fn the_worker_reads_both_inputs_and_refuses_a_wrong_file_in_japanese() {
 }
 
 fn town_with_policy() -> Draft {
-    let mut d: Draft = codec::decode(include_str!("fixtures/midori-town-draft.json")).unwrap();
+    let mut d: Draft = codec::decode(include_str!("../fixtures/midori-town-draft.json")).unwrap();
     let mut policy = pasted();
     policy.source = "桜川町人材育成基本方針.pdf".to_owned();
     d.current_policy = Some(policy);

@@ -1,5 +1,5 @@
-//! Helpers shared by the native test files (each test file includes this module with `mod common;`).
-// Each test file uses only some of these helpers; the rest would be dead code in that crate.
+//! Helpers shared by the native test modules (`tests/it/main.rs` declares this module once).
+// Not every helper is used by the tests of every build (e.g. with a test filter).
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
@@ -22,6 +22,6 @@ pub fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
 /// The shared sample draft (`tests/fixtures/sample-draft.json`): a municipality's answers in
 /// every section, decoded as the app would read them from storage.
 pub fn sample() -> jinzai_hoshin::draft::Draft {
-    jinzai_hoshin::draft::codec::decode(include_str!("../fixtures/sample-draft.json"))
+    jinzai_hoshin::draft::codec::decode(include_str!("../../fixtures/sample-draft.json"))
         .expect("the sample draft decodes")
 }

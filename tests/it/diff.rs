@@ -1,6 +1,6 @@
 //! Differences between drafts: only what changed, per section and question, as added/removed runs.
 
-mod common;
+use crate::common;
 use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::diff::{diff_drafts, runs, Run};

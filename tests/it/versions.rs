@@ -1,6 +1,6 @@
 //! Named versions: stored as merge patches, read back exactly, deleted and restored without loss.
 
-mod common;
+use crate::common;
 use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::kpi::KpiField;

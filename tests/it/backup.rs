@@ -1,6 +1,6 @@
 //! Backup files: a round trip keeps every draft exactly; every malformed file is refused with a
 //! Japanese message that says where the problem is.
-mod common;
+use crate::common;
 use common::sample;
 
 use jinzai_hoshin::content::guideline;

@@ -145,7 +145,7 @@ fn kpi_reference_values_come_only_from_official_sources() {
 fn no_text_a_user_sees_holds_a_development_marker() {
     use jinzai_hoshin::content::NOT_FOR_USERS;
     // Comments, citations and official links are maintainer data; every other value is shown.
-    let toml = include_str!("../src/content/guideline.toml");
+    let toml = include_str!("../../src/content/guideline.toml");
     for (n, line) in toml.lines().enumerate() {
         let line = line.trim_start();
         if line.starts_with('#') || line.starts_with("citation") || line.starts_with("url") {

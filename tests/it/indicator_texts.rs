@@ -9,7 +9,7 @@ use jinzai_hoshin::draft::{Answer, Draft};
 use jinzai_hoshin::export::document::PolicyDocument;
 use jinzai_hoshin::export::{docx, markdown, ExportOptions};
 
-mod common;
+use crate::common;
 
 #[test]
 fn the_validation_refuses_advice_in_a_kpi_document_text() {

@@ -300,7 +300,7 @@ fn a_focus_that_could_break_out_of_its_selector_is_dropped() {
 
 #[test]
 fn a_realistic_town_draft_raises_no_false_alarms() {
-    let d = codec::decode(include_str!("fixtures/midori-town-draft.json")).unwrap();
+    let d = codec::decode(include_str!("../fixtures/midori-town-draft.json")).unwrap();
     let found = findings(guideline(), &d);
     let alarms: Vec<_> = found
         .iter()

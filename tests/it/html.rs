@@ -1,6 +1,6 @@
 //! The string-rendered pages: hostile text stays text, state is in words, links go where they
 //! say, and changes are marked by element and words.
-mod common;
+use crate::common;
 use common::sample;
 
 use jinzai_hoshin::content::guideline;
@@ -145,7 +145,7 @@ fn lists_of_drafts_packs_and_tasks_escape_what_users_and_packs_wrote() {
     assert!(html.contains("開いている下書き"));
 
     let mut pack: serde_json::Value =
-        serde_json::from_str(include_str!("../docs/packs/example-pack.json")).unwrap();
+        serde_json::from_str(include_str!("../../docs/packs/example-pack.json")).unwrap();
     pack["name"] = HOSTILE.into();
     let pack = parse_pack(guideline(), pack.to_string().as_bytes())
         .unwrap()
@@ -348,7 +348,7 @@ fn each_string_region_renders_only_actions_its_page_understands_and_the_ids_it_r
     ]);
 
     let pack: serde_json::Value =
-        serde_json::from_str(include_str!("../docs/packs/example-pack.json")).unwrap();
+        serde_json::from_str(include_str!("../../docs/packs/example-pack.json")).unwrap();
     let pack = parse_pack(guideline(), pack.to_string().as_bytes())
         .unwrap()
         .installed();

@@ -125,7 +125,7 @@ fn stored_form_is_stable_json() {
 
 #[test]
 fn a_version_1_fixture_still_loads() {
-    let fixture = include_str!("fixtures/draft-v1.json");
+    let fixture = include_str!("../fixtures/draft-v1.json");
     let d = decode(fixture).expect("v1 fixture decodes");
     assert_eq!(d.answer_text(profile::ORG_NAME), "さくら市");
     assert!(d.is_completed("profile"));
@@ -206,9 +206,9 @@ fn a_maximal_draft_round_trips_and_is_large() {
 #[test]
 fn every_past_version_has_a_fixture_that_migrates() {
     let fixtures = [
-        include_str!("fixtures/draft-v1.json"),
-        include_str!("fixtures/draft-v2.json"),
-        include_str!("fixtures/draft-v3.json"),
+        include_str!("../fixtures/draft-v1.json"),
+        include_str!("../fixtures/draft-v2.json"),
+        include_str!("../fixtures/draft-v3.json"),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -224,11 +224,11 @@ fn every_past_version_has_a_fixture_that_migrates() {
 
 #[test]
 fn v1_drafts_get_an_id_from_their_creation_time() {
-    let d = decode(include_str!("fixtures/draft-v1.json")).unwrap();
+    let d = decode(include_str!("../fixtures/draft-v1.json")).unwrap();
     assert_eq!(d.id, "d1764000000000");
     assert_eq!(d.name, "");
     assert_eq!(d.label(), "さくら市人材育成・確保基本方針");
-    let v2 = decode(include_str!("fixtures/draft-v2.json")).unwrap();
+    let v2 = decode(include_str!("../fixtures/draft-v2.json")).unwrap();
     assert_eq!(
         (v2.id.as_str(), v2.label().as_str()),
         ("d1764500000000", "庁内協議用")
@@ -238,7 +238,7 @@ fn v1_drafts_get_an_id_from_their_creation_time() {
 
 #[test]
 fn v2_drafts_migrate_to_v3_without_a_current_policy() {
-    let v2 = decode(include_str!("fixtures/draft-v2.json")).unwrap();
+    let v2 = decode(include_str!("../fixtures/draft-v2.json")).unwrap();
     assert_eq!(v2.schema_version, 3);
     assert_eq!(v2.current_policy, None);
     assert!(
@@ -249,11 +249,11 @@ fn v2_drafts_migrate_to_v3_without_a_current_policy() {
 
 #[test]
 fn v3_drafts_keep_their_imported_policy_through_a_round_trip() {
-    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let d = decode(include_str!("../fixtures/draft-v3.json")).unwrap();
     // Before #26 the page kept the policy as plain JSON and wrote `"section": null` for
     // 「取り込まない」: such a draft reads typed, with no migration.
     let mut as_stored: serde_json::Value =
-        serde_json::from_str(include_str!("fixtures/draft-v3.json")).unwrap();
+        serde_json::from_str(include_str!("../fixtures/draft-v3.json")).unwrap();
     as_stored["current_policy"]["parts"][0]["section"] = serde_json::Value::Null;
     let old = decode(&as_stored.to_string()).expect("the JSON the page stored reads typed");
     assert_eq!(old.current_policy.as_ref().unwrap().parts[0].section, None);
@@ -273,7 +273,7 @@ fn v3_drafts_keep_their_imported_policy_through_a_round_trip() {
 
 #[test]
 fn the_page_files_a_stored_part_and_stamps_the_policy() {
-    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let d = decode(include_str!("../fixtures/draft-v3.json")).unwrap();
     let mut stored = d.current_policy.clone().unwrap();
     stored.set_section(0, Some("purpose"));
     stored.set_section(1, None);
@@ -289,7 +289,7 @@ fn the_page_files_a_stored_part_and_stamps_the_policy() {
 #[test]
 fn a_draft_holding_only_an_imported_policy_is_not_untouched() {
     // A backup import replaces an untouched draft, so the imported policy must count as work.
-    let d = decode(include_str!("fixtures/draft-v3.json")).unwrap();
+    let d = decode(include_str!("../fixtures/draft-v3.json")).unwrap();
     let mut only_policy = Draft::new(0);
     only_policy.current_policy = d.current_policy.clone();
     assert!(!only_policy.is_untouched());

@@ -5,7 +5,7 @@ use jinzai_hoshin::content::pack::{
 };
 use jinzai_hoshin::content::{guideline, QuestionTexts, Texts};
 
-const EXAMPLE: &str = include_str!("../docs/packs/example-pack.json");
+const EXAMPLE: &str = include_str!("../../docs/packs/example-pack.json");
 
 #[test]
 fn the_example_pack_is_valid() {

@@ -1,7 +1,7 @@
 //! Exports: Markdown golden file, DOCX structure (unzipped and parsed), numbering presets, and a
 //! fuzz-style check that no user input can break either format.
 
-mod common;
+use crate::common;
 use common::{sample, unzip};
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
@@ -13,7 +13,7 @@ use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile, FontSe
 use std::collections::BTreeMap;
 
 fn town() -> Draft {
-    decode(include_str!("fixtures/midori-town-draft.json")).expect("the town draft decodes")
+    decode(include_str!("../fixtures/midori-town-draft.json")).expect("the town draft decodes")
 }
 
 fn options() -> ExportOptions {

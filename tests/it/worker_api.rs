@@ -1,6 +1,6 @@
 //! The worker's protocol, natively: each op answers what the page expects, errors are Japanese.
 
-mod common;
+use crate::common;
 use common::sample;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::backup;
@@ -130,7 +130,7 @@ fn an_imported_backup_answers_drafts_with_their_versions() {
 
 #[test]
 fn an_imported_pack_answers_the_installed_form_or_where_it_is_wrong() {
-    let example = include_bytes!("../docs/packs/example-pack.json").to_vec();
+    let example = include_bytes!("../../docs/packs/example-pack.json").to_vec();
     let reply = read_reply(&text(handle(OP_IMPORT_PACK, Payload::Bytes(example)))).unwrap();
     let pack = &reply["pack"];
     assert_eq!(pack["id"], "example-pref-shichoson-2026");

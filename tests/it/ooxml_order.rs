@@ -1,7 +1,7 @@
 //! Schema order of WordprocessingML property elements (issue #11): the canonicalising step fixes
 //! each element kind docx-rs writes out of order, and every exported part is in order afterwards.
 
-mod common;
+use crate::common;
 use common::unzip;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
@@ -88,7 +88,7 @@ fn styles_settings_and_grid_columns_are_valid() {
 fn exported_parts_are_in_schema_order() {
     let g = guideline();
     let drafts = [
-        decode(include_str!("fixtures/midori-town-draft.json")).unwrap(),
+        decode(include_str!("../fixtures/midori-town-draft.json")).unwrap(),
         maximal_draft(g, 30_000, 10, 0),
     ];
     for draft in &drafts {

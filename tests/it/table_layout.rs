@@ -3,7 +3,7 @@
 //! does not fit: 9 pt, two-line headers, running text, then a landscape page; and a break of our
 //! own before a figure that would straddle a line end.
 
-mod common;
+use crate::common;
 use common::unzip;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::sample::prefecture_draft;
