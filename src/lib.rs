@@ -22,5 +22,8 @@ pub mod worker_api; // one typed request and reply per worker op (DOCX, preview,
 
 /// Mounts the app into `<body>`.
 pub fn mount() {
+    ui::startup_mark("app-main");
     leptos::mount::mount_to_body(ui::App);
+    // The first render is synchronous: the task list is in the DOM now (read by `./task bench`).
+    ui::startup_mark("app-mounted");
 }

@@ -62,8 +62,17 @@ use status_line::{NoticeBanner, OtherTabLock, SaveFailureBanner, SaveStatusLine}
 use task_list::TaskList;
 use versions_page::VersionsPage;
 
+/// A User Timing mark of the start-up split (`./task bench`: main, content decoded, mounted).
+pub fn startup_mark(name: &str) {
+    timing::timing_mark(name);
+}
+
 #[component]
 pub fn App() -> impl IntoView {
+    // The content core is decoded on first use; measured apart from the first render.
+    timing::timing_mark("content-decode-start");
+    let _ = crate::content::guideline();
+    timing::timing_mark("content-decode-end");
     let store = Store::load();
     provide_context(store);
     texts::GuidanceTexts::provide();

@@ -12,8 +12,10 @@ const zlib = require('zlib');
 const { execSync } = require('child_process');
 const { serve } = require('./serve.js');
 const { launch } = require('./harness.js');
+const { startup, goals } = require('./startup.js');
 
-const BUDGET_BROTLI = 250 * 1024;
+// The first load is reported against a ceiling; what users feel is start-up time (#26, startup.js).
+const CEILING_BROTLI = 320 * 1024;
 // A reference point for the first load: the last run before #14 (a refactor that was not to grow
 // it; at e02f42b it stood at +56 bytes). Move it forward when a later change needs a reference.
 const FIRST_LOAD_BEFORE = { commit: '74c6e10', change: '#17', brotli: 253241 };
@@ -54,36 +56,6 @@ async function loadTimes(dist) {
   await browser.close();
   server.close();
   return { cold: median(cold), warm: median(warm) };
-}
-
-/** Cold start to the task list (#13): the served build against the single file from file://, each
- *  in a new profile, with and without 4× CPU throttling (DevTools), interleaved; medians. */
-async function startTimes(dist) {
-  const single = `file://${path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html')}`;
-  if (!fs.existsSync(new URL(single))) throw new Error('dist-package/jinzai-hoshin.html is missing (run ./task package)');
-  const server = await serve(dist, 0);
-  const served = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await launch();
-  const runs = { served1: [], single1: [], served4: [], single4: [] };
-  for (let i = 0; i < LOAD_RUNS; i++) {
-    for (const rate of [1, 4]) {
-      for (const [kind, url] of [['served', served], ['single', single]]) {
-        const context = await browser.newContext();
-        const page = await context.newPage();
-        const cdp = await context.newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-        const t0 = Date.now();
-        await page.goto(url);
-        await page.locator('.task-list__item').first().waitFor({ timeout: 60000 });
-        runs[`${kind}${rate}`].push(Date.now() - t0);
-        await context.close();
-      }
-    }
-  }
-  await browser.close();
-  server.close();
-  const m = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)]));
-  return { ...m, size: fs.statSync(new URL(single)).size };
 }
 
 /** Typing and autosave on a maximal draft (100k characters, 30 KPI rows). */
@@ -387,7 +359,8 @@ async function main() {
   const sameRun = nativeAgainstBaseline();
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const load = await loadTimes(dist);
-  const start = await startTimes(dist);
+  const start = await startup(dist, path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html'), LOAD_RUNS);
+  const startGoals = goals(start);
   const large = await largeDraft(dist);
   const peer = await againstPeer(dist, execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString());
   const offline = await offlineReload(dist);
@@ -398,7 +371,7 @@ async function main() {
     '# Benchmarks',
     '',
     'Written by `./task bench` (release build, `wasm-opt -Oz`). Sizes are what the browser downloads on',
-    'the first visit; the budget for the whole first load is 250 KB brotli. Timings are medians of',
+    'the first visit, reported against a ceiling of 320 KB brotli (the gate is start-up time). Timings are medians of',
     `${LOAD_RUNS} runs in headless Debian Chromium on this 2-core machine, served from 127.0.0.1.`,
     '',
     `Measured at commit \`${commit}\` on ${new Date().toISOString().slice(0, 10)}.`,
@@ -410,14 +383,14 @@ async function main() {
     ...rows.map((r) => `| ${kind(r.file)} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${fmt(r.brotli)} |`),
     `| **total** | **${fmt(total.raw)}** | **${fmt(total.gzip)}** | **${fmt(total.brotli)}** |`,
     '',
-    `Budget: ${kb(total.brotli)} of ${kb(BUDGET_BROTLI)} brotli (${((100 * total.brotli) / BUDGET_BROTLI).toFixed(0)} %)` +
-      (total.brotli > BUDGET_BROTLI ? ' — **OVER BUDGET**' : ' — within budget.'),
+    `Ceiling: ${kb(total.brotli)} of ${kb(CEILING_BROTLI)} brotli (${((100 * total.brotli) / CEILING_BROTLI).toFixed(0)} %)` +
+      (total.brotli > CEILING_BROTLI ? ' — **OVER THE CEILING**' : ' — under the ceiling.'),
     '',
     `Against \`${FIRST_LOAD_BEFORE.commit}\` (the last run before ${FIRST_LOAD_BEFORE.change}): ` +
       `${fmt(FIRST_LOAD_BEFORE.brotli)} → ${fmt(total.brotli)} bytes brotli ` +
       `(${total.brotli - FIRST_LOAD_BEFORE.brotli >= 0 ? '+' : ''}${fmt(total.brotli - FIRST_LOAD_BEFORE.brotli)}).`,
     '',
-    ...(total.brotli > BUDGET_BROTLI
+    ...(total.brotli > CEILING_BROTLI
       ? [
           'What dominates: the main wasm\'s code (Leptos views and the reactive code each signal type and',
           'component instantiates, serde_json); the embedded content core is only about 5 KB brotli, and',
@@ -454,17 +427,26 @@ async function main() {
     `| reload to task list (HTTP cache warm) | ${load.warm} ms |`,
     `| reload to task list with the server stopped (service worker) | ${offline} ms |`,
     '',
-    `### Served build against the single file (#13)`,
+    '## Start-up on an old office PC (#26)',
     '',
-    `Cold start to the task list in a new profile: the served \`dist/\` from 127.0.0.1 against`,
-    `\`dist-package/jinzai-hoshin.html\` (${kb(start.size)}: both wasm modules and the texts inlined as`,
-    'base64 and JSON) opened from `file://`, interleaved, medians. 4× throttling is DevTools CPU',
-    'throttling (a slow office PC). Goal: the single file at most 1.5× the served build.',
+    `Navigation to the task list in the DOM (the \`app-mounted\` mark), at ${start.rate}× DevTools CPU throttling,`,
+    `medians of ${start.runs} interleaved rounds. Each round runs the calibration workload (30,000 records through`,
+    '`JSON.stringify`/`JSON.parse` twice, then sorted; `tests/e2e/startup.js`) in the same browser at the same',
+    `throttling: ${Math.round(start.calibration)} ms this run. The ratio is the start divided by it, so it survives a noisy machine.`,
+    'Cold: a new profile. Warm: a second visit in the same profile (HTTP cache, code cache, service worker',
+    `installed for the served build). The single file is \`dist-package/jinzai-hoshin.html\` (${kb(start.size)}) from \`file://\`.`,
     '',
-    '| CPU | served | single file | ratio |',
-    '|---|---:|---:|---:|',
-    `| unthrottled | ${start.served1} ms | ${start.single1} ms | ${(start.single1 / start.served1).toFixed(2)} |`,
-    `| 4× throttled | ${start.served4} ms | ${start.single4} ms | ${(start.single4 / start.served4).toFixed(2)} |`,
+    '| start | to task list | ratio | HTML | before the wasm starts | wasm download | compile + instantiate | content decode | first render |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...[['served, cold', start.servedCold], ['served, warm', start.servedWarm], ['single file, cold', start.singleCold], ['single file, warm', start.singleWarm]]
+      .map(([name, r]) => `| ${name} | ${Math.round(r.total)} ms | ${r.ratio.toFixed(2)}× | ${Math.round(r.html)} ms | ${Math.round(r.beforeWasm)} ms | ${Math.round(r.download)} ms | ${Math.round(r.compile)} ms | ${Math.round(r.contentDecode)} ms | ${Math.round(r.firstRender)} ms |`),
+    '',
+    '"Before the wasm starts" is from navigation to the call that compiles and instantiates the main module',
+    '(HTML, stylesheet, the glue script); the worker is ' + (start.servedCold.workerStarted ? 'started' : 'not started') + ' before the task list shows.',
+    '',
+    'Goals:',
+    '',
+    ...startGoals.map(([goal, met, value]) => `- ${met ? 'met' : '**not met**'}: ${goal} (${value})`),
     '',
     '## Typing and autosave on a maximal draft',
     '',
@@ -559,14 +541,20 @@ async function main() {
   ];
   fs.writeFileSync(report, lines.join('\n'));
   console.log(lines.join('\n'));
-  if (total.brotli > BUDGET_BROTLI) {
-    console.error('first-load transfer is over the 250 KB brotli budget');
+  if (total.brotli > CEILING_BROTLI) {
+    console.error('first-load transfer is over the 320 KB brotli ceiling');
     process.exitCode = 1;
+  }
+  for (const [goal, met, value] of startGoals) {
+    if (!met) {
+      console.error(`start-up goal not met: ${goal} (${value})`);
+      process.exitCode = 1;
+    }
   }
 }
 
 if (process.env.BENCH_START_ONLY) {
-  startTimes(process.argv[2]).then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });
+  startup(process.argv[2], path.resolve(__dirname, '../../dist-package/jinzai-hoshin.html'), LOAD_RUNS).then((r) => console.log(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });
 } else if (process.env.BENCH_PEER_ONLY) {
   // Only the npm docx comparison, printed (for a quick look while working on the exporter).
   againstPeer(process.argv[2], execSync('cargo run --release --quiet --example max_draft', { maxBuffer: 64 << 20 }).toString())
