@@ -48,7 +48,6 @@ pub mod coverage;
 pub mod current_policy;
 pub mod drafts;
 pub mod examples;
-pub mod export_options;
 pub mod finishing;
 pub mod kpi;
 pub mod packs;

@@ -11,7 +11,6 @@ use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet, TocDepth};
 use crate::html::error_html;
-use crate::html::export_options::{chosen, options_html};
 use crate::worker_api::{read_reply_as, DocumentRequest, PreviewReply, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -98,38 +97,92 @@ impl Choices {
     }
 }
 
-/// The option groups, in the order of `html::export_options::CHOICES`.
-fn options_form() -> String {
-    options_html(&[
+/// The option groups in the one order they are shown: legend, radio `name` and the labels of the
+/// options, whose index is what the group's signal holds (the first is the default).
+fn option_groups(
+    c: Choices,
+) -> [(
+    &'static str,
+    &'static str,
+    Vec<&'static str>,
+    RwSignal<usize>,
+); 7] {
+    [
         (
             "見出しの番号",
+            "numbering",
             NumberingPreset::ALL.map(NumberingPreset::label_ja).to_vec(),
+            c.numbering,
         ),
         (
             "出力の種類",
+            "profile",
             ExportProfile::ALL.map(ExportProfile::label_ja).to_vec(),
+            c.profile,
         ),
         (
             "指針との対応表",
+            "coverage",
             CoverageTable::ALL.map(CoverageTable::label_ja).to_vec(),
+            c.coverage,
         ),
         (
             "表紙の「（案）」",
+            "draft-mark",
             vec!["表示する（案の段階）", "表示しない（決定後）"],
+            c.draft_mark,
         ),
         (
             "目次に載せる見出し",
+            "toc-depth",
             TocDepth::ALL.map(TocDepth::label_ja).to_vec(),
+            c.toc_depth,
         ),
         (
             "フォント（Word）",
+            "fonts",
             FontSet::ALL.map(FontSet::label_ja).to_vec(),
+            c.fonts,
         ),
         (
             "現行方針と新指針の対応（参考）",
+            "comparison",
             vec!["付けない", "検討資料に付ける（現行の方針を取り込んだ場合）"],
+            c.comparison,
         ),
-    ])
+    ]
+}
+
+/// One option group: radios in a fieldset, the chosen index in `chosen` (edited state, so a view:
+/// the one rule in ARCHITECTURE.md).
+#[component]
+fn RadioGroup(
+    legend: &'static str,
+    name: &'static str,
+    labels: Vec<&'static str>,
+    chosen: RwSignal<usize>,
+) -> impl IntoView {
+    let radios = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let id = format!("export-{name}-{i}");
+            view! {
+                <div class="radio">
+                    <input type="radio" id=id.clone() name=name value=i.to_string()
+                        prop:checked=move || chosen.get() == i
+                        on:change=move |_| chosen.set(i) />
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field radios radios--inline">
+            <legend class="field__label">{legend}</legend>
+            {radios}
+        </fieldset>
+    }
 }
 
 /// The Markdown of the previewed document and the request it was built from.
@@ -175,15 +228,6 @@ fn ready_markdown(markdown: BuiltMarkdown, request: &str) -> Option<String> {
 pub fn ExportPage() -> impl IntoView {
     let store = Store::get();
     let choices = Choices::new();
-    let Choices {
-        numbering,
-        profile,
-        fonts,
-        coverage,
-        comparison,
-        draft_mark,
-        toc_depth,
-    } = choices;
     let state = RwSignal::new(ExportState::Idle);
     // The request for the current draft and options; the preview follows it (built in the worker).
     let request = Memo::new(move |_| {
@@ -230,17 +274,6 @@ pub fn ExportPage() -> impl IntoView {
             Err(e) => ExportState::Failed(e),
         });
     };
-    let on_choice = Callback::new(move |ev: web_sys::Event| {
-        let Some(radio) = super::delegate::input_of(&ev) else {
-            return;
-        };
-        if let Some((group, option)) = chosen(&radio.name(), &radio.value()) {
-            let signals = [
-                numbering, profile, coverage, draft_mark, toc_depth, fonts, comparison,
-            ];
-            signals[group].set(option);
-        }
-    });
     let on_print = move |_| {
         let _ = window().print();
     };
@@ -256,7 +289,10 @@ pub fn ExportPage() -> impl IntoView {
                 <HtmlRegion body=finishing testid="export-finishing" />
             </div>
             <form class="export-options no-print" on:submit=|ev| ev.prevent_default()>
-                <HtmlRegion body=Signal::derive(options_form) on_event=on_choice />
+                {option_groups(choices)
+                    .into_iter()
+                    .map(|(legend, name, labels, chosen)| view! { <RadioGroup legend name labels chosen /> })
+                    .collect_view()}
                 <div class="export-actions">
                     <button type="button" class="button" data-testid="export-docx" aria-disabled=move || busy().then_some("true") on:click=on_docx>
                         "Word（DOCX）で保存"
