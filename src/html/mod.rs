@@ -43,7 +43,6 @@ macro_rules! vocabulary {
 
 pub mod about;
 pub mod check;
-pub mod checklist;
 pub mod coverage;
 pub mod current_policy;
 pub mod drafts;

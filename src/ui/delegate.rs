@@ -34,11 +34,6 @@ fn pressed(event: &web_sys::Event) -> Option<[String; 3]> {
     )
 }
 
-/// The input (a radio, a checkbox, a text box) an event of a string region happened on.
-pub fn input_of(event: &web_sys::Event) -> Option<web_sys::HtmlInputElement> {
-    event.target()?.dyn_into().ok()
-}
-
 /// The current value of an input or select rendered in an HTML string.
 pub fn value_of(id: &str) -> String {
     let Some(element) = leptos::prelude::document().get_element_by_id(id) else {

@@ -1,6 +1,5 @@
 //! One section: purpose, guidance disclosure, fields, checklist, memo, completion and prev/next.
 
-use super::delegate::HtmlRegion;
 use super::fields::QuestionField;
 use super::kpi_builder::{KpiBuilder, KpiLibrarySkip};
 use super::policy_panel::PolicyPanel;
@@ -8,7 +7,6 @@ use super::shared::org_band;
 use super::step_nav::StepNav;
 use super::{focus_target, ReturnPage, Route, Store};
 use crate::content::{guideline, Section};
-use crate::html::checklist::{checklist_html, Point};
 use leptos::prelude::*;
 
 #[component]
@@ -133,40 +131,38 @@ fn Checklist(section: &'static Section) -> impl IntoView {
     let store = Store::get();
     let texts = super::texts::GuidanceTexts::get();
     let band = org_band();
-    // Drawn again when the band or the texts change or the draft is replaced from storage, from
-    // the draft (ticks are stored at once, so nothing is lost).
-    let points = Signal::derive(move || {
-        store.stored_revision.get();
-        let band = band.get();
-        let points: Vec<Point> = section
-            .checklist_for(band)
-            .map(|item| Point {
-                id: &item.id,
-                text: texts.checklist_text(&item.id),
-                source: texts.source_line(&item.source),
-                checked: store.draft.with_untracked(|d| d.is_checked(&item.id)),
+    // One checkbox per point of the band, ticked from the draft (a view: the user edits it).
+    let points = move || {
+        section
+            .checklist_for(band.get())
+            .map(|item| {
+                let id = format!("check-{}", item.id);
+                let source_id = format!("{id}-source");
+                let item_id = item.id.as_str();
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() data-item=item_id aria-describedby=source_id.clone()
+                            prop:checked=move || store.draft.with(|d| d.is_checked(item_id))
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                store.edit(|d, now| d.set_checked(item_id, checked, now));
+                            } />
+                        <label for=id>{move || texts.checklist_text(item_id)}</label>
+                        <p class="field__hint checkbox__source" id=source_id>
+                            <span class="provenance">{move || texts.source_line(&item.source)}</span>
+                        </p>
+                    </div>
+                }
             })
-            .collect();
-        checklist_html(&points)
-    });
-    let on_change = Callback::new(move |ev: web_sys::Event| {
-        let Some(checkbox) = super::delegate::input_of(&ev) else {
-            return;
-        };
-        let (Some(item), true) = (checkbox.get_attribute("data-item"), ev.type_() == "change")
-        else {
-            return;
-        };
-        let checked = checkbox.checked();
-        store.edit(|d, now| d.set_checked(&item, checked, now));
-    });
+            .collect_view()
+    };
     view! {
         <fieldset class="checklist">
             <legend>"確認のポイント（内容を確認したらチェック・任意）"</legend>
             <p class="field__hint">
                 "対応する質問に記入すると「対応済み」になります。チェックは、記入した内容でこの点に応えられているかを確かめた印です（任意。本文には出力されません）。"
             </p>
-            <HtmlRegion body=points on_event=on_change />
+            {points}
         </fieldset>
     }
 }

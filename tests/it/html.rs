@@ -489,29 +489,6 @@ fn the_kpi_rows_and_library_escape_everything_and_speak_their_vocabulary() {
 }
 
 #[test]
-fn the_checklist_escapes_its_texts_and_carries_each_points_id_and_state() {
-    use jinzai_hoshin::html::checklist::{checklist_html, Point};
-    let html = checklist_html(&[
-        Point {
-            id: "purpose-aim",
-            text: "<b>点</b>".into(),
-            source: "国の指針：基本的な考え方①".into(),
-            checked: true,
-        },
-        Point {
-            id: "purpose-other",
-            text: "もう一つ".into(),
-            source: String::new(),
-            checked: false,
-        },
-    ]);
-    assert!(!html.contains("<b>") && html.contains("&lt;b&gt;点"));
-    assert!(html.contains(r#"id="check-purpose-aim" data-item="purpose-aim" aria-describedby="check-purpose-aim-source" checked>"#), "{html}");
-    assert!(html.contains(r#"id="check-purpose-other" data-item="purpose-other" aria-describedby="check-purpose-other-source">"#));
-    assert!(html.contains("国の指針：基本的な考え方①"));
-}
-
-#[test]
 fn the_current_policy_regions_speak_their_vocabularies_and_escape_the_imported_text() {
     use jinzai_hoshin::draft::current_policy::{CurrentPolicy, PolicyPart};
     use jinzai_hoshin::html::current_policy::{
