@@ -147,20 +147,6 @@ mod tests {
     }
 
     #[test]
-    fn a_look_at_the_file_compares_size_and_time() {
-        let written = Written {
-            text: "abc".into(),
-            size: 3,
-            modified: 10.0,
-        };
-        assert_eq!(written.check(3, 10.0), DiskCheck::Ours);
-        assert_eq!(written.check(3, 11.0), DiskCheck::CompareText);
-        assert_eq!(written.check(4, 10.0), DiskCheck::CompareText);
-        assert!(written.is_ours("abc"));
-        assert!(!written.is_ours("abd"));
-    }
-
-    #[test]
     fn the_reminder_comes_after_enough_edits_and_goes_with_a_download() {
         let mut since = SinceDownload::default();
         for _ in 1..REMIND_AFTER_EDITS {

@@ -268,6 +268,13 @@ fn restore(kv: &mut impl KeyValue, key: &str, previous: Option<String>) {
     };
 }
 
+/// Puts back every key a failed change wrote, newest first (`(key, its previous text)`).
+fn roll_back(kv: &mut impl KeyValue, written: Vec<(String, Option<String>)>) {
+    for (key, previous) in written.into_iter().rev() {
+        restore(kv, &key, previous);
+    }
+}
+
 /// Stores a draft that is not open (rename, import, duplicate).
 pub fn store_other(kv: &mut impl KeyValue, draft: &Draft, now: Timestamp) -> Result<(), TxError> {
     put_other(kv, draft, now).map(|_| ())
@@ -420,9 +427,7 @@ pub fn add_all(
         }
     }
     if result.is_err() {
-        for (key, previous) in written.into_iter().rev() {
-            restore(kv, &key, previous);
-        }
+        roll_back(kv, written);
     }
     result
 }

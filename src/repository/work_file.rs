@@ -11,7 +11,7 @@
 
 use super::kv::KeyValue;
 use super::{
-    ensure_known, fresh_id, keep_copy, other_key, put_other, restore, unused_key, versions_key,
+    ensure_known, fresh_id, keep_copy, other_key, put_other, roll_back, unused_key, versions_key,
     write_open, Known, TxError, KEPT_PREFIX,
 };
 use crate::draft::{codec, Draft, Timestamp};
@@ -85,9 +85,7 @@ pub fn open_from_file(
         write_open(kv, &mut next, known, tab)
     })();
     if let Err(e) = result {
-        for (key, previous) in written.into_iter().rev() {
-            restore(kv, &key, previous);
-        }
+        roll_back(kv, written);
         return Err(e);
     }
     // Only now is a stored copy of the opened draft redundant.

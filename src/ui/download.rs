@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const MARKDOWN_MIME: &str = "text/markdown;charset=utf-8";
+pub const JSON_MIME: &str = "application/json;charset=utf-8";
 
 pub fn save_bytes(bytes: &js_sys::Uint8Array, mime: &str, file_name: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(bytes);

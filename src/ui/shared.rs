@@ -2,7 +2,7 @@
 //! and a point's provenance line (section page, fields), and the backup download and its nudge
 //! (data page, task list, save-failure banner).
 
-use super::download::{save_text, today};
+use super::download::{save_text, today, JSON_MIME};
 use super::Store;
 use crate::content::OrgBand;
 use crate::draft::profile::OrgProfile;
@@ -11,7 +11,6 @@ use crate::html::drafts::last_backup_text;
 use crate::storage;
 use leptos::prelude::*;
 
-const JSON_MIME: &str = "application/json;charset=utf-8";
 /// After this many days without a backup, the app nudges the user.
 pub const BACKUP_NUDGE_DAYS: i64 = 7;
 

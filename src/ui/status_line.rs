@@ -3,18 +3,13 @@
 use super::{SaveStatus, Store};
 use leptos::prelude::*;
 
-fn clock(ts: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
-
 #[component]
 pub fn SaveStatusLine() -> impl IntoView {
     let store = Store::get();
     let text = move || match store.save_status.get() {
         SaveStatus::Idle => "入力内容は自動で保存されます".to_owned(),
         SaveStatus::Pending => "保存しています…".to_owned(),
-        SaveStatus::Saved(ts) => format!("保存しました {}", clock(ts)),
+        SaveStatus::Saved(ts) => format!("保存しました {}", super::clock::hh_mm(ts)),
         SaveStatus::Failed(message) => format!("保存できませんでした：{message}"),
         SaveStatus::NotKept => "このブラウザには保存されません".to_owned(),
     };

@@ -238,7 +238,7 @@ impl Store {
     pub fn keep_text_aside(&self, text: &str, what: &str) -> Result<String, String> {
         if self.blocked() {
             let name = crate::export::dated_file_name("", what, super::download::today(), "json");
-            super::download::save_text(text, "application/json;charset=utf-8", &name)?;
+            super::download::save_text(text, super::download::JSON_MIME, &name)?;
             return Ok(format!("「{name}」としてダウンロードしました"));
         }
         let kept = keep_text_once(&mut BrowserKv, text, now())

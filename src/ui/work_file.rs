@@ -12,7 +12,7 @@ mod reopen;
 
 pub use reopen::{resolve, resume, resume_on_start, Choice};
 
-use super::download::save_text;
+use super::download::{save_text, JSON_MIME};
 use super::Store;
 use crate::draft::work_file::{self as wf, DiskCheck, SinceDownload, Written};
 use crate::draft::{Draft, Timestamp};
@@ -21,8 +21,6 @@ use crate::worker_api::{read_import_reply, OP_IMPORT_BACKUP};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use web_sys::FileSystemFileHandle;
-
-const JSON_MIME: &str = "application/json;charset=utf-8";
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileStatus {
@@ -41,10 +39,8 @@ pub enum FileStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
     pub file_text: String,
-    /// The file's draft and versions, when the file reads as a work file.
-    pub file_draft: Option<(Draft, Option<String>)>,
-    /// Why it does not, when it does not.
-    pub problem: Option<String>,
+    /// The file's draft and versions, or why the file does not read as a work file.
+    pub read: Result<(Draft, Option<String>), String>,
 }
 
 /// A remembered file that needs the user's click (permission) before it is used.
@@ -84,6 +80,15 @@ thread_local! {
 
 fn handle() -> Option<FileSystemFileHandle> {
     HANDLE.with(|h| h.borrow().clone())
+}
+
+/// The file as read or written now: `text`, with the size and time the browser reports.
+fn written(text: String, disk: &web_sys::File) -> Written {
+    Written {
+        text,
+        size: disk.size() as u64,
+        modified: disk.last_modified(),
+    }
 }
 
 /// True where files can be chosen and written (else the download mode).
@@ -153,9 +158,16 @@ impl WorkFile {
         self.written.set_value(written);
         self.name.set(Some(name));
         self.resumable.set(None);
+        self.conflict.set(None);
         leptos::task::spawn_local(async move {
             memory::remember(&[&draft_id, memory::LAST], &handle).await;
         });
+    }
+
+    /// The file holds every edit so far (it was just read as what the draft is, or chosen).
+    fn in_step(&self) {
+        self.edits_in_file.set_value(self.edits.get_value());
+        self.status.set(FileStatus::Saved(super::clock::now()));
     }
 
     /// 「ファイルへの保存をやめる」: unlinks and forgets the file for this draft, so the next
@@ -252,11 +264,7 @@ impl WorkFile {
         }
         fs::write(handle, text).await.map_err(Stop::Failed)?;
         let file = fs::file(handle).await.map_err(Stop::Failed)?;
-        Ok(Written {
-            text: text.to_owned(),
-            size: file.size() as u64,
-            modified: file.last_modified(),
-        })
+        Ok(written(text.to_owned(), &file))
     }
 }
 
@@ -275,18 +283,15 @@ async fn read_work_file(text: &str) -> Result<(Draft, Option<String>), String> {
 }
 
 async fn read_conflict(file_text: String) -> Conflict {
-    match read_work_file(&file_text).await {
-        Ok(read) => Conflict {
-            file_text,
-            file_draft: Some(read),
-            problem: None,
-        },
-        Err(problem) => Conflict {
-            file_text,
-            file_draft: None,
-            problem: Some(problem),
-        },
+    Conflict {
+        read: read_work_file(&file_text).await,
+        file_text,
     }
+}
+
+/// Why a chosen file was not opened, saying that nothing stored changed.
+fn not_opened(name: &str, why: String) -> String {
+    format!("「{name}」は開けません。{why}　（この端末のデータは変更していません）")
 }
 
 /// What the user sees after a file action (None: nothing to say, e.g. the picker was cancelled).
@@ -320,7 +325,6 @@ pub async fn save_to_file(store: Store) -> Outcome {
         Ok(handle) => handle,
         Err(e) => return cancelled_or(&e, "保存先を選べませんでした"),
     };
-    file.conflict.set(None);
     // The user chose this file (the picker asked before replacing one): the first write goes in.
     file.link(store, handle, None);
     file.write_soon(store);
@@ -342,36 +346,25 @@ pub async fn open_file(store: Store) -> Outcome {
 /// Reads, validates and opens the file behind `handle`, then writes it from now on.
 async fn open_handle(store: Store, handle: FileSystemFileHandle) -> Result<String, String> {
     let name = handle.name();
-    let unreadable =
-        |e: String| format!("「{name}」は開けません。{e}　（この端末のデータは変更していません）");
-    let disk = fs::file(&handle)
+    let unreadable = |e: String| not_opened(&name, wf::write_error_ja(&e));
+    let disk = fs::file(&handle).await.map_err(unreadable)?;
+    let text = fs::text(&disk).await.map_err(unreadable)?;
+    let (draft, versions) = read_work_file(&text)
         .await
-        .map_err(|e| unreadable(wf::write_error_ja(&e)))?;
-    let text = fs::text(&disk)
-        .await
-        .map_err(|e| unreadable(wf::write_error_ja(&e)))?;
-    let (draft, versions) = read_work_file(&text).await.map_err(unreadable)?;
+        .map_err(|e| not_opened(&name, e))?;
     let label = draft.label();
     store.open_work_file(draft, versions.clone(), CurrentGoes::AmongDrafts)?;
     let file = store.file;
     file.versions.set_value(versions);
-    file.conflict.set(None);
-    let written = Written {
-        text,
-        size: disk.size() as u64,
-        modified: disk.last_modified(),
-    };
-    file.link(store, handle, Some(written));
-    file.edits_in_file.set_value(file.edits.get_value());
-    file.status.set(FileStatus::Saved(super::clock::now()));
+    file.link(store, handle, Some(written(text, &disk)));
+    file.in_step();
     Ok(format!("作業ファイル「{name}」の下書き「{label}」を開きました。これからの入力はこのファイルに自動で保存されます。それまで開いていた下書きは、内容があれば「下書きの一覧」に残してあります。"))
 }
 
 /// A work file chosen in a file input (download mode): opened like a picked one, not linked.
 pub async fn open_chosen(store: Store, chosen: web_sys::File) -> Result<String, String> {
     let name = chosen.name();
-    let unreadable =
-        |e: String| format!("「{name}」は開けません。{e}　（この端末のデータは変更していません）");
+    let unreadable = |e: String| not_opened(&name, e);
     let text = fs::text(&chosen).await.map_err(unreadable)?;
     let (draft, versions) = read_work_file(&text).await.map_err(unreadable)?;
     let label = draft.label();

@@ -108,6 +108,11 @@ fn the_file_is_ours_only_when_size_time_and_text_say_so() {
     assert_eq!(written.check(4, 1.0), DiskCheck::Ours);
     // A sync tool touched it, but the text is what this tab wrote: still ours.
     assert_eq!(written.check(4, 2.0), DiskCheck::CompareText);
+    assert_eq!(
+        written.check(5, 1.0),
+        DiskCheck::CompareText,
+        "another size"
+    );
     assert!(written.is_ours("ours"));
     // A colleague saved other work into it: never overwritten silently.
     assert!(!written.is_ours("theirs"));

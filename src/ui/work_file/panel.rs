@@ -3,14 +3,10 @@
 //! dialog when the file changed on disk, and the warning on leaving with work stored nowhere.
 
 use super::{file_api, Choice, FileStatus, Outcome};
+use crate::ui::clock::hh_mm;
 use crate::ui::delegate::{set_message, Message, MessageLine};
 use crate::ui::Store;
 use leptos::prelude::*;
-
-fn clock(ts: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ts as f64));
-    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
-}
 
 /// Runs a file action and shows its outcome (nothing when the user cancelled a picker).
 fn run(message: Message, action: impl std::future::Future<Output = Outcome> + 'static) {
@@ -36,14 +32,14 @@ pub fn FileStatusLine() -> impl IntoView {
             }
             FileStatus::None => None,
             FileStatus::Saving => Some(format!("ファイル{also}保存しています…（{name}）")),
-            FileStatus::Saved(ts) => Some(format!("ファイル{also}保存しました {}（{name}）", clock(ts))),
+            FileStatus::Saved(ts) => Some(format!("ファイル{also}保存しました {}（{name}）", hh_mm(ts))),
             FileStatus::Failed(why) => Some(format!("ファイルに保存できませんでした：{why}")),
             FileStatus::Conflict => Some(format!("ファイル（{name}）が別の場所で変更されています。どちらを残すか選んでください")),
             FileStatus::Downloaded(ts) if file.remind.get() => Some(format!(
                 "{}にファイルを保存してから入力が増えています。「ファイルに保存」でもう一度保存してください",
-                clock(ts)
+                hh_mm(ts)
             )),
-            FileStatus::Downloaded(ts) => Some(format!("ファイルを保存しました {}（ダウンロード）", clock(ts))),
+            FileStatus::Downloaded(ts) => Some(format!("ファイルを保存しました {}（ダウンロード）", hh_mm(ts))),
         }
     };
     let class = move || match file.status.get() {
@@ -224,11 +220,11 @@ pub fn FileConflictDialog() -> impl IntoView {
     move || {
         file.conflict.get().map(|conflict| {
             let mine = store.draft.with_untracked(summary);
-            let theirs = match (&conflict.file_draft, &conflict.problem) {
-                (Some((d, _)), _) => summary(d),
-                (None, problem) => format!("読み取れません（{}）", problem.clone().unwrap_or_default()),
+            let theirs = match &conflict.read {
+                Ok((d, _)) => summary(d),
+                Err(problem) => format!("読み取れません（{problem}）"),
             };
-            let readable = conflict.file_draft.is_some();
+            let readable = conflict.read.is_ok();
             let name = file.name.get_untracked().unwrap_or_default();
             view! {
                 <div class="tab-lock" data-testid="file-conflict">

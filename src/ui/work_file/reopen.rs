@@ -2,10 +2,10 @@
 //! when the file changed on disk (the user's choice between the two texts).
 
 use super::{
-    file_api, fs, handle, memory, open_handle, read_conflict, FileStatus, Outcome, Resumable,
-    HANDLE, REMEMBERED,
+    file_api, fs, handle, memory, open_handle, read_conflict, written, FileStatus, Outcome,
+    Resumable, HANDLE, REMEMBERED,
 };
-use crate::draft::work_file::{self as wf, Written};
+use crate::draft::work_file as wf;
 use crate::draft::Draft;
 use crate::repository::work_file::CurrentGoes;
 use crate::ui::Store;
@@ -79,21 +79,16 @@ async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, 
     if untouched {
         return open_handle(store, handle).await;
     }
-    let written = Written {
-        text: text.clone(),
-        size: disk.size() as u64,
-        modified: disk.last_modified(),
-    };
+    let on_disk = written(text.clone(), &disk);
     let conflict = read_conflict(text).await;
-    let same = conflict.file_draft.as_ref().is_some_and(|(d, _)| {
+    let same = conflict.read.as_ref().is_ok_and(|(d, _)| {
         store
             .draft
             .with_untracked(|open| open.id == d.id && open.same_content(d))
     });
-    file.link(store, handle, Some(written));
+    file.link(store, handle, Some(on_disk));
     if same {
-        file.edits_in_file.set_value(file.edits.get_value());
-        file.status.set(FileStatus::Saved(crate::ui::clock::now()));
+        file.in_step();
         Ok(format!("作業ファイル「{name}」への保存を再開しました。"))
     } else {
         file.status.set(FileStatus::Conflict);
@@ -119,7 +114,7 @@ pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
         return Ok(String::new());
     };
     let handle = handle().ok_or_else(|| "作業ファイルが選ばれていません。".to_owned())?;
-    match (choice, conflict.file_draft) {
+    match (choice, conflict.read) {
         (Choice::Mine, _) => {
             let aside = store.keep_text_aside(&conflict.file_text, "ファイルにあった内容")?;
             file.written.set_value(None);
@@ -129,7 +124,7 @@ pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
                 "この画面の内容をファイルに保存します。ファイルにあった内容は{aside}。"
             ))
         }
-        (choice, Some((draft, versions))) => {
+        (choice, Ok((draft, versions))) => {
             let goes = if choice == Choice::File {
                 CurrentGoes::KeptCopy
             } else {
@@ -140,22 +135,15 @@ pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
                 .await
                 .map_err(|e| wf::write_error_ja(&e))?;
             file.versions.set_value(versions);
-            file.conflict.set(None);
-            let written = Written {
-                text: conflict.file_text,
-                size: disk.size() as u64,
-                modified: disk.last_modified(),
-            };
-            file.link(store, handle, Some(written));
-            file.edits_in_file.set_value(file.edits.get_value());
-            file.status.set(FileStatus::Saved(crate::ui::clock::now()));
+            file.link(store, handle, Some(written(conflict.file_text, &disk)));
+            file.in_step();
             Ok(if choice == Choice::File {
                 "ファイルの内容を開きました。この画面にあった内容は「データの管理」の「復元できるデータ」に残してあります。".to_owned()
             } else {
                 "ファイルの内容を開きました。この画面にあった内容は、別の下書きとして「下書きの一覧」に残してあります。".to_owned()
             })
         }
-        (_, None) => Err(
+        (_, Err(_)) => Err(
             "ファイルの内容を読み取れないため、この画面の内容を残すことだけができます。".to_owned(),
         ),
     }
