@@ -106,6 +106,18 @@ pub fn write_error_ja(error_name: &str) -> String {
     .to_owned()
 }
 
+/// Why reading a file failed, from the DOMException's name, in plain Japanese.
+pub fn read_error_ja(error_name: &str) -> String {
+    match error_name {
+        "NotFoundError" => {
+            "ファイルが見つかりません。移動・削除されたか、共有フォルダに接続できない可能性があります。"
+        }
+        "NotAllowedError" | "SecurityError" => "ファイルの読み取りが許可されていません。",
+        _ => "ファイルを読み取れませんでした。ほかのアプリで開かれているか、共有フォルダに接続できない可能性があります。",
+    }
+    .to_owned()
+}
+
 /// Counts edits since the file was last downloaded (the download mode has no file to write).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SinceDownload {
@@ -164,5 +176,8 @@ mod tests {
         assert!(write_error_ja("NotAllowedError").contains("許可"));
         assert!(write_error_ja("NotFoundError").contains("見つかりません"));
         assert!(write_error_ja("Weird").contains("書き込めませんでした"));
+        assert!(read_error_ja("NotFoundError").contains("見つかりません"));
+        assert!(read_error_ja("NotReadableError").contains("読み取れませんでした"));
+        assert!(!read_error_ja("NotReadableError").contains("書き込"));
     }
 }

@@ -346,7 +346,7 @@ pub async fn open_file(store: Store) -> Outcome {
 /// Reads, validates and opens the file behind `handle`, then writes it from now on.
 async fn open_handle(store: Store, handle: FileSystemFileHandle) -> Result<String, String> {
     let name = handle.name();
-    let unreadable = |e: String| not_opened(&name, wf::write_error_ja(&e));
+    let unreadable = |e: String| not_opened(&name, wf::read_error_ja(&e));
     let disk = fs::file(&handle).await.map_err(unreadable)?;
     let text = fs::text(&disk).await.map_err(unreadable)?;
     let (draft, versions) = read_work_file(&text)
@@ -364,9 +364,12 @@ async fn open_handle(store: Store, handle: FileSystemFileHandle) -> Result<Strin
 /// A work file chosen in a file input (download mode): opened like a picked one, not linked.
 pub async fn open_chosen(store: Store, chosen: web_sys::File) -> Result<String, String> {
     let name = chosen.name();
-    let unreadable = |e: String| not_opened(&name, e);
-    let text = fs::text(&chosen).await.map_err(unreadable)?;
-    let (draft, versions) = read_work_file(&text).await.map_err(unreadable)?;
+    let text = fs::text(&chosen)
+        .await
+        .map_err(|e| not_opened(&name, wf::read_error_ja(&e)))?;
+    let (draft, versions) = read_work_file(&text)
+        .await
+        .map_err(|e| not_opened(&name, e))?;
     let label = draft.label();
     store.open_work_file(draft, versions.clone(), CurrentGoes::AmongDrafts)?;
     store.file.versions.set_value(versions);

@@ -59,7 +59,7 @@ async fn reattach(store: Store, handle: FileSystemFileHandle) -> Result<String, 
     let gone = |e: String| {
         format!(
             "前回の作業ファイル「{name}」を読めませんでした。{}",
-            wf::write_error_ja(&e)
+            wf::read_error_ja(&e)
         )
     };
     let disk = fs::file(&handle).await.map_err(gone)?;
@@ -131,9 +131,7 @@ pub async fn resolve(store: Store, choice: Choice) -> Result<String, String> {
                 CurrentGoes::AmongDrafts
             };
             store.open_work_file(draft, versions.clone(), goes)?;
-            let disk = fs::file(&handle)
-                .await
-                .map_err(|e| wf::write_error_ja(&e))?;
+            let disk = fs::file(&handle).await.map_err(|e| wf::read_error_ja(&e))?;
             file.versions.set_value(versions);
             file.link(store, handle, Some(written(conflict.file_text, &disk)));
             file.in_step();
