@@ -11,6 +11,7 @@ use crate::content::{Guideline, Question, QuestionKind};
 use crate::draft::kpi::{KpiField, KpiRow};
 use crate::draft::profile::OrgProfile;
 use crate::draft::{Answer, Draft};
+use crate::element_id;
 
 mod consistency;
 pub use consistency::Timing;
@@ -90,20 +91,10 @@ impl Place {
                 question,
                 row,
                 column,
-            } => cell_id(question, *row, *column),
-            Place::Kpi { row, field } => kpi_field_id(*row, *field),
+            } => element_id::cell(question, *row, *column),
+            Place::Kpi { row, field } => element_id::kpi_field(*row, *field),
         }
     }
-}
-
-/// The id of a table cell's text box.
-pub fn cell_id(question: &str, row: usize, column: usize) -> String {
-    format!("q-{question}-{row}-{column}")
-}
-
-/// The id of a KPI row's field.
-pub fn kpi_field_id(row: u32, field: KpiField) -> String {
-    format!("kpi-{row}-{}", field.key())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,7 @@ pub mod content; // guideline sections, questions, checklists, KPI library (data
 pub mod coverage; // which guideline points the draft addresses (pure rules)
 pub mod diff; // differences between two drafts (named versions)
 pub mod draft; // the user's draft, schema version, codec
+pub mod element_id; // the element ids both the views and the reports name
 pub mod export; // numbered document model, Markdown and DOCX renderers
 pub mod finishing; // 仕上げチェック: placeholders, 文体, band words, required fields, KPI rows, table cells
 pub mod html; // read-mostly pages as escaped HTML strings, each region with its action vocabulary

@@ -85,9 +85,9 @@ fn is_place_in(section: &str, place: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
     safe && (place.starts_with(&question)
         || place
-            .strip_prefix("q-")
+            .strip_prefix(crate::element_id::QUESTION_PREFIX)
             .is_some_and(|p| p.starts_with(&question))
-        || place.starts_with("kpi-"))
+        || place.starts_with(crate::element_id::KPI_PREFIX))
 }
 
 impl Route {

@@ -3,6 +3,7 @@
 //! an official link; then how a prefecture corrects or extends the content with a content pack.
 
 use super::escape;
+use super::Html;
 use crate::content::{Guideline, Source, SourceKind};
 
 /// The official page of the 指針 (総務省).
@@ -60,7 +61,7 @@ fn source_html(s: &Source) -> String {
 }
 
 /// The page body under its heading.
-pub fn page_html(g: &Guideline) -> String {
+pub fn page_html(g: &Guideline) -> Html {
     let groups: String = GROUPS
         .iter()
         .filter_map(|(kind, heading, text)| {
@@ -77,7 +78,7 @@ pub fn page_html(g: &Guideline) -> String {
             })
         })
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<section class="data-section"><h2>内容の作り方</h2><p>このツールのガイダンス・記入例・確認のポイントは、国の指針が公表している範囲と、方針を改定した団体の公表資料をもとに、このツールの作成者が自分の言葉でまとめたものです。指針の本文そのものではありません。方針を決める前に、<a href="{GUIDELINE_URL}" rel="noopener">総務省の指針のページ</a>で本文を確かめてください。</p><p>各項目の下の小さな一行は、その項目の根拠の種類を示します。「国の指針」とあるものは指針が求めていると確かめられたもの、「改定した団体の方針に見られる記載」とあるものは、指針の文言としては確かめられていない、他団体の方針によく見られる記載です。指標の例に参考値を示すのは、国の調査・統計・計画で確かめられるものに限ります。</p></section>{groups}<section class="data-section"><h2>内容を直す・加える（コンテンツパック）</h2><p>都道府県などは、管内の団体向けの記入例・ガイダンス・指標の例を「コンテンツパック」（JSON ファイル）にまとめて配布できます。受け取ったパックは「データの管理」の「コンテンツパック」から読み込みます。パックは入力内容を変更せず、どの記入例がどのパックのものかを示して表示します。パックの形式は、このツールの開発者が公開している説明「コンテンツパックの形式」に記載しています。読み込む前に、ツールが形式をすべて確かめます。</p></section>"#
-    )
+    ))
 }

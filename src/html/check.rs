@@ -2,6 +2,7 @@
 //! gaps, a 「変更」 link per answer that returns here, and the guideline points not yet addressed
 //! (the coverage rule: the point's question is still empty).
 
+use super::Html;
 use super::{escape, table_html};
 use crate::content::{ChecklistItem, Guideline, OrgBand, Question, QuestionKind, Section};
 use crate::coverage::{item_coverage, Coverage};
@@ -168,13 +169,13 @@ fn section_html(section: &Section, d: &Draft, band: Option<OrgBand>) -> String {
 }
 
 /// The 仕上げチェック of a draft, linking back to `from`.
-pub fn finishing_html(g: &Guideline, d: &Draft, from: ReturnPage) -> String {
+pub fn finishing_html(g: &Guideline, d: &Draft, from: ReturnPage) -> Html {
     let style = crate::draft::profile::OrgProfile::of(d).writing_style;
     super::finishing::list_html(g, &crate::finishing::findings(g, d), style, from)
 }
 
 /// Everything below the page's lead paragraph.
-pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
+pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> Html {
     let unanswered = g
         .sections
         .iter()
@@ -191,9 +192,9 @@ pub fn page_html(g: &Guideline, d: &Draft, band: Option<OrgBand>) -> String {
         .iter()
         .map(|s| section_html(s, d, band))
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<p class="check-summary" data-testid="check-summary">未記入の項目：{unanswered}件　／　まだ対応していない確認のポイント：{unchecked}件</p>{}{sections}<p class="next-step"><a class="button" href="{}">書き出し・印刷へ進む</a></p>"#,
         finishing_html(g, d, ReturnPage::CheckAnswers),
         Route::Export.href()
-    )
+    ))
 }

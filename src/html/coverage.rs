@@ -1,5 +1,6 @@
 //! The coverage dashboard (`#/coverage`): the same [`Dashboard`] that feeds the exports' 対応表.
 
+use super::Html;
 use super::{escape, status_tag};
 use crate::content::Guideline;
 use crate::coverage::{Counts, Coverage, Dashboard, Group, RULES_JA};
@@ -68,7 +69,7 @@ fn group(g: &Guideline, group: &Group) -> String {
 }
 
 /// Everything below the page heading: rules, overall figure, parts, groups and points.
-pub fn dashboard_html(g: &Guideline, board: &Dashboard) -> String {
+pub fn dashboard_html(g: &Guideline, board: &Dashboard) -> Html {
     let rules: String = RULES_JA
         .iter()
         .map(|r| format!("<li>{}</li>", escape(r)))
@@ -84,8 +85,8 @@ pub fn dashboard_html(g: &Guideline, board: &Dashboard) -> String {
             )
         })
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<details class="guidance"><summary>判定のしかた</summary><ul class="guidance__body">{rules}</ul></details><section class="coverage__overall"><h2>全体</h2>{overall}</section>{parts}"#,
         overall = figure(&board.overall, "coverage-overall"),
-    )
+    ))
 }

@@ -2,6 +2,7 @@
 //! by delegation: [`DataAction`] in `data-action`, with `data-id` and `data-name`), backup, import,
 //! delete-all and the set-aside copies. Destructive actions name the draft.
 
+use super::Html;
 use super::{action_button, date_time_ja, escape, Vocabulary};
 
 vocabulary! {
@@ -34,7 +35,7 @@ pub struct DraftRow {
 }
 
 /// `utc_offset_minutes`: see [`date_time_ja`].
-pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
+pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> Html {
     let items: String = rows
         .iter()
         .map(|row| {
@@ -66,7 +67,9 @@ pub fn list_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
             )
         })
         .collect();
-    format!(r#"<ul class="draft-list" data-testid="draft-list">{items}</ul>"#)
+    Html::from_escaped(format!(
+        r#"<ul class="draft-list" data-testid="draft-list">{items}</ul>"#
+    ))
 }
 
 /// 「最終バックアップ：3日前」; a time in the future (a wrong clock, a copied profile) is unknown.
@@ -86,10 +89,12 @@ pub fn last_backup_text(last: Option<i64>, now: i64) -> String {
 pub fn recovered_html(
     copies: &[crate::repository::recovered::RecoveredCopy],
     utc_offset_minutes: i64,
-) -> String {
+) -> Html {
     use crate::repository::recovered::CopyKind;
     if copies.is_empty() {
-        return r#"<p data-testid="recovered-list">退避したデータはありません。</p>"#.to_owned();
+        return Html::from_escaped(
+            r#"<p data-testid="recovered-list">退避したデータはありません。</p>"#.to_owned(),
+        );
     }
     let items: String = copies
         .iter()
@@ -129,12 +134,14 @@ pub fn recovered_html(
             )
         })
         .collect();
-    format!(r#"<ul class="draft-list" data-testid="recovered-list">{items}</ul>"#)
+    Html::from_escaped(format!(
+        r#"<ul class="draft-list" data-testid="recovered-list">{items}</ul>"#
+    ))
 }
 
 /// What 「内容を見る」 shows: a draft's answers as text, or the raw text when it is not a draft
 /// (shortened: the copy itself stays whole in storage).
-pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) -> String {
+pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) -> Html {
     const SHOWN: usize = 20_000;
     let body = match crate::draft::codec::decode(text) {
         Ok(d) => {
@@ -164,41 +171,52 @@ pub fn recovered_text_html(text: &str, guideline: &crate::content::Guideline) ->
     } else {
         ""
     };
-    format!(
+    Html::from_escaped(format!(
         r#"<h3>退避したデータの内容</h3><pre class="recovered-text" data-testid="recovered-text">{}</pre>{more}"#,
         escape(&shown)
-    )
+    ))
 }
 
 /// The data page's backup and import sections (their buttons and the file input are
 /// handled by delegation: [`DataAction::Backup`], [`DataAction::BackupAll`], and the input's
 /// `change`). `last_backup` is [`last_backup_text`].
-pub fn backup_sections_html(last_backup: &str) -> String {
-    format!(
+pub fn backup_sections_html(last_backup: &str) -> Html {
+    Html::from_escaped(format!(
         r#"<section class="data-section" aria-labelledby="backup-heading"><h2 id="backup-heading">バックアップを保存する</h2><p data-testid="last-backup">{last}</p><div class="export-actions"><button type="button" class="button" data-testid="backup" data-action="{backup}">開いている下書きをバックアップ（JSON）</button><button type="button" class="button button--secondary" data-testid="backup-all" data-action="{backup_all}">すべての下書きをバックアップ（JSON）</button></div></section><section class="data-section" aria-labelledby="import-heading"><h2 id="import-heading">バックアップから読み込む</h2><p id="import-hint" class="field__hint">このツールで保存した JSON ファイルを選びます。ファイルは読み込む前にすべて確認し、問題があれば何も変更しません。読み込んだ下書きは一覧に追加され、今ある下書きを上書きすることはありません。</p><label class="field__label" for="import-file">読み込むファイル</label><input id="import-file" type="file" accept=".json,application/json" aria-describedby="import-hint"></section>"#,
         last = escape(last_backup),
         backup = DataAction::Backup.as_str(),
         backup_all = DataAction::BackupAll.as_str(),
-    )
+    ))
 }
 
 /// The last section of the data page (its button: [`DataAction::DeleteAll`]).
-pub fn delete_all_html() -> String {
-    format!(
+pub fn delete_all_html() -> Html {
+    Html::from_escaped(format!(
         r#"<section class="data-section data-section--danger" aria-labelledby="delete-heading"><h2 id="delete-heading">この端末のデータをすべて削除</h2><p>共用のパソコンで作業を終えるときに使います。削除する前に、必要ならバックアップを保存してください。</p><button type="button" class="button button--danger" data-action="{}">この端末のデータをすべて削除</button></section>"#,
         DataAction::DeleteAll.as_str()
-    )
+    ))
 }
 
 /// The heading and explanation of the data page's 「復元できるデータ」 (before [`recovered_html`]).
-pub const RECOVERED_INTRO: &str = r#"<h2 id="recovered-heading">復元できるデータ</h2><p class="field__hint">別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。</p>"#;
+const RECOVERED_INTRO: &str = r#"<h2 id="recovered-heading">復元できるデータ</h2><p class="field__hint">別のタブと同時に編集したときに保存できなかった内容や、読み込めなかった保存データを、消さずにここに残しています。「下書きとして復元」は新しい下書きとして一覧に追加し、今ある下書きは変更しません。</p>"#;
 
 /// The data page's 「下書きの一覧」: [`list_html`] under its heading, with the new-draft button
 /// ([`DataAction::NewDraft`]).
-pub fn drafts_section_html(rows: &[DraftRow], utc_offset_minutes: i64) -> String {
-    format!(
+pub fn drafts_section_html(rows: &[DraftRow], utc_offset_minutes: i64) -> Html {
+    Html::from_escaped(format!(
         r#"<section class="data-section" aria-labelledby="drafts-heading"><h2 id="drafts-heading">下書きの一覧</h2><p class="field__hint">庁内協議用、前年度版など、複数の下書きを持てます。開いている下書きが自動保存され、次回もその下書きが開きます。</p>{}<button type="button" class="button button--secondary" data-action="{}">新しい下書きを作成</button></section>"#,
         list_html(rows, utc_offset_minutes),
         DataAction::NewDraft.as_str()
-    )
+    ))
+}
+
+/// The data page's 「復元できるデータ」: its heading and explanation, then [`recovered_html`].
+pub fn recovered_section_html(
+    copies: &[crate::repository::recovered::RecoveredCopy],
+    utc_offset_minutes: i64,
+) -> Html {
+    Html::from_escaped(format!(
+        "{RECOVERED_INTRO}{}",
+        recovered_html(copies, utc_offset_minutes)
+    ))
 }

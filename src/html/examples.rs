@@ -2,7 +2,7 @@
 //! 「なぜ聞くか」 and the 記入例, already filled with the organisation's words and in its 文体,
 //! each with an insert button handled by delegation ([`ExampleAction`], `data-id` = its index).
 
-use super::{escape, Vocabulary};
+use super::{escape, Html, Vocabulary};
 use crate::content::pack::Attributed;
 
 vocabulary! {
@@ -62,7 +62,7 @@ pub fn help_html(
     table: bool,
     style_note: Option<&str>,
     elsewhere: &[WrittenElsewhere],
-) -> String {
+) -> Html {
     let guidance: String = guidance
         .iter()
         .map(|g| format!("<p>{}{}</p>", from_tag(&g.from), escape(&g.item)))
@@ -73,7 +73,7 @@ pub fn help_html(
         escape(why)
     );
     if examples.is_empty() {
-        return html;
+        return Html::from_escaped(html);
     }
     html.push_str(r#"<h3 class="question-help__heading">記入例</h3>"#);
     if let Some(note) = style_note {
@@ -95,5 +95,5 @@ pub fn help_html(
         ));
     }
     html.push_str("</ul>");
-    html
+    Html::from_escaped(html)
 }

@@ -2,6 +2,7 @@
 //! grouped by kind, each with a link that opens the section and focuses the place.
 
 use super::escape;
+use super::Html;
 use crate::content::outline::WritingStyle;
 use crate::content::Guideline;
 use crate::finishing::{Finding, Problem};
@@ -123,7 +124,7 @@ pub fn list_html(
     findings: &[Finding],
     chosen_style: Option<WritingStyle>,
     from: ReturnPage,
-) -> String {
+) -> Html {
     let summary = if findings.is_empty() {
         "仕上げチェックで直す点は見つかりませんでした。".to_owned()
     } else {
@@ -156,8 +157,8 @@ pub fn list_html(
             })
         })
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<section class="finishing" aria-labelledby="finishing-heading" data-testid="finishing"><h2 id="finishing-heading">仕上げチェック</h2><p class="finishing__summary" data-testid="finishing-summary">{summary}</p><p class="field__hint">{}</p>{groups}</section>"#,
         escape(&style_note)
-    )
+    ))
 }

@@ -1,22 +1,17 @@
-//! The KPI builder's rows and example library as HTML strings (#16: the Leptos version cost the
-//! first load 32 KB). The rows region is rendered when its structure changes (rows added, moved,
-//! deleted, or moved to another pillar) and otherwise updated in place while the user types
-//! (`ui::kpi_builder`), so no keystroke re-renders it. Buttons speak [`KpiAction`]; inputs carry
-//! `data-kpi` (the row id) and `data-field` (the [`KpiField`] key).
+//! The KPI builder's example library, a list that is read (one rule for pages: an HTML string),
+//! whose 「追加」 buttons speak [`KpiAction`]; and the texts the rows (a Leptos view,
+//! `ui::kpi_rows`) show: a row's title, a year's 和暦, a field's classes.
 
+use super::Html;
 use super::{escape, Vocabulary};
 use crate::content::pack::Attributed;
 use crate::content::{Guideline, KpiExample};
 use crate::draft::kpi::{KpiField, KpiRow};
-use crate::finishing::kpi_field_id;
 use crate::wareki;
 
 vocabulary! {
-    /// The buttons of the KPI rows and the example library.
+    /// The buttons of the example library.
     pub enum KpiAction {
-        MoveUp = "kpi-up",
-        MoveDown = "kpi-down",
-        Delete = "kpi-delete",
         AddExample = "kpi-add-example",
     }
 }
@@ -50,146 +45,12 @@ pub fn field_class(field: KpiField, has_error: bool) -> String {
     )
 }
 
-fn pillar_select(row: &KpiRow, pillars: &[(&str, &str)]) -> String {
-    let id = kpi_field_id(row.id, KpiField::Pillar);
-    let option = |value: &str, label: &str| {
-        format!(
-            r#"<option value="{}"{}>{}</option>"#,
-            escape(value),
-            if row.pillar == value { " selected" } else { "" },
-            escape(label)
-        )
-    };
-    let options: String = std::iter::once(option("", "（選択してください）"))
-        .chain(pillars.iter().map(|(pid, title)| option(pid, title)))
-        .collect();
-    format!(
-        r#"<div class="kpi-field"><label class="kpi-field__label" for="{id}">{}</label><select id="{id}" class="select" data-kpi="{}" data-field="{}">{options}</select></div>"#,
-        KpiField::Pillar.label_ja(),
-        row.id,
-        KpiField::Pillar.key(),
-    )
-}
-
-fn input(row: &KpiRow, field: KpiField) -> String {
-    let id = kpi_field_id(row.id, field);
-    let error = row.error_for(field);
-    let numeric = matches!(field, KpiField::BaselineValue | KpiField::TargetValue);
-    let described_by = if field.is_year() {
-        format!("{id}-error {id}-era")
-    } else {
-        format!("{id}-error")
-    };
-    let value = row.get(field);
-    let era = if field.is_year() {
-        format!(
-            r#"<span class="field__era" id="{id}-era">{}</span>"#,
-            escape(&era_text(value))
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        r#"<div class="{}"><label class="kpi-field__label" for="{id}">{}</label><p class="field__error" id="{id}-error">{}</p><input type="text" id="{id}" class="input"{} autocomplete="off" aria-describedby="{described_by}"{} value="{}" data-kpi="{}" data-field="{}">{era}</div>"#,
-        field_class(field, error.is_some()),
-        field.label_ja(),
-        escape(error.as_deref().unwrap_or("")),
-        if numeric {
-            r#" inputmode="decimal""#
-        } else {
-            ""
-        },
-        if error.is_some() {
-            r#" aria-invalid="true""#
-        } else {
-            ""
-        },
-        escape(value),
-        row.id,
-        field.key(),
-    )
-}
-
-fn button(
-    action: KpiAction,
-    row: u32,
-    id: &str,
-    class: &str,
-    disabled: bool,
-    text: &str,
-) -> String {
-    format!(
-        r#"<button type="button" id="{id}" class="button button--small {class}" data-action="{}" data-id="{row}"{}>{text}</button>"#,
-        action.as_str(),
-        if disabled { " disabled" } else { "" },
-    )
-}
-
-fn row_html(index: usize, total: usize, row: &KpiRow, pillars: &[(&str, &str)]) -> String {
-    let id = row.id;
-    let fields: String = KpiField::ALL
-        .into_iter()
-        .filter(|f| *f != KpiField::Pillar)
-        .map(|f| input(row, f))
-        .collect();
-    format!(
-        r#"<li class="kpi-row" data-kpi="{id}"><fieldset class="kpi-row__fieldset"><legend class="kpi-row__title" id="kpi-{id}-title">{}</legend><div class="kpi-row__grid">{}{fields}</div><div class="kpi-row__actions">{}{}{}</div></fieldset></li>"#,
-        escape(&row_title(index, row)),
-        pillar_select(row, pillars),
-        button(
-            KpiAction::MoveUp,
-            id,
-            &format!("kpi-{id}-up"),
-            "button--secondary",
-            index == 0,
-            "上へ移動"
-        ),
-        button(
-            KpiAction::MoveDown,
-            id,
-            &format!("kpi-{id}-down"),
-            "button--secondary",
-            index + 1 >= total,
-            "下へ移動"
-        ),
-        button(
-            KpiAction::Delete,
-            id,
-            &format!("kpi-{id}-delete"),
-            "button--danger",
-            false,
-            "この指標を削除"
-        ),
-    )
-}
-
-/// The rows of `pillar` (None: all rows), each numbered by its place among all rows.
-pub fn rows_html(g: &Guideline, rows: &[KpiRow], pillar: Option<&str>) -> String {
-    let pillars: Vec<(&str, &str)> = g
-        .sections
-        .iter()
-        .filter(|s| s.is_kpi_pillar())
-        .map(|s| (s.id.as_str(), s.title.as_str()))
-        .collect();
-    let items: String = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| pillar.is_none_or(|p| r.pillar == p))
-        .map(|(i, r)| row_html(i, rows.len(), r, &pillars))
-        .collect();
-    if items.is_empty() {
-        r#"<p class="kpi-builder__empty">まだ指標がありません。下の例から追加するか、空の指標を追加してください。</p>"#.to_owned()
-    } else {
-        format!(r#"<ol class="kpi-list">{items}</ol>"#)
-    }
-}
-
 /// The example library of `pillar` (None: every pillar), each example with its add button.
 pub fn library_html(
     g: &Guideline,
     examples: &[Attributed<KpiExample>],
     pillar: Option<&str>,
-) -> String {
+) -> Html {
     let items: String = examples
         .iter()
         .filter(|e| pillar.is_none_or(|p| e.item.pillar == p))
@@ -232,5 +93,5 @@ pub fn library_html(
             )
         })
         .collect();
-    format!(r#"<ul class="kpi-library__list">{items}</ul>"#)
+    Html::from_escaped(format!(r#"<ul class="kpi-library__list">{items}</ul>"#))
 }

@@ -54,6 +54,57 @@ pub mod preview;
 pub mod tasks;
 pub mod versions;
 
+/// Markup that may be set as a region's `inner_html`. Only the renderers of this module build it
+/// (`from_escaped`), from templates in which every piece of user or pack text went through
+/// [`escape`]; a page cannot hand a region a plain `String`. It crosses the worker boundary as a
+/// JSON string: the worker is this crate's own renderer, so its replies are trusted as such.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Html(String);
+
+impl Html {
+    /// Wraps markup built by a renderer here.
+    pub(crate) fn from_escaped(markup: String) -> Html {
+        Html(markup)
+    }
+
+    /// Plain text in a paragraph, escaped (a message where a region's content cannot be shown).
+    pub fn paragraph(text: &str) -> Html {
+        Html(format!("<p>{}</p>", escape(text)))
+    }
+
+    /// A hint while a region waits for its content (「表示の準備をしています…」).
+    pub fn waiting(text: &str) -> Html {
+        Html(format!(r#"<p class="field__hint">{}</p>"#, escape(text)))
+    }
+
+    /// Regions one after another (each was safe, so the whole is).
+    pub fn concat(parts: impl IntoIterator<Item = Html>) -> Html {
+        Html(parts.into_iter().map(|part| part.0).collect())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Html {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Html {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -92,8 +143,11 @@ fn table_html(
 }
 
 /// A paragraph with an error message (the text is escaped here).
-pub fn error_html(text: &str) -> String {
-    format!(r#"<p class="message message--error">{}</p>"#, escape(text))
+pub fn error_html(text: &str) -> Html {
+    Html::from_escaped(format!(
+        r#"<p class="message message--error">{}</p>"#,
+        escape(text)
+    ))
 }
 
 /// A small button for the delegated listener (`action` is a [`Vocabulary`] name). Every argument

@@ -2,6 +2,7 @@
 //! button (handled by delegation, [`PackAction`]), except for the packs baked into
 //! this edition, which only a new package replaces.
 
+use super::Html;
 use super::{action_button, escape, Vocabulary};
 
 vocabulary! {
@@ -27,9 +28,9 @@ fn contents(pack: &InstalledPack) -> String {
 }
 
 /// `packs` are those in effect (`pack::with_baked`), `baked` the edition's own.
-pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
+pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> Html {
     if packs.is_empty() {
-        return "<p>読み込んだパックはありません。</p>".to_owned();
+        return Html::from_escaped("<p>読み込んだパックはありません。</p>".to_owned());
     }
     let items: String = packs
         .iter()
@@ -65,11 +66,23 @@ pub fn list_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> String {
             )
         })
         .collect();
-    format!(r#"<ul class="draft-list" data-testid="pack-list">{items}</ul>"#)
+    Html::from_escaped(format!(
+        r#"<ul class="draft-list" data-testid="pack-list">{items}</ul>"#
+    ))
 }
 
 /// The heading and explanation of the data page's packs section.
-pub const PACKS_INTRO: &str = r#"<h2 id="packs-heading">コンテンツパック（都道府県などの記入例・ガイダンス）</h2><p class="field__hint" id="pack-hint">都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（詳しくは「このツールの内容について」）。</p>"#;
+const PACKS_INTRO: &str = r#"<h2 id="packs-heading">コンテンツパック（都道府県などの記入例・ガイダンス）</h2><p class="field__hint" id="pack-hint">都道府県などが配布するパック（JSON ファイル）を読み込むと、その記入例・ガイダンス・指標の例が各セクションに加わります。パックは入力内容を変更しません。読み込む前に形式をすべて確認します（詳しくは「このツールの内容について」）。</p>"#;
 
 /// The pack file input after the list (its `change` is handled by delegation).
-pub const PACK_INPUT: &str = r#"<label class="field__label" for="pack-file">読み込むパック</label><input id="pack-file" type="file" accept=".json,application/json" aria-describedby="pack-hint">"#;
+const PACK_INPUT: &str = r#"<label class="field__label" for="pack-file">読み込むパック</label><input id="pack-file" type="file" accept=".json,application/json" aria-describedby="pack-hint">"#;
+
+/// The packs section's heading and explanation.
+pub fn intro_html() -> Html {
+    Html::from_escaped(PACKS_INTRO.to_owned())
+}
+
+/// The list of packs, then the file input that adds one.
+pub fn list_and_input_html(packs: &[InstalledPack], baked: &[InstalledPack]) -> Html {
+    Html::from_escaped(format!("{}{PACK_INPUT}", list_html(packs, baked)))
+}

@@ -3,6 +3,7 @@
 //! in table cells are kept on one line, as in the DOCX (`export::table_layout`).
 
 use super::escape;
+use super::Html;
 use crate::export::document::{Block, DocTable, PolicyDocument};
 use crate::export::table_layout::{pieces, text_em, ATOM_MAX_EM};
 
@@ -95,7 +96,7 @@ fn block_html(depth: usize, block: &Block) -> String {
 }
 
 /// The cover, the 目次 and every block, as the inside of the preview `<article>`.
-pub fn document_html(doc: &PolicyDocument) -> String {
+pub fn document_html(doc: &PolicyDocument) -> Html {
     let optional = |class: &str, text: &str| {
         if text.is_empty() {
             String::new()
@@ -117,7 +118,7 @@ pub fn document_html(doc: &PolicyDocument) -> String {
         .blocks_with_depth()
         .map(|(depth, block)| block_html(depth, block))
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<header class="preview__cover"><p class="preview__title">{}</p>{}{}{}<p class="preview__date">{}</p><p class="preview__org">{}</p>{}</header><nav class="preview__toc" aria-label="{toc_title}"><p class="preview__toc-title">{toc_title}</p><ul>{toc}</ul></nav>{blocks}"#,
         escape(&doc.title),
         optional("preview__mark", &doc.draft_mark),
@@ -127,5 +128,5 @@ pub fn document_html(doc: &PolicyDocument) -> String {
         escape(&doc.org_name),
         optional("preview__dept", &doc.department),
         toc_title = escape(&doc.toc_title),
-    )
+    ))
 }

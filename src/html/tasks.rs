@@ -1,6 +1,7 @@
 //! The task list (home) and the side step navigation: every section with its status in words.
 
 use super::escape;
+use super::Html;
 use crate::content::Guideline;
 use crate::draft::Draft;
 use crate::route::Route;
@@ -20,7 +21,7 @@ const FINAL_PURPOSES: [&str; 4] = [
 ];
 
 /// Progress line, then the numbered steps with their sections (after the page's lead).
-pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
+pub fn task_list_html(g: &Guideline, d: &Draft) -> Html {
     let (completed, total) = d.progress(g);
     let steps: String = g
         .steps
@@ -58,11 +59,11 @@ pub fn task_list_html(g: &Guideline, d: &Draft) -> String {
             )
         })
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p>{start}<ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
         last = g.steps.len() + 1,
         start = current_policy_html(d),
-    )
+    ))
 }
 
 /// The way to start from the policy the organisation already has (#17), or what was imported.
@@ -85,7 +86,7 @@ fn current_policy_html(d: &Draft) -> String {
 }
 
 /// The side navigation's list, marking the current section with `aria-current="step"`.
-pub fn step_nav_html(g: &Guideline, d: &Draft, current: &str) -> String {
+pub fn step_nav_html(g: &Guideline, d: &Draft, current: &str) -> Html {
     let steps: String = g
         .steps
         .iter()
@@ -110,5 +111,5 @@ pub fn step_nav_html(g: &Guideline, d: &Draft, current: &str) -> String {
             )
         })
         .collect();
-    format!(r#"<ol class="step-nav__steps">{steps}</ol>"#)
+    Html::from_escaped(format!(r#"<ol class="step-nav__steps">{steps}</ol>"#))
 }

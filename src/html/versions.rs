@@ -2,6 +2,7 @@
 //! ([`VersionAction`]), the compare form, and the diff between two versions (rendered by the
 //! worker). Three regions, so the forms' state never depends on a re-render of the list.
 
+use super::Html;
 use super::{action_button, date_time_ja, escape, Vocabulary};
 use crate::diff::{condense, Run, SectionDiff};
 use crate::draft::versions::{VersionSummary, MAX_NAME_CHARS};
@@ -43,15 +44,15 @@ fn options(versions: &[VersionSummary], selected: &str) -> String {
 
 /// The save form. It depends on nothing, so its region is rendered once and a half-typed name is
 /// never wiped by a re-render (see ARCHITECTURE.md, "string regions").
-pub fn save_form_html() -> String {
-    format!(
+pub fn save_form_html() -> Html {
+    Html::from_escaped(format!(
         r#"<section class="data-section" aria-labelledby="save-version-heading"><h2 id="save-version-heading">現在の内容を版として保存</h2><form id="{SAVE_FORM}"><label class="field__label" for="{NAME_INPUT}">版の名前</label><p class="field__hint" id="version-name-hint">例：庁内協議用 第2版（{MAX_NAME_CHARS}文字まで）</p><input id="{NAME_INPUT}" class="input" type="text" maxlength="{MAX_NAME_CHARS}" aria-describedby="version-name-hint"><button type="submit" class="button">版として保存</button></form></section>"#
-    )
+    ))
 }
 
 /// The storage line and the list of versions with their [`VersionAction`] buttons; `usage` is the
 /// storage line (already in words); `utc_offset_minutes`: see [`date_time_ja`].
-pub fn list_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i64) -> String {
+pub fn list_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i64) -> Html {
     let list = if versions.is_empty() {
         "<p>まだ版を保存していません。</p>".to_owned()
     } else {
@@ -69,10 +70,10 @@ pub fn list_html(versions: &[VersionSummary], usage: &str, utc_offset_minutes: i
             .collect();
         format!(r#"<ul class="draft-list" data-testid="version-list">{items}</ul>"#)
     };
-    format!(
+    Html::from_escaped(format!(
         r#"<section class="data-section" aria-labelledby="version-list-heading"><h2 id="version-list-heading">保存した版</h2><p class="field__hint" data-testid="storage-usage">{usage}</p>{list}</section>"#,
         usage = escape(usage),
-    )
+    ))
 }
 
 /// The compare form with the user's choice of `from` and `to` selected, so it survives a re-render
@@ -82,16 +83,16 @@ pub fn compare_form_html(
     versions: &[VersionSummary],
     from: Option<&str>,
     to: Option<&str>,
-) -> String {
+) -> Html {
     let known = |id: &&str| *id == CURRENT || versions.iter().any(|v| v.id == *id);
     let newest = versions.first().map_or(CURRENT, |v| v.id.as_str());
     let from = from.filter(known).unwrap_or(newest);
     let to = to.filter(known).unwrap_or(CURRENT);
-    format!(
+    Html::from_escaped(format!(
         r#"<section class="data-section" aria-labelledby="compare-heading"><h2 id="compare-heading">版を比べる</h2><form id="{COMPARE_FORM}" class="compare-form"><div class="field"><label class="field__label" for="{COMPARE_FROM}">比べる元（古い方）</label><select id="{COMPARE_FROM}" class="select">{from}</select></div><div class="field"><label class="field__label" for="{COMPARE_TO}">比べる先（新しい方）</label><select id="{COMPARE_TO}" class="select">{to}</select></div><button type="submit" class="button button--secondary">違いを表示</button></form></section>"#,
         from = options(versions, from),
         to = options(versions, to),
-    )
+    ))
 }
 
 fn run_html(run: &Run) -> String {
@@ -110,7 +111,7 @@ fn run_html(run: &Run) -> String {
 
 /// The differences from `from` to `to`: added text underlined in `<ins>`, removed text struck
 /// through in `<del>`, each also named in words for screen readers; never colour alone.
-pub fn diff_html(sections: &[SectionDiff], from: &str, to: &str) -> String {
+pub fn diff_html(sections: &[SectionDiff], from: &str, to: &str) -> Html {
     let changed: usize = sections.iter().map(|s| s.questions.len()).sum();
     let summary = if changed == 0 {
         "違いはありません。".to_owned()
@@ -144,9 +145,9 @@ pub fn diff_html(sections: &[SectionDiff], from: &str, to: &str) -> String {
             )
         })
         .collect();
-    format!(
+    Html::from_escaped(format!(
         r#"<h3 class="diff__title">「{}」から「{}」への変更</h3><p>{summary}</p>{body}"#,
         escape(from),
         escape(to)
-    )
+    ))
 }

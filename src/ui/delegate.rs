@@ -106,7 +106,7 @@ pub fn MessageLine(id: &'static str, message: Message) -> impl leptos::prelude::
 /// and typing inside go to `on_event` (submits never reload the page).
 #[leptos::prelude::component]
 pub fn HtmlRegion(
-    #[prop(into)] body: leptos::prelude::Signal<String>,
+    #[prop(into)] body: leptos::prelude::Signal<crate::html::Html>,
     #[prop(optional)] on_event: Option<leptos::prelude::Callback<web_sys::Event>>,
     #[prop(optional)] testid: &'static str,
 ) -> impl leptos::prelude::IntoView {
@@ -124,7 +124,7 @@ pub fn HtmlRegion(
     view! {
         <div
             data-testid=testid
-            inner_html=move || body.get()
+            inner_html=move || body.get().into_string()
             on:click=move |ev| handle(ev.into())
             on:submit=move |ev| handle(ev.into())
             on:change=handle

@@ -33,7 +33,7 @@ pub fn QuestionHelp(q: &'static Question, band: Option<OrgBand>) -> impl IntoVie
     });
     let body = Signal::derive(move || {
         if let Some(message) = texts.unavailable_message() {
-            return format!("<p>{}</p>", crate::html::escape(message));
+            return crate::html::Html::paragraph(message);
         }
         let help = texts.question_help(&q.id);
         let table = q.kind == QuestionKind::Table;
@@ -103,7 +103,7 @@ fn insert(q: &'static Question, example: &str) {
         d.set_answer(&q.id, answer, now);
     });
     let target = match q.kind {
-        QuestionKind::Table => crate::finishing::cell_id(&q.id, 0, 0),
+        QuestionKind::Table => crate::element_id::cell(&q.id, 0, 0),
         _ => q.id.clone(),
     };
     // A table's new first row is drawn on the next frame.

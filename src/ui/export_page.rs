@@ -10,7 +10,7 @@ use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::numbering::NumberingPreset;
 use crate::export::{file_name, CoverageTable, ExportOptions, ExportProfile, FontSet, TocDepth};
-use crate::html::error_html;
+use crate::html::{error_html, Html};
 use crate::worker_api::{read_reply_as, DocumentRequest, PreviewReply, OP_DOCX, OP_PREVIEW};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -191,8 +191,8 @@ type BuiltMarkdown = StoredValue<Option<(String, String)>>;
 /// Asks the worker for the preview whenever the request changes, keeping its Markdown too.
 fn follow_preview(
     request: Memo<String>,
-    preview: RwSignal<String>,
-    finishing: RwSignal<String>,
+    preview: RwSignal<Html>,
+    finishing: RwSignal<Html>,
     markdown: BuiltMarkdown,
 ) {
     Effect::new(move |_| {
@@ -237,9 +237,9 @@ pub fn ExportPage() -> impl IntoView {
         };
         serde_json::to_string(&request).expect("a request serialises")
     });
-    let preview = RwSignal::new(String::new());
+    let preview = RwSignal::new(Html::default());
     // The 仕上げチェック of the same draft, built with the preview (it never blocks an export).
-    let finishing = RwSignal::new(String::new());
+    let finishing = RwSignal::new(Html::default());
     let markdown: BuiltMarkdown = StoredValue::new(None);
     follow_preview(request, preview, finishing, markdown);
     let org = move || store.draft.with_untracked(|d| OrgProfile::of(d).name);
@@ -300,7 +300,7 @@ pub fn ExportPage() -> impl IntoView {
                     <button type="button" class="button button--secondary" data-testid="export-markdown" on:click=on_markdown>
                         "Markdown で保存"
                     </button>
-                    <button type="button" class="button button--secondary" prop:disabled=move || preview.with(String::is_empty) on:click=on_print>"印刷する"</button>
+                    <button type="button" class="button button--secondary" prop:disabled=move || preview.with(|p| p.is_empty()) on:click=on_print>"印刷する"</button>
                 </div>
                 <p class="field__hint export-note">
                     "目次には見出しが入っています。ページ番号は、Word で開いたときに表示される「フィールドを更新しますか」という確認で「はい」を選ぶと入ります（LibreOffice では［ツール］→［更新］→［すべて更新］）。"
@@ -323,7 +323,7 @@ pub fn ExportPage() -> impl IntoView {
 /// The whole document as accessible HTML (`html::preview`, built by the worker): the same blocks
 /// and numbers as the files.
 #[component]
-fn Preview(html: RwSignal<String>) -> impl IntoView {
+fn Preview(html: RwSignal<Html>) -> impl IntoView {
     view! {
         <article class="preview" aria-label="方針の案のプレビュー">
             <HtmlRegion body=html testid="preview" />

@@ -6,6 +6,7 @@ use super::shared::provenance;
 use super::Store;
 use crate::content::{OrgBand, Question, QuestionKind};
 use crate::draft::Answer;
+use crate::element_id;
 use crate::wareki;
 use leptos::html;
 use leptos::prelude::*;
@@ -86,8 +87,8 @@ fn TextField(q: &'static Question) -> impl IntoView {
     let store = Store::get();
     let qid = q.id.as_str();
     let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
-    let input_id = format!("q-{qid}");
-    let hint_id = format!("{input_id}-hint");
+    let input_id = element_id::question(qid);
+    let hint_id = element_id::hint_of(&input_id);
     let on_input = move |text: String| {
         store.edit(|d, now| d.set_answer(qid, Answer::from_text(q.kind, text), now))
     };
@@ -149,10 +150,10 @@ fn YearField(
         let text = value.get();
         (!text.trim().is_empty()).then(|| read(&text))
     });
-    let input_id = format!("q-{qid}");
-    let hint_id = format!("{input_id}-hint");
-    let era_id = format!("{input_id}-era");
-    let error_id = format!("{input_id}-error");
+    let input_id = element_id::question(qid);
+    let hint_id = element_id::hint_of(&input_id);
+    let era_id = element_id::era_of(&input_id);
+    let error_id = element_id::error_of(&input_id);
     let described_by = format!("{hint_id} {era_id} {error_id}");
     let invalid = Signal::derive(move || matches!(parsed.get(), Some(Err(_))));
     view! {
@@ -188,7 +189,7 @@ fn ChoiceField(q: &'static Question) -> impl IntoView {
     let store = Store::get();
     let qid = q.id.as_str();
     let value = Memo::new(move |_| store.draft.with(|d| d.answer_text(qid)));
-    let hint_id = format!("q-{qid}-hint");
+    let hint_id = element_id::hint_of(&element_id::question(qid));
     view! {
         <fieldset class="field radios" aria-describedby=hint_id.clone()>
             <legend class="field__label">{label_content(q)}</legend>
@@ -198,7 +199,7 @@ fn ChoiceField(q: &'static Question) -> impl IntoView {
                 .iter()
                 .map(|option| {
                     let option_id = option.id.as_str();
-                    let id = format!("q-{qid}-{option_id}");
+                    let id = element_id::question_option(qid, option_id);
                     view! {
                         <div class="radio">
                             <input

@@ -9,7 +9,7 @@ use crate::draft::current_policy::CurrentPolicy;
 use crate::html::current_policy::{
     input_forms_html, stored_html, ImportAction, MAPPING_HEADING, TEXT_INPUT,
 };
-use crate::html::date_time_ja;
+use crate::html::{date_time_ja, Html};
 use crate::policy_import::{ImportError, MAX_BYTES};
 use crate::worker_api::{PolicyReply, OP_POLICY_FORM, OP_READ_POLICY};
 use leptos::prelude::*;
@@ -24,13 +24,13 @@ const UNCHANGED: &str = "（下書きは変更していません）";
 #[derive(Clone, Copy)]
 struct Pending {
     policy: StoredValue<Option<(CurrentPolicy, String)>>,
-    form: RwSignal<String>,
+    form: RwSignal<Html>,
 }
 
 impl Pending {
     fn clear(self) {
         self.policy.set_value(None);
-        self.form.set(String::new());
+        self.form.set(Html::default());
     }
 }
 
@@ -40,7 +40,7 @@ pub fn ImportPage() -> impl IntoView {
     let message: Message = RwSignal::new(None);
     let pending = Pending {
         policy: StoredValue::new(None),
-        form: RwSignal::new(String::new()),
+        form: RwSignal::new(Html::default()),
     };
     let stored = Memo::new(move |_| {
         store.draft.with(|d| {
@@ -53,9 +53,9 @@ pub fn ImportPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let top = move || match pending.form.with(String::is_empty) {
+    let top = move || match pending.form.with(|form| form.is_empty()) {
         true => stored.get(),
-        false => String::new(),
+        false => Html::default(),
     };
     let mapping = move || pending.form.get();
     let on_event = Callback::new(move |ev: web_sys::Event| {

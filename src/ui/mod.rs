@@ -21,6 +21,7 @@ mod field_parts;
 mod fields;
 mod import_page;
 mod kpi_builder;
+mod kpi_rows;
 mod packs;
 mod policy_panel;
 mod report;

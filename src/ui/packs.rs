@@ -6,7 +6,7 @@
 use super::delegate::{action_of, show, HtmlRegion, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::texts::GuidanceTexts;
-use crate::html::packs::{list_html, PackAction, PACKS_INTRO, PACK_INPUT};
+use crate::html::packs::{intro_html, list_and_input_html, PackAction};
 use crate::storage;
 use crate::worker_api::{PackReply, OP_IMPORT_PACK};
 use leptos::prelude::*;
@@ -67,9 +67,9 @@ pub fn PacksSection() -> impl IntoView {
     });
     view! {
         <section class="data-section" aria-labelledby="packs-heading">
-            <HtmlRegion body=Signal::derive(|| PACKS_INTRO.to_owned()) />
+            <HtmlRegion body=Signal::derive(intro_html) />
             <MessageLine id=MESSAGE message />
-            <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| format!("{}{PACK_INPUT}", list_html(&texts.packs.get(), baked)))) on_event />
+            <HtmlRegion body=Signal::derive(move || texts.baked.with_value(|baked| list_and_input_html(&texts.packs.get(), baked))) on_event />
         </section>
     }
 }

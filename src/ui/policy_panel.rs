@@ -26,7 +26,7 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
             _ => String::new(),
         })
     });
-    let body = RwSignal::new(String::new());
+    let body = RwSignal::new(crate::html::Html::default());
     let on_toggle = move |ev: web_sys::Event| {
         let open = ev
             .target()
@@ -71,7 +71,7 @@ pub fn PolicyPanel(section: &'static Section) -> impl IntoView {
         let (done, place) = match q.kind {
             QuestionKind::Table => (
                 "の最後の行に追加しました。空いている欄を埋めてください。",
-                crate::finishing::cell_id(&q.id, rows.saturating_sub(1), column),
+                crate::element_id::cell(&q.id, rows.saturating_sub(1), column),
             ),
             QuestionKind::List => ("の最後の項目として追加しました。", q.id.clone()),
             _ => ("の最後に追加しました。", q.id.clone()),

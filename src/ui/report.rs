@@ -20,7 +20,7 @@ pub fn ReportPage(
     op: &'static str,
 ) -> impl IntoView {
     let store = Store::get();
-    let body = RwSignal::new(r#"<p class="field__hint">表示の準備をしています…</p>"#.to_owned());
+    let body = RwSignal::new(crate::html::Html::waiting("表示の準備をしています…"));
     // The latest request wins: an answer to an older draft is dropped.
     let asked = StoredValue::new(0u32);
     Effect::new(move |_| {

@@ -5,7 +5,7 @@ use super::field_parts::{hint, label_content, sync_value};
 use super::Store;
 use crate::content::Question;
 use crate::draft::{grid, Answer};
-use crate::finishing::cell_id;
+use crate::element_id;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn TableField(q: &'static Question) -> impl IntoView {
     let store = Store::get();
     let qid = q.id.as_str();
     let row_count = Memo::new(move |_| store.draft.with(|d| d.table_rows(qid).len()));
-    let hint_id = format!("q-{qid}-hint");
+    let hint_id = element_id::hint_of(&element_id::question(qid));
     let set_cell = move |row: usize, col: usize, text: String| {
         store.edit(|d, now| {
             let mut rows = d.table_rows(qid);
@@ -113,7 +113,7 @@ pub fn TableField(q: &'static Question) -> impl IntoView {
                                                         <td>
                                                             <textarea
                                                                 node_ref=node
-                                                                id=cell_id(qid, row, col)
+                                                                id=element_id::cell(qid, row, col)
                                                                 class="textarea textarea--cell"
                                                                 rows=move || value.with(|v| cell_rows(v))
                                                                 aria-label=format!("{}行目 {}", row + 1, column)

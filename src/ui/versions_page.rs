@@ -219,7 +219,7 @@ fn CompareVersions(message: Message) -> impl IntoView {
     let store = Store::get();
     // The user's choice; none yet means the default pair.
     let (from, to) = (RwSignal::new(None::<String>), RwSignal::new(None::<String>));
-    let diff = RwSignal::new(String::new());
+    let diff = RwSignal::new(crate::html::Html::default());
     let on_event = Callback::new(move |ev: web_sys::Event| {
         if ev.type_() == "change" {
             from.set(Some(value_of(COMPARE_FROM)));

@@ -22,14 +22,14 @@ use serde_json::Value;
 #[derive(Debug, PartialEq, Serialize)]
 pub struct PolicyReply {
     pub policy: String,
-    pub html: String,
+    pub html: crate::html::Html,
 }
 
 impl FromReply for PolicyReply {
     fn from_reply(reply: &mut Value) -> Option<Self> {
         Some(Self {
             policy: super::take_text(reply, "policy")?,
-            html: super::take_text(reply, "html")?,
+            html: super::take_html(reply, "html")?,
         })
     }
 }
@@ -60,7 +60,7 @@ pub(super) fn policy_form(policy_json: &str) -> String {
         .unwrap_or_else(|_| error("取り込んだ内容を読み取れませんでした。"))
 }
 
-pub(super) fn comparison(draft: &Draft, band: Option<OrgBand>) -> String {
+pub(super) fn comparison(draft: &Draft, band: Option<OrgBand>) -> crate::html::Html {
     match draft.current_policy.as_ref() {
         Some(policy) => comparison_html(
             policy,

@@ -38,6 +38,7 @@ use crate::html::coverage::dashboard_html;
 use crate::html::drafts::recovered_text_html;
 use crate::html::preview::document_html;
 use crate::html::versions::{diff_html, CURRENT, CURRENT_LABEL};
+use crate::html::Html;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
@@ -134,16 +135,16 @@ impl VersionRequest {
 /// page body rendered in the worker.
 #[derive(Debug, PartialEq, Serialize)]
 pub struct HtmlReply {
-    pub html: String,
+    pub html: Html,
 }
 
 /// The reply of [`OP_PREVIEW`].
 #[derive(Debug, PartialEq, Serialize)]
 pub struct PreviewReply {
-    pub html: String,
+    pub html: Html,
     pub markdown: String,
     /// The draft's 仕上げチェック (`html::finishing`), shown above the export buttons.
-    pub finishing: String,
+    pub finishing: Html,
 }
 
 /// The reply of a version save, delete or restore: the new history text to store, and for a
@@ -187,10 +188,15 @@ fn take_text(reply: &mut Value, key: &str) -> Option<String> {
     }
 }
 
+/// A region's markup from the worker: rendered there by `html`, so it is escaped markup already.
+fn take_html(reply: &mut Value, key: &str) -> Option<Html> {
+    take_text(reply, key).map(Html::from_escaped)
+}
+
 impl FromReply for HtmlReply {
     fn from_reply(reply: &mut Value) -> Option<Self> {
         Some(Self {
-            html: take_text(reply, "html")?,
+            html: take_html(reply, "html")?,
         })
     }
 }
@@ -198,9 +204,9 @@ impl FromReply for HtmlReply {
 impl FromReply for PreviewReply {
     fn from_reply(reply: &mut Value) -> Option<Self> {
         Some(Self {
-            html: take_text(reply, "html")?,
+            html: take_html(reply, "html")?,
             markdown: take_text(reply, "markdown")?,
-            finishing: take_text(reply, "finishing")?,
+            finishing: take_html(reply, "finishing")?,
         })
     }
 }
@@ -245,7 +251,7 @@ struct Built {
     request: String,
     doc: PolicyDocument,
     options: ExportOptions,
-    finishing: String,
+    finishing: Html,
 }
 
 impl Worker {

@@ -10,7 +10,10 @@
 //! - no page module uses another page module (`ui::*_page`): what two pages share lives in
 //!   `ui::shared` or its own module;
 //! - no modules use each other in a circle (#26; a module and its parent or child excepted);
-//! - nothing `.gitignore` excludes is tracked (#26: a committed virtual environment).
+//! - nothing `.gitignore` excludes is tracked (#26: a committed virtual environment);
+//! - only the renderers (`html`, and `worker_api` for the worker's replies) make markup
+//!   (`Html::from_escaped`), and a page sets `inner_html` only from an `Html` (#26);
+//! - the ids of questions' and KPI rows' controls are built in `element_id` only (#26).
 //!
 //! `the_checker_catches_planted_violations` shows that each rule can fail.
 
@@ -22,6 +25,7 @@ const CORE: &[&str] = &[
     "coverage",
     "diff",
     "draft",
+    "element_id",
     "export",
     "finishing",
     "html",
@@ -103,6 +107,36 @@ fn violations(relative: &str, text: &str) -> Vec<String> {
                         "src/{relative}:{line}: uses the page module `{name}`"
                     ));
                 }
+            }
+        }
+    }
+    if !matches!(module, "html" | "worker_api") {
+        for (line, code) in code_lines(text) {
+            if code.contains("Html::from_escaped") {
+                found.push(format!(
+                    "src/{relative}:{line}: markup made outside the renderers (use an `html` function)"
+                ));
+            }
+        }
+    }
+    if module == "ui" {
+        for (line, code) in code_lines(text) {
+            if code.contains("inner_html=") && !code.contains(".into_string()") {
+                found.push(format!(
+                    "src/{relative}:{line}: `inner_html` from something that is not an `Html`"
+                ));
+            }
+        }
+    }
+    if module != "element_id" {
+        for (line, code) in code_lines(text) {
+            if ["format!(\"q-", "format!(\"kpi-"]
+                .iter()
+                .any(|id| code.contains(id))
+            {
+                found.push(format!(
+                    "src/{relative}:{line}: a control's id built here (use `element_id`)"
+                ));
             }
         }
     }
@@ -208,6 +242,18 @@ fn the_checker_catches_planted_violations() {
     )
     .is_empty());
     assert!(violations("ui/mod.rs", "//! x\nuse data_page::DataPage;\n").is_empty());
+    // Markup only from the renderers; a region's markup only from an `Html`.
+    let made = "//! x\nlet h = Html::from_escaped(format!(\"<p>{t}</p>\"));\n";
+    assert_eq!(violations("ui/packs.rs", made).len(), 1);
+    assert!(violations("html/packs.rs", made).is_empty());
+    let raw = "//! x\nview! { <div inner_html=move || text.get()></div> }\n";
+    assert_eq!(violations("ui/packs.rs", raw).len(), 1);
+    let typed = "//! x\nview! { <div inner_html=move || body.get().into_string()></div> }\n";
+    assert!(violations("ui/packs.rs", typed).is_empty());
+    // Control ids from `element_id` only.
+    let id = "//! x\nlet id = format!(\"kpi-{row}-up\");\n";
+    assert_eq!(violations("ui/kpi_rows.rs", id).len(), 1);
+    assert!(violations("element_id.rs", id).is_empty());
     assert_eq!(module_of("export/document/tables.rs"), "export");
     assert_eq!(module_of("worker_api.rs"), "worker_api");
 }

@@ -255,7 +255,7 @@ fn the_worker_renders_the_check_and_coverage_pages() {
     };
     assert_eq!(
         html(OP_CHECK),
-        jinzai_hoshin::html::check::page_html(g, &d, band)
+        jinzai_hoshin::html::check::page_html(g, &d, band).as_str()
     );
     assert_eq!(
         html(OP_COVERAGE),
@@ -263,6 +263,7 @@ fn the_worker_renders_the_check_and_coverage_pages() {
             g,
             &jinzai_hoshin::coverage::dashboard(g, &d, band)
         )
+        .as_str()
     );
     assert!(
         band.is_some(),
@@ -284,7 +285,7 @@ fn the_worker_renders_a_set_aside_copy() {
     .unwrap();
     assert_eq!(
         reply["html"].as_str().unwrap(),
-        jinzai_hoshin::html::drafts::recovered_text_html(&copy, guideline())
+        jinzai_hoshin::html::drafts::recovered_text_html(&copy, guideline()).as_str()
     );
     let raw = read_reply(&text(handle(
         OP_RECOVERED_TEXT,
@@ -311,12 +312,12 @@ fn every_reply_type_reads_back_what_the_worker_writes() {
         );
     }
     round_trip(HtmlReply {
-        html: "<p>本文</p>".into(),
+        html: jinzai_hoshin::html::Html::paragraph("本文"),
     });
     round_trip(PreviewReply {
-        html: "<h1>方針</h1>".into(),
+        html: jinzai_hoshin::html::Html::paragraph("方針"),
         markdown: "# 方針".into(),
-        finishing: "<section>仕上げチェック</section>".into(),
+        finishing: jinzai_hoshin::html::Html::waiting("仕上げチェック"),
     });
     round_trip(HistoryReply {
         history: "{}".into(),

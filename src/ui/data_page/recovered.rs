@@ -2,7 +2,8 @@
 //! conflict, stored data it could not read), listed by `html::drafts::recovered_html`.
 
 use super::show;
-use crate::html::drafts::{recovered_html, DataAction, RECOVERED_INTRO};
+use crate::html::drafts::{recovered_section_html, DataAction};
+use crate::html::Html;
 use crate::repository::recovered;
 use crate::storage::BrowserKv;
 use crate::ui::delegate::{action_of, focus, HtmlRegion, Message, Pressed};
@@ -18,10 +19,10 @@ const TEXT_REGION: &str = "recovered-text-region";
 #[component]
 pub fn RecoveredSection(message: Message) -> impl IntoView {
     let store = Store::get();
-    let shown = RwSignal::new(String::new());
+    let shown = RwSignal::new(Html::default());
     let list = Memo::new(move |_| {
         store.stored_revision.track();
-        recovered_html(
+        recovered_section_html(
             &recovered::list(&BrowserKv),
             crate::ui::clock::utc_offset_minutes(),
         )
@@ -60,7 +61,7 @@ pub fn RecoveredSection(message: Message) -> impl IntoView {
                 if !window().confirm_with_message(&question).unwrap_or(false) {
                     return;
                 }
-                shown.set(String::new());
+                shown.set(Html::default());
                 let result = store.write(|kv| {
                     recovered::remove(kv, &id)
                         .map(|()| format!("退避したデータ「{name}」を削除しました。"))
@@ -75,8 +76,8 @@ pub fn RecoveredSection(message: Message) -> impl IntoView {
     });
     view! {
         <section class="data-section" aria-labelledby="recovered-heading">
-            <HtmlRegion body=Signal::derive(move || format!("{RECOVERED_INTRO}{}", list.get())) on_event />
-            <div id=TEXT_REGION tabindex="-1" inner_html=move || shown.get()></div>
+            <HtmlRegion body=list on_event />
+            <div id=TEXT_REGION tabindex="-1" inner_html=move || shown.get().into_string()></div>
         </section>
     }
 }

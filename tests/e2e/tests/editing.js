@@ -180,6 +180,13 @@ module.exports = [
     const rows = builder.locator('.kpi-row');
     await rows.nth(0).getByLabel('指標名').fill('女性管理職比率');
     await rows.nth(1).getByLabel('指標名').fill('年休取得日数');
+    // The legend follows the name as it is typed, and typing never redraws the field.
+    assertEqual((await rows.nth(0).locator('legend').innerText()).trim(), '指標1：女性管理職比率', 'row title');
+    const nameBox = await rows.nth(0).getByLabel('指標名').elementHandle();
+    await rows.nth(0).getByLabel('指標名').pressSequentially('（本庁）');
+    assert(await nameBox.evaluate((el) => el.isConnected && el === document.activeElement), 'the field is not redrawn while typing');
+    assertEqual((await rows.nth(0).locator('legend').innerText()).trim(), '指標1：女性管理職比率（本庁）', 'row title while typing');
+    await rows.nth(0).getByLabel('指標名').fill('女性管理職比率');
     const value = rows.nth(0).getByLabel('現状値', { exact: true });
     await value.fill('約15');
     const error = rows.nth(0).locator('.field__error', { hasText: '数値で入力' });
@@ -190,6 +197,9 @@ module.exports = [
     await error.waitFor({ state: 'detached' }).catch(() => {});
     assertEqual(await rows.nth(0).locator('.field__error:not(:empty)').count(), 0, 'full-width number accepted');
     await rows.nth(0).getByLabel('現状値の年度', { exact: true }).fill('2025');
+    const era = rows.nth(0).locator('.field__era').first();
+    assertEqual((await era.innerText()).trim(), '令和7年度', '和暦 beside the year');
+    assert((await rows.nth(0).getByLabel('現状値の年度', { exact: true }).getAttribute('aria-describedby')).includes(await era.getAttribute('id')), '和暦 linked');
     await rows.nth(0).getByLabel('目標年度', { exact: true }).fill('2024');
     await rows.nth(0).locator('.field__error', { hasText: '目標年度' }).waitFor();
     await shot('kpi-builder.png');
@@ -208,6 +218,28 @@ module.exports = [
     await rows.nth(0).getByRole('button', { name: 'この指標を削除' }).click();
     assertEqual(await rows.count(), 1, 'row deleted');
     await expectNoAxeViolations(page, 'KPI builder with errors');
+  }],
+
+  ['a pillar page lists its own KPI rows; choosing another pillar moves the row to that page', async ({ page, url }) => {
+    await openApp(page, url, '#/section/recruitment');
+    const builder = page.getByTestId('kpi-builder');
+    await builder.getByRole('button', { name: '空の指標を追加' }).click();
+    const rows = builder.locator('.kpi-row');
+    assertEqual(await rows.count(), 1, 'one row on the pillar page');
+    const pillar = rows.nth(0).getByLabel('分野', { exact: true });
+    assertEqual(await pillar.inputValue(), 'recruitment', 'added to this pillar');
+    await rows.nth(0).getByLabel('指標名').fill('採用試験の受験者数');
+    await pillar.selectOption('workplace');
+    await builder.locator('.kpi-builder__empty').waitFor();
+    assertEqual(await rows.count(), 0, 'the row left this pillar\'s list');
+    await page.goto(`${url}#/section/workplace`);
+    const moved = page.getByTestId('kpi-builder').locator('.kpi-row');
+    await moved.first().waitFor();
+    assertEqual(await moved.first().getByLabel('指標名').inputValue(), '採用試験の受験者数', 'the row is on the other pillar');
+    await page.goto(`${url}#/section/targets`);
+    const all = page.getByTestId('kpi-builder').locator('.kpi-row');
+    await all.first().waitFor();
+    assertEqual(await all.count(), 1, 'the full list has it once');
   }],
 
   ['the whole flow works with the keyboard alone', async ({ page, url }) => {
