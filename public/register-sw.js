@@ -32,7 +32,28 @@
     if (userAskedForUpdate) window.location.reload();
   });
 
+  // Registering installs the worker, which downloads and stores every file (about 1 MB) for offline
+  // use. On a first visit that work competed with the start itself (the load event fires while the
+  // wasm is still compiling), so it waits until the app has started and the page is idle (#26).
+  var loaded = document.readyState === 'complete';
+  var started = false;
+  var asked = false;
+  function registerWhenIdle() {
+    if (!loaded || !started || asked) return;
+    asked = true;
+    var idle = window.requestIdleCallback || function (callback) { setTimeout(callback, 200); };
+    idle(register, { timeout: 3000 });
+  }
   window.addEventListener('load', function () {
+    loaded = true;
+    registerWhenIdle();
+  });
+  window.addEventListener('TrunkApplicationStarted', function () {
+    started = true;
+    registerWhenIdle();
+  });
+
+  function register() {
     navigator.serviceWorker.register('./sw.js').then(function (registration) {
       if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
       registration.addEventListener('updatefound', function () {
@@ -50,5 +71,5 @@
     }).catch(function () {
       // Without a service worker the app still works online; offline use needs a later visit.
     });
-  });
+  }
 })();

@@ -183,6 +183,8 @@ module.exports = [
     // The legend follows the name as it is typed, and typing never redraws the field.
     assertEqual((await rows.nth(0).locator('legend').innerText()).trim(), '指標1：女性管理職比率', 'row title');
     const nameBox = await rows.nth(0).getByLabel('指標名').elementHandle();
+    await rows.nth(0).getByLabel('指標名').focus();
+    await page.keyboard.press('End');
     await rows.nth(0).getByLabel('指標名').pressSequentially('（本庁）');
     assert(await nameBox.evaluate((el) => el.isConnected && el === document.activeElement), 'the field is not redrawn while typing');
     assertEqual((await rows.nth(0).locator('legend').innerText()).trim(), '指標1：女性管理職比率（本庁）', 'row title while typing');
