@@ -27,4 +27,6 @@ pub fn mount() {
     leptos::mount::mount_to_body(ui::App);
     // The first render is synchronous: the task list is in the DOM now (read by `./task bench`).
     ui::startup_mark("app-mounted");
+    // The first frame starts once the effects the render queued have run (then style and layout).
+    leptos::prelude::request_animation_frame(|| ui::startup_mark("app-first-frame"));
 }

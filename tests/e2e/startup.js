@@ -38,6 +38,15 @@ const WASM_PROBE = () => {
   }
 };
 
+/** The browser's own floor: a page with a heading and one list item in Japanese in the app's fonts,
+ *  no stylesheet, no script but a mark, served the same way. No start-up can be faster than this:
+ *  it is what is left once the app's own work is gone (a new renderer, the navigation, the first
+ *  use of a Japanese font). */
+const EMPTY_PAGE = '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>floor</title></head>' +
+  '<body style="font-family: \'Noto Sans JP\', \'BIZ UDPGothic\', \'Yu Gothic UI\', Meiryo, sans-serif">' +
+  '<h1>人材育成・確保基本方針 策定支援ツール</h1><ul><li class="task-list__item">団体情報・基本設定</li></ul>' +
+  '<script>performance.mark("app-mounted")</script></body></html>';
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)] : NaN;
@@ -53,14 +62,20 @@ async function visit(page, url) {
     const wasmFile = performance.getEntriesByType('resource').find((r) => /jinzai-hoshin-[0-9a-f]+_bg\.wasm$/.test(r.name));
     const calls = (window.__wasm || []).filter((w) => w.end);
     const mounted = mark('app-mounted');
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
       total: mounted,
+      // The first paint (for the served build, the task list: nothing shows before the app).
+      firstPaint: paint ? paint.startTime : NaN,
       html: nav ? nav.responseEnd : NaN,
       // Served: the wasm's own transfer (streaming compile overlaps it). Single file: none.
       download: wasmFile ? wasmFile.responseEnd - wasmFile.startTime : 0,
       compile: calls.reduce((sum, w) => sum + (w.end - w.start), 0),
       contentDecode: mark('content-decode-end') - mark('content-decode-start'),
       firstRender: mounted - mark('content-decode-end'),
+      // After the render: the effects it queued, then the first frame's style, layout and paint.
+      effects: mark('app-first-frame') - mounted,
+      layoutPaint: (paint ? paint.startTime : NaN) - mark('app-first-frame'),
       beforeWasm: calls.length ? Math.min(...calls.map((w) => w.start)) : NaN,
       workerStarted: performance.getEntriesByType('resource').some((r) => /export-worker/.test(r.name)),
     };
@@ -72,9 +87,13 @@ async function startup(dist, singleFile, runs) {
   if (!fs.existsSync(singleFile)) throw new Error(`${singleFile} is missing (run ./task package)`);
   const server = await serve(dist, 0);
   const served = `http://127.0.0.1:${server.address().port}/`;
+  const emptyDir = fs.mkdtempSync(require('path').join(require('os').tmpdir(), 'startup-floor-'));
+  fs.writeFileSync(require('path').join(emptyDir, 'index.html'), EMPTY_PAGE);
+  const emptyServer = await serve(emptyDir, 0);
+  const empty = `http://127.0.0.1:${emptyServer.address().port}/`;
   const single = `file://${singleFile}`;
   const browser = await launch();
-  const samples = { calibration: [], servedCold: [], servedWarm: [], singleCold: [], singleWarm: [] };
+  const samples = { calibration: [], floor: [], servedCold: [], servedWarm: [], singleCold: [], singleWarm: [] };
   const throttled = async (context) => {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -87,6 +106,12 @@ async function startup(dist, singleFile, runs) {
       const page = await throttled(context);
       await page.goto('about:blank');
       samples.calibration.push(await page.evaluate(CALIBRATION));
+      await context.close();
+    }
+    {
+      const context = await browser.newContext();
+      const page = await throttled(context);
+      samples.floor.push(await visit(page, empty));
       await context.close();
     }
     for (const [kind, url] of [['served', served], ['single', single]]) {
@@ -107,12 +132,15 @@ async function startup(dist, singleFile, runs) {
   }
   await browser.close();
   server.close();
+  emptyServer.close();
+  fs.rmSync(emptyDir, { recursive: true, force: true });
   const calibration = median(samples.calibration);
   const summary = (visits) => {
     const field = (f) => median(visits.map((v) => v[f]));
     return {
-      total: field('total'), html: field('html'), download: field('download'), compile: field('compile'),
+      total: field('total'), firstPaint: field('firstPaint'), html: field('html'), download: field('download'), compile: field('compile'),
       contentDecode: field('contentDecode'), firstRender: field('firstRender'), beforeWasm: field('beforeWasm'),
+      effects: field('effects'), layoutPaint: field('layoutPaint'),
       ratio: field('total') / calibration, workerStarted: visits.some((v) => v.workerStarted),
     };
   };
@@ -120,6 +148,7 @@ async function startup(dist, singleFile, runs) {
     rate: RATE,
     runs,
     calibration,
+    floor: { total: median(samples.floor.map((v) => v.total)), firstPaint: median(samples.floor.map((v) => v.firstPaint)) },
     servedCold: summary(samples.servedCold),
     servedWarm: summary(samples.servedWarm),
     singleCold: summary(samples.singleCold),
