@@ -1,12 +1,12 @@
-//! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited:
-//! where the content comes from (`about`), the task list (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the
-//! drafts, backup and set-aside sections of the data page (`drafts`), the 仕上げチェック
-//! (`finishing`, on the check and export pages), content packs (`packs`), the
-//! document preview (`preview`), and the versions save form, list, compare form and diff
-//! (`versions`). Leptos views are generic code that costs a lot of wasm per element; a string
-//! renderer costs little, keeps the first load inside its budget, and is tested natively. The UI
-//! sets the string as `inner_html` and handles buttons by event delegation: each region's
-//! `data-action` names are a [`Vocabulary`], and the ids its page reads are constants beside it.
+//! Pages rendered as HTML strings by pure functions, for content that is mostly read, not edited
+//! (the one rule for pages, ARCHITECTURE.md): where the content comes from (`about`), the task list
+//! (`tasks`), check answers (`check`), the coverage dashboard (`coverage`), the drafts, backup and
+//! set-aside sections of the data page (`drafts`), the 仕上げチェック (`finishing`, on the check and
+//! export pages), content packs (`packs`), the KPI library (`kpi`), the document preview
+//! (`preview`), and the versions save form, list, compare form and diff (`versions`). What the user
+//! edits is a Leptos view instead. Every renderer returns an [`Html`], which the page sets as a
+//! region's `inner_html` and handles buttons by event delegation: each region's `data-action` names
+//! are a [`Vocabulary`], and the ids its page reads are constants beside it.
 //!
 //! Every piece of user or pack text goes through [`escape`].
 
