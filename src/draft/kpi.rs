@@ -105,11 +105,6 @@ impl KpiField {
         }
     }
 
-    /// The field a [`key`](Self::key) names.
-    pub fn from_key(key: &str) -> Option<KpiField> {
-        KpiField::ALL.into_iter().find(|f| f.key() == key)
-    }
-
     pub fn is_year(self) -> bool {
         matches!(self, KpiField::BaselineYear | KpiField::TargetYear)
     }
@@ -210,10 +205,7 @@ impl KpiRow {
     }
 
     pub fn error_for(&self, field: KpiField) -> Option<String> {
-        self.errors()
-            .into_iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, message)| message)
+        error_in(&self.errors(), field).map(str::to_owned)
     }
 
     pub fn has_content(&self) -> bool {
@@ -238,6 +230,14 @@ fn normalise_number(input: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// The error of `field` among a row's [`KpiRow::errors`] (the view computes them once per row).
+pub fn error_in(errors: &[(KpiField, String)], field: KpiField) -> Option<&str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, message)| message.as_str())
 }
 
 /// Parses a number typed with half- or full-width digits, optional sign, comma separators and a

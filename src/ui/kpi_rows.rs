@@ -1,11 +1,12 @@
 //! The KPI builder's rows: a Leptos view with typed state (the one rule for pages: what the user
-//! edits is a view). Each field reads its value and error from the draft through its own memo, so
-//! a keystroke updates that field's error, 和暦 and the row's title, and never redraws an input.
+//! edits is a view). Each row reads itself from the draft once per change, and its errors once;
+//! its fields read from those, so a keystroke recomputes only the edited row's errors, updates that
+//! field's error, 和暦 and the row's title, and never redraws an input.
 
 use super::field_parts::sync_value;
 use super::Store;
 use crate::content::guideline;
-use crate::draft::kpi::{KpiField, KpiRow};
+use crate::draft::kpi::{error_in, KpiField, KpiRow};
 use crate::element_id;
 use crate::html::kpi::{era_text, field_class, row_title};
 use leptos::html;
@@ -77,13 +78,10 @@ fn KpiRowView(id: u32, announcement: RwSignal<String>) -> impl IntoView {
             (index, d.kpis.len())
         })
     });
-    let title = Memo::new(move |_| {
-        let (index, _) = place.get();
-        store
-            .draft
-            .with(|d| d.kpi(id).map(|row| row_title(index, row)))
-            .unwrap_or_default()
-    });
+    // The row itself: only a change to this row notifies its fields.
+    let row = Memo::new(move |_| store.draft.with(|d| d.kpi(id).cloned().unwrap_or_default()));
+    let errors = Memo::new(move |_| row.with(KpiRow::errors));
+    let title = Memo::new(move |_| row.with(|row| row_title(place.get().0, row)));
     let move_by = move |offset: isize| {
         let mut moved = false;
         store.edit(|d, now| moved = d.move_kpi(id, offset, now));
@@ -115,14 +113,14 @@ fn KpiRowView(id: u32, announcement: RwSignal<String>) -> impl IntoView {
     let fields = KpiField::ALL
         .into_iter()
         .filter(|f| *f != KpiField::Pillar)
-        .map(|field| view! { <KpiInput id field /> })
+        .map(|field| view! { <KpiInput id field row errors /> })
         .collect_view();
     view! {
         <li class="kpi-row" data-kpi=id>
             <fieldset class="kpi-row__fieldset">
                 <legend class="kpi-row__title" id=element_id::kpi_title(id)>{move || title.get()}</legend>
                 <div class="kpi-row__grid">
-                    <PillarSelect id />
+                    <PillarSelect id row />
                     {fields}
                 </div>
                 <div class="kpi-row__actions">
@@ -145,15 +143,10 @@ fn KpiRowView(id: u32, announcement: RwSignal<String>) -> impl IntoView {
 
 /// The pillar of a row; choosing another may take the row out of a pillar page's list.
 #[component]
-fn PillarSelect(id: u32) -> impl IntoView {
+fn PillarSelect(id: u32, row: Memo<KpiRow>) -> impl IntoView {
     let store = Store::get();
     let dom_id = element_id::kpi_field(id, KpiField::Pillar);
-    let value = Memo::new(move |_| {
-        store
-            .draft
-            .with(|d| d.kpi(id).map(|row| row.pillar.clone()))
-            .unwrap_or_default()
-    });
+    let value = Memo::new(move |_| row.with(|row| row.pillar.clone()));
     let node = NodeRef::<html::Select>::new();
     sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
     let initial = value.get_untracked();
@@ -185,20 +178,17 @@ fn PillarSelect(id: u32) -> impl IntoView {
 
 /// One text field of a row, with its error beside it and, for a year, its 和暦.
 #[component]
-fn KpiInput(id: u32, field: KpiField) -> impl IntoView {
+fn KpiInput(
+    id: u32,
+    field: KpiField,
+    row: Memo<KpiRow>,
+    errors: Memo<Vec<(KpiField, String)>>,
+) -> impl IntoView {
     let store = Store::get();
     let dom_id = element_id::kpi_field(id, field);
-    let value = Memo::new(move |_| {
-        store
-            .draft
-            .with(|d| d.kpi(id).map(|row| row.get(field).to_owned()))
-            .unwrap_or_default()
-    });
-    let error = Memo::new(move |_| {
-        store
-            .draft
-            .with(|d| d.kpi(id).and_then(|row| row.error_for(field)))
-    });
+    let value = Memo::new(move |_| row.with(|row| row.get(field).to_owned()));
+    let error =
+        Memo::new(move |_| errors.with(|errors| error_in(errors, field).map(str::to_owned)));
     let node = NodeRef::<html::Input>::new();
     sync_value(node, value, |el, v| el.set_value(v), |el| el.value());
     let error_id = element_id::error_of(&dom_id);

@@ -4,6 +4,8 @@
 // Also the split of a start: download, compile + instantiate, content decode, first render.
 'use strict';
 const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { launch } = require('./harness.js');
 const { serve } = require('./serve.js');
 
@@ -87,8 +89,8 @@ async function startup(dist, singleFile, runs) {
   if (!fs.existsSync(singleFile)) throw new Error(`${singleFile} is missing (run ./task package)`);
   const server = await serve(dist, 0);
   const served = `http://127.0.0.1:${server.address().port}/`;
-  const emptyDir = fs.mkdtempSync(require('path').join(require('os').tmpdir(), 'startup-floor-'));
-  fs.writeFileSync(require('path').join(emptyDir, 'index.html'), EMPTY_PAGE);
+  const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-floor-'));
+  fs.writeFileSync(path.join(emptyDir, 'index.html'), EMPTY_PAGE);
   const emptyServer = await serve(emptyDir, 0);
   const empty = `http://127.0.0.1:${emptyServer.address().port}/`;
   const single = `file://${singleFile}`;
@@ -148,7 +150,7 @@ async function startup(dist, singleFile, runs) {
     rate: RATE,
     runs,
     calibration,
-    floor: { total: median(samples.floor.map((v) => v.total)), firstPaint: median(samples.floor.map((v) => v.firstPaint)) },
+    floor: summary(samples.floor),
     servedCold: summary(samples.servedCold),
     servedWarm: summary(samples.servedWarm),
     singleCold: summary(samples.singleCold),
@@ -168,4 +170,4 @@ function goals(s) {
   ];
 }
 
-module.exports = { startup, goals, CALIBRATION, visit, WASM_PROBE, RATE };
+module.exports = { startup, goals, CALIBRATION };
