@@ -7,6 +7,7 @@
 //! steering choices never appear as words (D3), tables are numbered with a caption (D6), and the
 //! 「指針との対応表」 is added only when the options ask for it (D10).
 
+use super::marks::AnswerMark;
 use super::numbering::NumberingPreset;
 use super::text::{one_line, xml_safe};
 use super::{ExportOptions, ExportProfile};
@@ -21,61 +22,12 @@ use crate::draft::{Answer, Draft};
 use crate::wareki;
 use std::collections::HashMap;
 
+mod blocks;
 mod comparison;
 mod questions;
 mod tables;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Heading {
-    /// 1 is a chapter (第1); 2 and 3 are sub-headings (1, (1)).
-    pub level: usize,
-    /// From the numbering preset; empty for unnumbered parts (はじめに, 資料編, the 対応表).
-    pub number: String,
-    pub text: String,
-    /// Starts on a new page.
-    pub page_break: bool,
-}
-
-impl Heading {
-    /// 「第1　策定の趣旨」, or the text alone when unnumbered.
-    pub fn full_text(&self) -> String {
-        if self.number.is_empty() {
-            self.text.clone()
-        } else {
-            format!("{}　{}", self.number, self.text)
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct ListItem {
-    /// 「(1)」 or 「ア」: the numbering level below the list's heading.
-    pub marker: String,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct DocTable {
-    /// 「表1　目標・指標の一覧」.
-    pub caption: String,
-    pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-    /// 「出典：…」 under the table, where the data comes from somewhere.
-    pub source: Option<String>,
-    /// Minimum widths in em per column beyond what the content needs (e.g. 状況).
-    pub floor_em: Vec<f32>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Heading(Heading),
-    /// The question asked (only in the 検討資料 version), with its 【問】 prefix.
-    QuestionLabel(String),
-    /// One paragraph of body text (rendered with a one-character indent).
-    Paragraph(String),
-    List(Vec<ListItem>),
-    Table(DocTable),
-}
+pub use blocks::{Block, DocTable, Heading, ListItem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyDocument {
@@ -94,6 +46,10 @@ pub struct PolicyDocument {
     /// How many heading levels the 目次 lists (1: chapters; 2: chapters and their sub-headings).
     pub toc_depth: usize,
     pub blocks: Vec<Block>,
+    /// Which blocks each answer produced (hidden bookmarks in the DOCX, #27).
+    pub answers: Vec<AnswerMark>,
+    /// The draft's id, carried in the DOCX's custom properties (#27).
+    pub draft_id: String,
 }
 
 impl PolicyDocument {
@@ -149,6 +105,8 @@ impl PolicyDocument {
             toc_title: texts.toc_title.clone(),
             toc_depth: options.toc_depth.levels(),
             blocks: b.blocks,
+            answers: b.answers,
+            draft_id: draft.id.clone(),
         }
     }
 
@@ -207,6 +165,7 @@ struct Builder<'a> {
     /// Question id (or `kpi`) → where it is answered, e.g. 「第6の2」.
     places: HashMap<String, String>,
     blocks: Vec<Block>,
+    answers: Vec<AnswerMark>,
 }
 
 const KPI_PLACE: &str = "kpi";
@@ -256,6 +215,7 @@ impl<'a> Builder<'a> {
             break_before_next: false,
             places: HashMap::new(),
             blocks: Vec::new(),
+            answers: Vec::new(),
         }
     }
 
@@ -324,6 +284,17 @@ impl<'a> Builder<'a> {
                 Some(q) => self.places.entry(q.id.clone()).or_insert(place),
                 None => self.places.entry(KPI_PLACE.to_owned()).or_insert(place),
             };
+            // The 検討資料's 【問】 label is not part of the answer: the mark starts after it.
+            let label = usize::from(matches!(blocks.first(), Some(Block::QuestionLabel(_))));
+            let first = self.blocks.len() + label;
+            if let Some(q) = question.filter(|_| blocks.len() > label) {
+                let question = q.id.clone();
+                let end = self.blocks.len() + blocks.len();
+                self.answers.push(AnswerMark {
+                    question,
+                    blocks: first..end,
+                });
+            }
             for block in blocks {
                 let block = match block {
                     Block::List(items) => {

@@ -7,7 +7,7 @@
 
 use super::document::{Block, DocTable, Heading, ListItem, PolicyDocument};
 use super::table_layout::text_em;
-use super::ExportOptions;
+use super::{marks, ExportOptions, ExportProfile};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, InstrToC, LineSpacing,
     PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, XMLDocx,
@@ -348,6 +348,44 @@ fn cover(mut docx: Docx, doc: &PolicyDocument, gothic: &str) -> Docx {
     docx.add_paragraph(page_break())
 }
 
+/// The hidden bookmark before the first block of each answer that starts at `index` (#27). Body-level
+/// bookmarks span paragraphs, lists and tables alike. Ids follow the answers' order; the 目次 has
+/// none of its own (it is a field Word fills in), so they cannot clash.
+fn open_answer_marks(docx: Docx, doc: &PolicyDocument, index: usize) -> Docx {
+    doc.answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.blocks.start == index)
+        .fold(docx, |d, (id, a)| {
+            d.add_bookmark_start(id, marks::bookmark_name(&a.question))
+        })
+}
+
+/// The end of each answer's bookmark whose last block is `index`.
+fn close_answer_marks(docx: Docx, doc: &PolicyDocument, index: usize) -> Docx {
+    doc.answers
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.blocks.end == index + 1)
+        .fold(docx, |d, (id, _)| d.add_bookmark_end(id))
+}
+
+/// The draft's id, the export's profile and its time: the custom document properties (#27).
+fn custom_properties(doc: &PolicyDocument, options: &ExportOptions) -> Vec<(&'static str, String)> {
+    let profile = match options.profile {
+        ExportProfile::Review => "review",
+        ExportProfile::Approval => "approval",
+    };
+    let mut properties = vec![
+        (marks::DRAFT_PROPERTY, doc.draft_id.clone()),
+        (marks::PROFILE_PROPERTY, profile.to_owned()),
+    ];
+    if let Some(at) = options.exported_at {
+        properties.push((marks::STAMP_PROPERTY, at.to_string()));
+    }
+    properties
+}
+
 /// Builds the .docx file bytes.
 pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     let (mincho, gothic) = options.fonts.names();
@@ -373,7 +411,8 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     docx = docx.add_paragraph(page_break());
 
     let mut sections = 0;
-    for (depth, block) in doc.blocks_with_depth() {
+    for (index, (depth, block)) in doc.blocks_with_depth().enumerate() {
+        docx = open_answer_marks(docx, doc, index);
         docx = match block {
             Block::Heading(h) => docx.add_paragraph(heading_paragraph(h)),
             Block::QuestionLabel(label) => docx.add_paragraph(
@@ -393,6 +432,7 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
             }),
             Block::Table(t) => table_blocks(docx, depth, t, &mut sections),
         };
+        docx = close_answer_marks(docx, doc, index);
     }
     if sections > 0 {
         // The cover's section has ended: the last section's first page shows its number.
@@ -401,5 +441,7 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
 
     let mut xml = docx.build();
     finish_parts(&mut xml);
-    super::package::pack(xml, mincho, gothic)
+    let properties = custom_properties(doc, options);
+    let properties: Vec<(&str, &str)> = properties.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    super::package::pack(xml, mincho, gothic, &properties)
 }

@@ -4,6 +4,7 @@
 pub mod document;
 pub mod docx;
 pub mod markdown;
+pub mod marks;
 pub mod numbering;
 pub mod ooxml_order;
 pub mod package;
@@ -130,6 +131,10 @@ pub struct ExportOptions {
     /// policy was imported; #17).
     #[serde(default)]
     pub comparison: bool,
+    /// When the export was made (the caller's clock), stamped into the DOCX so that a returned copy
+    /// can be told apart (#27). `None` in golden files and tests that need no stamp.
+    #[serde(default)]
+    pub exported_at: Option<crate::draft::Timestamp>,
 }
 
 /// The 目次's depth: chapters and their sub-headings (the default, as most policies print it), or
@@ -177,6 +182,7 @@ impl ExportOptions {
             draft_mark: true,
             toc_depth: TocDepth::default(),
             comparison: false,
+            exported_at: None,
         }
     }
 

@@ -4,6 +4,7 @@
 //! The part list mirrors docx-rs's, minus media, web extensions and custom XML, which the policy
 //! document never has.
 
+use super::text::markup_escape;
 use docx_rs::XMLDocx;
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
@@ -65,18 +66,41 @@ fn insert_before_close(part: &[u8], close: &str, element: &str) -> Vec<u8> {
     }
 }
 
-/// The .docx bytes: every part deflated, plus the theme part and its relationship.
-pub fn pack(xml: XMLDocx, mincho: &str, gothic: &str) -> Vec<u8> {
+/// `docProps/custom.xml` with `properties` in the order given. docx-rs keeps custom properties in a
+/// `HashMap`, so its part lists them in a different order on each run and the same export would
+/// differ byte for byte (#27); this writes the part itself.
+pub fn custom_properties_xml(properties: &[(&str, &str)]) -> String {
+    let items: String = properties
+        .iter()
+        .enumerate()
+        .map(|(i, (name, value))| {
+            format!(
+                r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+                i + 2,
+                markup_escape(name),
+                markup_escape(value)
+            )
+        })
+        .collect();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{items}</Properties>"#
+    )
+}
+
+/// The .docx bytes: every part deflated, plus the theme part and its relationship, and the custom
+/// properties (`pid` 2 onwards, as the format asks).
+pub fn pack(xml: XMLDocx, mincho: &str, gothic: &str, properties: &[(&str, &str)]) -> Vec<u8> {
     let content_types = insert_before_close(&xml.content_type, "</Types>", THEME_OVERRIDE);
     let document_rels =
         insert_before_close(&xml.document_rels, "</Relationships>", THEME_RELATIONSHIP);
     let theme = theme(mincho, gothic);
+    let custom = custom_properties_xml(properties);
     let mut parts: Vec<(String, &[u8])> = vec![
         ("[Content_Types].xml".into(), &content_types),
         ("_rels/.rels".into(), &xml.rels),
         ("docProps/app.xml".into(), &xml.doc_props.app),
         ("docProps/core.xml".into(), &xml.doc_props.core),
-        ("docProps/custom.xml".into(), &xml.doc_props.custom),
+        ("docProps/custom.xml".into(), custom.as_bytes()),
         ("word/_rels/document.xml.rels".into(), &document_rels),
         ("word/document.xml".into(), &xml.document),
         ("word/styles.xml".into(), &xml.styles),

@@ -98,3 +98,20 @@ pub fn markdown_cell(text: &str) -> String {
 pub fn one_line(text: &str) -> String {
     xml_safe(text).replace('\n', " ").trim().to_owned()
 }
+
+/// Escapes text for XML or HTML element content and quoted attribute values: the parts this crate
+/// writes itself (docx-rs escapes its own) and every HTML string (`html::escape`).
+pub fn markup_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -105,20 +105,10 @@ impl std::fmt::Display for Html {
     }
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values (the same five escapes as
+/// the XML parts the exporter writes itself).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::text::markup_escape(text)
 }
 
 /// A table with a header row; `cell` turns each cell's text into escaped HTML.

@@ -93,6 +93,7 @@ impl Choices {
             draft_mark: self.draft_mark.get() == 0,
             toc_depth: TocDepth::ALL[self.toc_depth.get()],
             comparison: self.comparison.get() == 1,
+            exported_at: None,
         }
     }
 }
@@ -250,9 +251,23 @@ pub fn ExportPage() -> impl IntoView {
         }
         store.flush();
         state.set(ExportState::Working(working));
+        // A DOCX carries its export's stamp (#27), so it is asked for with the time of the click;
+        // the preview's request stays free of it (it would change every time).
+        let request = if op == OP_DOCX {
+            let stamped = DocumentRequest {
+                draft: store.draft.with_untracked(codec::encode),
+                options: ExportOptions {
+                    exported_at: Some(super::clock::now()),
+                    ..choices.options()
+                },
+            };
+            serde_json::to_string(&stamped).expect("a request serialises")
+        } else {
+            request.get_untracked()
+        };
         export_file(
             op,
-            request.get_untracked(),
+            request,
             file_name(&org(), &choices.options(), today(), extension),
             state,
         );

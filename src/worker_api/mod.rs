@@ -234,6 +234,17 @@ fn reply_text(reply: &impl Serialize) -> String {
     serde_json::to_string(reply).expect("replies serialise")
 }
 
+/// A DOCX request without its export time, and the time: the DOCX asks with the time of the
+/// click (#27), the preview without one, and the document built for the preview is the same.
+fn unstamped(request: &str) -> Result<(String, Option<crate::draft::Timestamp>), String> {
+    let mut parsed = parse_request(request)?;
+    let Some(at) = parsed.options.exported_at.take() else {
+        return Ok((request.to_owned(), None));
+    };
+    let request = serde_json::to_string(&parsed).expect("a request serialises");
+    Ok((request, Some(at)))
+}
+
 fn error(message: impl Into<String>) -> String {
     json!({ "error": message.into() }).to_string()
 }
@@ -257,10 +268,20 @@ struct Built {
 impl Worker {
     pub fn handle(&mut self, op: &str, payload: Payload) -> Reply {
         match (op, payload) {
-            (OP_DOCX, Payload::Text(request)) => match self.document(request) {
-                Ok(built) => Reply::Bytes(docx::render(&built.doc, &built.options)),
-                Err(e) => Reply::Text(error(e)),
-            },
+            (OP_DOCX, Payload::Text(request)) => {
+                let docx = unstamped(&request).and_then(|(request, exported_at)| {
+                    let built = self.document(request)?;
+                    let options = ExportOptions {
+                        exported_at,
+                        ..built.options.clone()
+                    };
+                    Ok(docx::render(&built.doc, &options))
+                });
+                match docx {
+                    Ok(bytes) => Reply::Bytes(bytes),
+                    Err(e) => Reply::Text(error(e)),
+                }
+            }
             (OP_PREVIEW, Payload::Text(request)) => Reply::Text(match self.document(request) {
                 Ok(built) => reply_text(&PreviewReply {
                     html: document_html(&built.doc),
@@ -329,9 +350,13 @@ fn report(op: &str, stored_draft: &str) -> String {
 }
 
 /// The draft and the options of a document request.
+fn parse_request(request_json: &str) -> Result<DocumentRequest, String> {
+    serde_json::from_str(request_json)
+        .map_err(|e| format!("書き出しの指示を読み取れませんでした（{e}）。"))
+}
+
 fn request_parts(request_json: &str) -> Result<(Draft, ExportOptions), String> {
-    let request: DocumentRequest = serde_json::from_str(request_json)
-        .map_err(|e| format!("書き出しの指示を読み取れませんでした（{e}）。"))?;
+    let request = parse_request(request_json)?;
     let draft = codec::decode(&request.draft).map_err(|e| e.message_ja())?;
     Ok((draft, request.options))
 }

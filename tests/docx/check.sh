@@ -83,6 +83,23 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
   esac
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
+# The marks a returned copy is read back by (#27) survive a LibreOffice round trip: every answer's
+# hidden bookmark and the draft's id and profile in the custom properties. (LibreOffice re-writes a
+# bookmark over several paragraphs as a start on the first and a second start and end on the last,
+# so the reader takes a name's first start to its last end.)
+roundtrip="$out/roundtrip"
+soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
+  --convert-to 'docx:MS Word 2007 XML' --outdir "$roundtrip" "$out/midori-town-draft-review.docx" >/dev/null 2>&1 \
+  || { echo "FAIL: LibreOffice could not save midori-town-draft-review.docx as DOCX"; fail=1; }
+names() { unzip -p "$1" word/document.xml | grep -o 'w:name="_Q_[a-z0-9_]*"' | sort -u; }
+sent=$(names "$out/midori-town-draft-review.docx" | wc -l)
+lost=$(comm -23 <(names "$out/midori-town-draft-review.docx") <(names "$roundtrip/midori-town-draft-review.docx") | wc -l)
+custom=$(unzip -p "$roundtrip/midori-town-draft-review.docx" docProps/custom.xml 2>/dev/null || true)
+if [ "$sent" -lt 30 ] || [ "$lost" -ne 0 ]; then echo "FAIL: $lost of $sent answer bookmarks lost in a LibreOffice round trip"; fail=1; fi
+if ! grep -q 'name="jinzai-hoshin.draft"><vt:lpwstr>d' <<<"$custom" || ! grep -q 'name="jinzai-hoshin.profile"><vt:lpwstr>review<' <<<"$custom"; then
+  echo "FAIL: the draft's id or profile was lost in a LibreOffice round trip"; fail=1
+fi
+echo "  midori-town-draft-review.docx → LibreOffice → DOCX: $sent answer bookmarks and the custom properties kept"
 pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
 pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"

@@ -17,6 +17,7 @@ mod grid;
 mod html;
 mod indicator_texts;
 mod kpi;
+mod marks;
 mod ooxml_order;
 mod pack;
 mod policy_import;

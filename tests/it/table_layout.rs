@@ -263,6 +263,8 @@ fn a_table_too_wide_for_the_page_gets_a_landscape_section_of_its_own() {
             Block::Table(wide),
             Block::Paragraph("後の段落".to_owned()),
         ],
+        answers: Vec::new(),
+        draft_id: String::new(),
     };
     let options = ExportOptions::default_for(2026, 3);
     let parts = unzip(&docx::render(&doc, &options));

@@ -370,3 +370,47 @@ fn version_requests_round_trip_through_their_json() {
         assert_eq!(read, request, "{json}");
     }
 }
+
+/// The DOCX is asked for with the time of the click (#27): that time is in its custom properties,
+/// the rest equals the DOCX of the preview's request, and a broken stamped request is refused.
+#[test]
+fn a_stamped_docx_request_carries_its_time_over_the_previews_document() {
+    let request = |exported_at| {
+        serde_json::to_string(&DocumentRequest {
+            draft: codec::encode(&sample()),
+            options: ExportOptions {
+                exported_at,
+                ..ExportOptions::default_for(2026, 11)
+            },
+        })
+        .unwrap()
+    };
+    let custom = |reply: Reply| match reply {
+        Reply::Bytes(b) => common::unzip(&b)["docProps/custom.xml"].clone(),
+        Reply::Text(t) => panic!("expected bytes: {t}"),
+    };
+    let mut worker = Worker::default();
+    let plain = request(None);
+    assert!(matches!(
+        worker.handle(
+            jinzai_hoshin::worker_api::OP_PREVIEW,
+            Payload::Text(plain.clone())
+        ),
+        Reply::Text(_)
+    ));
+    let stamped = custom(worker.handle(OP_DOCX, Payload::Text(request(Some(1_764_750_000_000)))));
+    assert!(
+        stamped.contains("<vt:lpwstr>1764750000000</vt:lpwstr>"),
+        "{stamped}"
+    );
+    let unstamped = custom(worker.handle(OP_DOCX, Payload::Text(plain)));
+    assert!(!unstamped.contains("jinzai-hoshin.exported"), "{unstamped}");
+    assert_eq!(
+        stamped.replace(r#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" name="jinzai-hoshin.exported"><vt:lpwstr>1764750000000</vt:lpwstr></property>"#, ""),
+        unstamped
+    );
+    match worker.handle(OP_DOCX, Payload::Text("{\"draft\":1}".into())) {
+        Reply::Text(t) => assert!(t.contains("書き出しの指示を読み取れませんでした"), "{t}"),
+        Reply::Bytes(_) => panic!("a broken request made a DOCX"),
+    }
+}

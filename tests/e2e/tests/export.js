@@ -16,6 +16,7 @@ module.exports = [
     await page.goto(url + '#/section/purpose');
     const field = page.locator('.question textarea').first();
     await field.fill('一行目の趣旨です。\n# 見出しにならない行\n<script>alert(1)</script>');
+    const question = (await field.getAttribute('id')).replace(/^q-/, '');
     await page.goto(url + '#/section/purpose');
     await page.getByLabel('作業メモ').fill('秘密のメモ');
     await waitSaved(page);
@@ -46,6 +47,17 @@ module.exports = [
     assert(documentXml.includes('みなと町'), 'organisation in the DOCX');
     assert(!documentXml.includes('秘密のメモ'), 'memo not in the DOCX');
     assert(documentXml.includes('&lt;script&gt;'), 'markup kept as text');
+    // The marks a returned copy is read back by (#27): the answer's hidden bookmark, and the draft's
+    // id and the export's time in the custom properties.
+    const bookmark = `_Q_${question.replace(/\./g, '_').replace(/-/g, '__')}`;
+    const marked = documentXml.slice(documentXml.indexOf(`w:name="${bookmark}"`));
+    const typedAt = marked.indexOf('一行目の趣旨です。');
+    assert(marked.length < documentXml.length && typedAt >= 0 && typedAt < marked.indexOf('<w:bookmarkEnd'), `the answer sits in its bookmark ${bookmark}`);
+    const custom = execFileSync('unzip', ['-p', docxPath, 'docProps/custom.xml']).toString();
+    const draftId = await page.evaluate(() => JSON.parse(localStorage.getItem('jinzai-hoshin.draft')).id);
+    assert(custom.includes(`name="jinzai-hoshin.draft"><vt:lpwstr>${draftId}</vt:lpwstr>`), `the draft's id in the DOCX (${custom})`);
+    const exportedAt = Number((custom.match(/name="jinzai-hoshin.exported"><vt:lpwstr>(\d+)</) || [])[1]);
+    assert(Math.abs(exportedAt - Date.now()) < 10 * 60 * 1000, `the export's time in the DOCX (${custom})`);
     const [md] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-markdown').click()]);
     const mdPath = path.join(out, 'download.md');
     await md.saveAs(mdPath);

@@ -1,0 +1,54 @@
+//! The blocks a policy document is made of: headings, the 検討資料's question labels, paragraphs,
+//! lists and numbered tables (split from `document.rs` for length).
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    /// 1 is a chapter (第1); 2 and 3 are sub-headings (1, (1)).
+    pub level: usize,
+    /// From the numbering preset; empty for unnumbered parts (はじめに, 資料編, the 対応表).
+    pub number: String,
+    pub text: String,
+    /// Starts on a new page.
+    pub page_break: bool,
+}
+
+impl Heading {
+    /// 「第1　策定の趣旨」, or the text alone when unnumbered.
+    pub fn full_text(&self) -> String {
+        if self.number.is_empty() {
+            self.text.clone()
+        } else {
+            format!("{}　{}", self.number, self.text)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// 「(1)」 or 「ア」: the numbering level below the list's heading.
+    pub marker: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocTable {
+    /// 「表1　目標・指標の一覧」.
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// 「出典：…」 under the table, where the data comes from somewhere.
+    pub source: Option<String>,
+    /// Minimum widths in em per column beyond what the content needs (e.g. 状況).
+    pub floor_em: Vec<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(Heading),
+    /// The question asked (only in the 検討資料 version), with its 【問】 prefix.
+    QuestionLabel(String),
+    /// One paragraph of body text (rendered with a one-character indent).
+    Paragraph(String),
+    List(Vec<ListItem>),
+    Table(DocTable),
+}
