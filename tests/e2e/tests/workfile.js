@@ -256,8 +256,10 @@ module.exports = [
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'この画面の内容をファイルに保存する' }).click();
     await dialog.waitFor({ state: 'detached' });
-    for (let i = 0; i < 50 && aimOf(await fileText(page)) !== 'この画面の入力'; i++) await page.waitForTimeout(100);
-    assertEqual(aimOf(await fileText(page)), 'この画面の入力', 'written after the choice');
+    // While the write swaps the file in, a read can find none for a moment: poll past that.
+    const aimNow = async () => { const text = await fileText(page); return text === null ? null : aimOf(text); };
+    for (let i = 0; i < 50 && (await aimNow()) !== 'この画面の入力'; i++) await page.waitForTimeout(100);
+    assertEqual(await aimNow(), 'この画面の入力', 'written after the choice');
     const kept = Object.entries(await storedTexts(page)).filter(([k]) => k.startsWith('jinzai-hoshin.kept.'));
     assertEqual(kept.length, 1, "the file's text is kept");
   }],
