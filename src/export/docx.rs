@@ -370,22 +370,6 @@ fn close_answer_marks(docx: Docx, doc: &PolicyDocument, index: usize) -> Docx {
         .fold(docx, |d, (id, _)| d.add_bookmark_end(id))
 }
 
-/// The draft's id, the export's profile and its time: the custom document properties (#27).
-fn custom_properties(doc: &PolicyDocument, options: &ExportOptions) -> Vec<(&'static str, String)> {
-    let profile = match options.profile {
-        ExportProfile::Review => "review",
-        ExportProfile::Approval => "approval",
-    };
-    let mut properties = vec![
-        (marks::DRAFT_PROPERTY, doc.draft_id.clone()),
-        (marks::PROFILE_PROPERTY, profile.to_owned()),
-    ];
-    if let Some(at) = options.exported_at {
-        properties.push((marks::STAMP_PROPERTY, at.to_string()));
-    }
-    properties
-}
-
 /// Builds the .docx file bytes.
 pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     let (mincho, gothic) = options.fonts.names();
@@ -441,7 +425,20 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
 
     let mut xml = docx.build();
     finish_parts(&mut xml);
-    let properties = custom_properties(doc, options);
-    let properties: Vec<(&str, &str)> = properties.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // The draft's id, the export's profile and its time: the custom document properties (#27).
+    let exported_at = options.exported_at.map(|at| at.to_string());
+    let mut properties = vec![
+        (marks::DRAFT_PROPERTY, doc.draft_id.as_str()),
+        (
+            marks::PROFILE_PROPERTY,
+            match options.profile {
+                ExportProfile::Review => "review",
+                ExportProfile::Approval => "approval",
+            },
+        ),
+    ];
+    if let Some(at) = &exported_at {
+        properties.push((marks::STAMP_PROPERTY, at));
+    }
     super::package::pack(xml, mincho, gothic, &properties)
 }

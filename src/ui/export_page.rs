@@ -230,14 +230,20 @@ pub fn ExportPage() -> impl IntoView {
     let store = Store::get();
     let choices = Choices::new();
     let state = RwSignal::new(ExportState::Idle);
-    // The request for the current draft and options; the preview follows it (built in the worker).
-    let request = Memo::new(move |_| {
+    // The request for the current draft and options, stamped with a time for a DOCX (#27).
+    let document_request = move |exported_at| {
         let request = DocumentRequest {
             draft: store.draft.with(codec::encode),
-            options: choices.options(),
+            options: ExportOptions {
+                exported_at,
+                ..choices.options()
+            },
         };
         serde_json::to_string(&request).expect("a request serialises")
-    });
+    };
+    // The preview follows the unstamped request (built in the worker; a time would change it
+    // every time).
+    let request = Memo::new(move |_| document_request(None));
     let preview = RwSignal::new(Html::default());
     // The 仕上げチェック of the same draft, built with the preview (it never blocks an export).
     let finishing = RwSignal::new(Html::default());
@@ -251,17 +257,9 @@ pub fn ExportPage() -> impl IntoView {
         }
         store.flush();
         state.set(ExportState::Working(working));
-        // A DOCX carries its export's stamp (#27), so it is asked for with the time of the click;
-        // the preview's request stays free of it (it would change every time).
+        // A DOCX carries the time of the click (#27); the worker still reuses the preview's document.
         let request = if op == OP_DOCX {
-            let stamped = DocumentRequest {
-                draft: store.draft.with_untracked(codec::encode),
-                options: ExportOptions {
-                    exported_at: Some(super::clock::now()),
-                    ..choices.options()
-                },
-            };
-            serde_json::to_string(&stamped).expect("a request serialises")
+            document_request(Some(super::clock::now()))
         } else {
             request.get_untracked()
         };
