@@ -15,6 +15,7 @@ pub mod html; // read-mostly pages as escaped HTML strings, each region with its
 pub mod located_error; // validation errors that say where and what
 pub mod policy_import; // the current policy: DOCX or pasted text into parts, suggested sections, points it mentions
 pub mod repository; // storage transactions over a key-value store (write first, remove last)
+pub mod review_import; // a reviewer's returned DOCX: comments, tracked and untracked changes placed on questions
 pub mod route; // hash routes: parse and build `#/…` links (pure)
 pub mod storage; // localStorage load/save with backup of unreadable data
 pub mod ui; // Leptos components over the core

@@ -60,6 +60,9 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
     if from < 3 {
         value = v2_to_v3(value)?;
     }
+    if from < 4 {
+        value = v3_to_v4(value)?;
+    }
     Ok(value)
 }
 
@@ -87,5 +90,15 @@ fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
         .as_object_mut()
         .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
     object.insert("schema_version".to_owned(), Value::from(3));
+    Ok(value)
+}
+
+/// v4 adds the optional `review` (#27); a v3 draft has none, so only the version changes (the bump
+/// keeps an older tool from saving over a draft whose remarks and decisions it would drop).
+fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
+    let object = value
+        .as_object_mut()
+        .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
+    object.insert("schema_version".to_owned(), Value::from(4));
     Ok(value)
 }

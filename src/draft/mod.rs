@@ -9,6 +9,7 @@ pub mod current_policy;
 pub mod grid;
 pub mod kpi;
 pub mod profile;
+pub mod review;
 pub mod sample;
 pub mod versions;
 pub mod work_file;
@@ -20,8 +21,9 @@ use std::collections::BTreeMap;
 
 /// Version of the stored draft format. Bump it and add a migration in [`codec`] when it changes.
 /// v1: single draft. v2: adds `id` and `name` so several drafts can be kept. v3: adds
-/// `current_policy`, the imported policy the user already has (#17).
-pub const SCHEMA_VERSION: u32 = 3;
+/// `current_policy`, the imported policy the user already has (#17). v4 adds `review`, the remarks
+/// read back from reviewers' Word files (#27).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
 pub type Timestamp = i64;
@@ -65,6 +67,9 @@ pub struct Draft {
     /// compared with the guideline, never exported as policy text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_policy: Option<current_policy::CurrentPolicy>,
+    /// The reviewers' remarks and the user's decisions on them (v4).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<review::Remark>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -183,6 +188,7 @@ impl Draft {
             saved_by: String::new(),
             recovered_answers: BTreeMap::new(),
             current_policy: None,
+            review: Vec::new(),
         }
     }
 
@@ -340,6 +346,7 @@ impl Draft {
             && self.checklist.is_empty()
             && self.memos.is_empty()
             && self.current_policy.is_none()
+            && self.review.is_empty()
     }
 
     /// The same work in both: everything the user wrote, ticked or named, whatever the revision,
@@ -353,6 +360,7 @@ impl Draft {
             && self.checklist == other.checklist
             && self.memos == other.memos
             && self.current_policy == other.current_policy
+            && self.review == other.review
     }
 
     /// Completed when the user said so; in progress once anything in it was written or checked.

@@ -437,6 +437,13 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
             },
         ),
     ];
+    // The options without the stamp: the same export made twice carries the same options.
+    let unstamped = ExportOptions {
+        exported_at: None,
+        ..options.clone()
+    };
+    let options_json = serde_json::to_string(&unstamped).expect("options serialise");
+    properties.push((marks::OPTIONS_PROPERTY, &options_json));
     if let Some(at) = &exported_at {
         properties.push((marks::STAMP_PROPERTY, at));
     }

@@ -50,3 +50,6 @@ pub fn question_of_bookmark<'a>(
 pub const DRAFT_PROPERTY: &str = "jinzai-hoshin.draft";
 pub const PROFILE_PROPERTY: &str = "jinzai-hoshin.profile";
 pub const STAMP_PROPERTY: &str = "jinzai-hoshin.exported";
+/// The export's options as JSON, so a returned copy is compared with the document as it was built
+/// (numbering, profile and appendices change the text).
+pub const OPTIONS_PROPERTY: &str = "jinzai-hoshin.options";

@@ -20,7 +20,9 @@ fn contains_utf16(bytes: &[u8], word: &str) -> bool {
     memchr::memmem::find(bytes, &needle).is_some()
 }
 
-pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+/// Reads a DOCX, telling a `.doc`, an encrypted file and a file that is no DOCX apart (also used to
+/// read a reviewer's returned copy, #27).
+pub fn open(bytes: &[u8]) -> Result<docx_rs::Docx, ImportError> {
     if bytes.starts_with(&COMPOUND_FILE) {
         return Err(if contains_utf16(bytes, "EncryptionInfo") {
             ImportError::Encrypted
@@ -31,11 +33,12 @@ pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
     if !bytes.starts_with(b"PK") {
         return Err(ImportError::NotDocx);
     }
-    let docx = docx_rs::read_docx_with_options(
-        bytes,
-        ReadDocxOptions::default().with_image_previews(false),
-    )
-    .map_err(|_| ImportError::Damaged)?;
+    docx_rs::read_docx_with_options(bytes, ReadDocxOptions::default().with_image_previews(false))
+        .map_err(|_| ImportError::Damaged)
+}
+
+pub fn lines(bytes: &[u8]) -> Result<Vec<Line>, ImportError> {
+    let docx = open(bytes)?;
     let styles: HashMap<&str, &Style> = docx
         .styles
         .styles

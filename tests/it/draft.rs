@@ -209,6 +209,7 @@ fn every_past_version_has_a_fixture_that_migrates() {
         include_str!("../fixtures/draft-v1.json"),
         include_str!("../fixtures/draft-v2.json"),
         include_str!("../fixtures/draft-v3.json"),
+        include_str!("../fixtures/draft-v4.json"),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -239,7 +240,7 @@ fn v1_drafts_get_an_id_from_their_creation_time() {
 #[test]
 fn v2_drafts_migrate_to_v3_without_a_current_policy() {
     let v2 = decode(include_str!("../fixtures/draft-v2.json")).unwrap();
-    assert_eq!(v2.schema_version, 3);
+    assert_eq!(v2.schema_version, SCHEMA_VERSION);
     assert_eq!(v2.current_policy, None);
     assert!(
         !encode(&v2).contains("current_policy"),
@@ -311,4 +312,27 @@ fn a_line_is_added_after_what_the_field_holds_or_alone_in_an_empty_one() {
         d.text_with_line_added("purpose.why", "追加"),
         "既存の文。\n追加"
     );
+}
+
+#[test]
+fn v3_drafts_migrate_to_v4_with_no_remarks_and_v4_keeps_them() {
+    let v3 = decode(include_str!("../fixtures/draft-v3.json")).unwrap();
+    assert_eq!(v3.schema_version, 4);
+    assert!(v3.review.is_empty());
+    assert!(
+        v3.current_policy.is_some(),
+        "the migration keeps what v3 held"
+    );
+    let v4 = decode(include_str!("../fixtures/draft-v4.json")).unwrap();
+    assert_eq!(v4.review.len(), 2);
+    assert_eq!(v4.review[1].memo, "令和8年3月に直した");
+    assert_eq!(
+        v4.review[0].decision,
+        jinzai_hoshin::draft::review::Decision::Applied
+    );
+    // A draft with remarks is never the untouched one an import may replace.
+    let mut only_remarks = Draft::new(1);
+    only_remarks.review = v4.review.clone();
+    assert!(!only_remarks.is_untouched());
+    assert!(!only_remarks.same_content(&Draft::new(1)));
 }

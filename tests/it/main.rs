@@ -22,6 +22,7 @@ mod ooxml_order;
 mod pack;
 mod policy_import;
 mod repository;
+mod review;
 mod route;
 mod table_layout;
 mod versions;

@@ -76,7 +76,15 @@ fn a_damaged_foreign_or_newer_file_is_refused_with_a_place_and_a_reason() {
     let newer = good.replacen("\"format_version\":2", "\"format_version\":9", 1);
     let err = work_file::decode(guideline(), newer.as_bytes()).unwrap_err();
     assert!(err.message.contains("より新しい版"), "{err:?}");
-    let newer_draft = good.replacen("\"schema_version\":3", "\"schema_version\":99", 2);
+    let current = format!(
+        "\"schema_version\":{}",
+        jinzai_hoshin::draft::SCHEMA_VERSION
+    );
+    assert!(
+        good.contains(&current),
+        "the test edits the stored schema version"
+    );
+    let newer_draft = good.replacen(&current, "\"schema_version\":99", 2);
     assert!(work_file::decode(guideline(), newer_draft.as_bytes()).is_err());
 }
 

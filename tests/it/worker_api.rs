@@ -406,7 +406,7 @@ fn a_stamped_docx_request_carries_its_time_over_the_previews_document() {
     let unstamped = custom(worker.handle(OP_DOCX, Payload::Text(plain)));
     assert!(!unstamped.contains("jinzai-hoshin.exported"), "{unstamped}");
     assert_eq!(
-        stamped.replace(r#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" name="jinzai-hoshin.exported"><vt:lpwstr>1764750000000</vt:lpwstr></property>"#, ""),
+        stamped.replace(r#"<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="5" name="jinzai-hoshin.exported"><vt:lpwstr>1764750000000</vt:lpwstr></property>"#, ""),
         unstamped
     );
     match worker.handle(OP_DOCX, Payload::Text("{\"draft\":1}".into())) {
