@@ -23,6 +23,8 @@
 //! | [`OP_POLICY_FORM`] | a `CurrentPolicy` as JSON | [`PolicyReply`] |
 //! | [`OP_COMPARISON`] | the draft in its stored form | [`HtmlReply`] |
 //! | [`OP_POLICY_PANEL`] | [`PanelRequest`] | [`HtmlReply`] |
+//! | [`OP_REVIEW_READ`] | a returned DOCX's bytes | [`ReadReply`] |
+//! | [`OP_REVIEW_PLACE`] | [`PlaceRequest`] | [`PlaceReply`] |
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
@@ -41,9 +43,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 mod current_policy;
+mod review;
 mod versions;
 use current_policy::{comparison, panel, policy_form, read_policy};
 pub use current_policy::{PanelRequest, PolicyReply};
+use review::{review_place, review_read};
+pub use review::{PlaceReply, PlaceRequest, ReadReply};
 use versions::versions;
 pub use versions::{HistoryReply, VersionRequest};
 
@@ -75,6 +80,10 @@ pub const OP_POLICY_FORM: &str = "policy-form";
 pub const OP_COMPARISON: &str = "comparison";
 /// A section page's 「現行方針の記述」 panel body, when it is opened.
 pub const OP_POLICY_PANEL: &str = "policy-panel";
+/// Read a reviewer's returned DOCX (#27).
+pub const OP_REVIEW_READ: &str = "review-read";
+/// Place a read file's remarks on the open draft (#27).
+pub const OP_REVIEW_PLACE: &str = "review-place";
 
 pub enum Payload {
     Text(String),
@@ -250,6 +259,8 @@ impl Worker {
             })),
             (OP_IMPORT_BACKUP, Payload::Bytes(bytes)) => Reply::Text(import_backup(&bytes)),
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
+            (OP_REVIEW_READ, Payload::Bytes(bytes)) => Reply::Text(review_read(&bytes)),
+            (OP_REVIEW_PLACE, Payload::Text(request)) => Reply::Text(review_place(&request)),
             (OP_VERSIONS, Payload::Text(request)) => {
                 Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
             }

@@ -331,6 +331,15 @@ fn every_reply_type_reads_back_what_the_worker_writes() {
         label: "「県版」（版 1.0）".into(),
         pack: json!({ "id": "p", "name": "県版" }),
     });
+    round_trip(jinzai_hoshin::worker_api::ReadReply {
+        returned: "{}".into(),
+    });
+    round_trip(jinzai_hoshin::worker_api::PlaceReply {
+        remarks: "[]".into(),
+        draft_changed_since: true,
+        refused: "other-draft".into(),
+        message: "別の下書き".into(),
+    });
     // The error a worker reports wins over any field.
     let error = read_reply_as::<HtmlReply>(r#"{"error":"読み込めません","html":"x"}"#);
     assert_eq!(error.unwrap_err(), "読み込めません");
@@ -413,4 +422,57 @@ fn a_stamped_docx_request_carries_its_time_over_the_previews_document() {
         Reply::Text(t) => assert!(t.contains("書き出しの指示を読み取れませんでした"), "{t}"),
         Reply::Bytes(_) => panic!("a broken request made a DOCX"),
     }
+}
+
+/// #27: the page reads a returned file, then places it on the open draft; another draft's file is
+/// refused with a code the page offers 「それでも比べる」 for, and placed when asked to.
+#[test]
+fn a_returned_review_is_read_and_placed_through_the_worker() {
+    use jinzai_hoshin::worker_api::{
+        read_reply_as, PlaceReply, PlaceRequest, ReadReply, OP_REVIEW_PLACE, OP_REVIEW_READ,
+    };
+    let mut worker = Worker::default();
+    let text = |reply: Reply| match reply {
+        Reply::Text(t) => t,
+        Reply::Bytes(_) => panic!("expected text"),
+    };
+    let bytes = std::fs::read("tests/fixtures/review/reviewed-word.docx").unwrap();
+    let read: ReadReply =
+        read_reply_as(&text(worker.handle(OP_REVIEW_READ, Payload::Bytes(bytes)))).unwrap();
+    let draft = codec::decode(include_str!("../fixtures/midori-town-draft.json")).unwrap();
+    let ask = |worker: &mut Worker, draft: &Draft, force: bool| -> PlaceReply {
+        let request = PlaceRequest {
+            draft: codec::encode(draft),
+            returned: read.returned.clone(),
+            source: "課長確認.docx".into(),
+            now: 7,
+            force,
+        };
+        read_reply_as(&text(
+            worker.handle(OP_REVIEW_PLACE, Payload::Text(request.to_json())),
+        ))
+        .unwrap()
+    };
+    let placed = ask(&mut worker, &draft, false);
+    assert_eq!(placed.refused, "");
+    let remarks: Vec<jinzai_hoshin::draft::review::Remark> =
+        serde_json::from_str(&placed.remarks).unwrap();
+    assert_eq!(remarks.len(), 6);
+    assert!(remarks
+        .iter()
+        .all(|r| r.source == "課長確認.docx" && r.imported_at == 7));
+    let mut other = draft.clone();
+    other.id = "d-other".into();
+    let refused = ask(&mut worker, &other, false);
+    assert_eq!(refused.refused, "other-draft");
+    assert!(
+        refused.message.contains("別の下書き"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(ask(&mut worker, &other, true).refused, "");
+    let damaged = text(worker.handle(OP_REVIEW_READ, Payload::Bytes(b"PK\x03\x04broken".to_vec())));
+    assert!(read_reply_as::<ReadReply>(&damaged)
+        .unwrap_err()
+        .contains("壊れている"));
 }
