@@ -6,7 +6,7 @@
 //! to the coverage dashboard, `from=export` to the export page; `q` may also be the id of one
 //! control on the page, such as a table cell `q-<question>-<row>-<column>` or a KPI field `kpi-…`) · `#/check` check answers · `#/coverage` 指針との対応状況 ·
 //! `#/versions` named versions · `#/export` exports, preview and printing · `#/data` data ·
-//! `#/about` where the content comes from.
+//! `#/about` where the content comes from · `#/review` レビュー結果の取り込みと対応 (#27).
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -33,6 +33,8 @@ pub enum Route {
     Import,
     /// 現行方針と新指針の対応 (#17: the points the current policy does not seem to mention).
     Comparison,
+    /// レビュー結果の取り込みと対応 (#27: reviewers' comments and changes from Word).
+    Review,
 }
 
 /// Pages that link into a section and want the user back afterwards.
@@ -44,6 +46,8 @@ pub enum ReturnPage {
     Export,
     /// 現行方針と新指針の対応.
     Comparison,
+    /// レビュー結果の取り込みと対応.
+    Review,
 }
 
 impl ReturnPage {
@@ -53,6 +57,7 @@ impl ReturnPage {
             ReturnPage::Coverage => "coverage",
             ReturnPage::Export => "export",
             ReturnPage::Comparison => "comparison",
+            ReturnPage::Review => "review",
         }
     }
 
@@ -62,6 +67,7 @@ impl ReturnPage {
             ReturnPage::Coverage => Route::Coverage,
             ReturnPage::Export => Route::Export,
             ReturnPage::Comparison => Route::Comparison,
+            ReturnPage::Review => Route::Review,
         }
     }
 
@@ -72,6 +78,7 @@ impl ReturnPage {
             ReturnPage::Coverage => "指針との対応状況に戻る",
             ReturnPage::Export => "書き出し・印刷に戻る",
             ReturnPage::Comparison => "現行方針と新指針の対応に戻る",
+            ReturnPage::Review => "レビュー結果の一覧に戻る",
         }
     }
 }
@@ -108,6 +115,7 @@ impl Route {
                     ReturnPage::Coverage,
                     ReturnPage::Export,
                     ReturnPage::Comparison,
+                    ReturnPage::Review,
                 ]
                 .into_iter()
                 .find(|p| param("from").as_deref() == Some(p.param()));
@@ -125,6 +133,7 @@ impl Route {
             None if path == "about" => Route::About,
             None if path == "import" => Route::Import,
             None if path == "comparison" => Route::Comparison,
+            None if path == "review" => Route::Review,
             _ => Route::TaskList,
         }
     }
@@ -141,6 +150,7 @@ impl Route {
             Route::About => "このツールの内容について",
             Route::Import => "現行の方針を取り込む",
             Route::Comparison => "現行方針と新指針の対応",
+            Route::Review => "レビュー結果の取り込みと対応",
             Route::Section { id, .. } => crate::content::guideline()
                 .section(id)
                 .map_or("", |s| s.title.as_str()),
@@ -158,6 +168,7 @@ impl Route {
             Route::About => "#/about".to_owned(),
             Route::Import => "#/import".to_owned(),
             Route::Comparison => "#/comparison".to_owned(),
+            Route::Review => "#/review".to_owned(),
             Route::Section { id, back_to, focus } => {
                 let mut params = Vec::new();
                 if let Some(page) = back_to {

@@ -145,6 +145,13 @@ pub struct DocumentTexts {
     pub kpi_sources_note: String,
     /// 「検討資料」 on that version's cover.
     pub review_mark: String,
+    /// 「（参考）意見と対応の一覧」 (#27): the 検討資料's table of remarks and decisions.
+    pub review_trail_title: String,
+    pub review_trail_lead: Styled,
+    pub review_trail_caption: String,
+    pub review_trail_columns: Vec<String>,
+    /// The place of a remark that has none.
+    pub review_trail_nowhere: String,
     pub coverage_title: String,
     pub coverage_lead: Styled,
     pub coverage_summary_caption: String,
@@ -274,6 +281,9 @@ impl Outline {
             ("kpi_definitions_caption", &d.kpi_definitions_caption),
             ("kpi_sources_note", &d.kpi_sources_note),
             ("review_mark", &d.review_mark),
+            ("review_trail_title", &d.review_trail_title),
+            ("review_trail_caption", &d.review_trail_caption),
+            ("review_trail_nowhere", &d.review_trail_nowhere),
             ("coverage_title", &d.coverage_title),
             ("coverage_summary_caption", &d.coverage_summary_caption),
             ("coverage_points_caption", &d.coverage_points_caption),
@@ -296,12 +306,14 @@ impl Outline {
         check_styled(c, "document", "coverage_note", &d.coverage_note);
         check_styled(c, "document", "comparison_lead", &d.comparison_lead);
         check_styled(c, "document", "comparison_note", &d.comparison_note);
+        check_styled(c, "document", "review_trail_lead", &d.review_trail_lead);
         for (field, columns, count) in [
             ("kpi_columns", &d.kpi_columns, 5),
             ("kpi_definition_columns", &d.kpi_definition_columns, 4),
             ("coverage_summary_columns", &d.coverage_summary_columns, 4),
             ("coverage_points_columns", &d.coverage_points_columns, 4),
             ("comparison_columns", &d.comparison_columns, 4),
+            ("review_trail_columns", &d.review_trail_columns, 5),
         ] {
             if columns.len() != count || columns.iter().any(|c| c.trim().is_empty()) {
                 c.fail(

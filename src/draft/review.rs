@@ -318,3 +318,28 @@ impl Remark {
             && self.kind.summary() == other.kind.summary()
     }
 }
+
+/// (year, month, day, hour, minute) of a date as Word writes it (`2026-12-01T09:20:00Z`). Word
+/// writes the reviewer's local time (with a `Z` all the same), so it is shown as written.
+fn word_date_parts(date: &str) -> Option<(i32, u32, u32, u32, u32)> {
+    let number =
+        |range: std::ops::Range<usize>| date.get(range).and_then(|n| n.parse::<u32>().ok());
+    let (year, month, day) = (number(0..4)? as i32, number(5..7)?, number(8..10)?);
+    let valid = (1..=12).contains(&month) && (1..=31).contains(&day);
+    let (hour, minute) = (number(11..13).unwrap_or(0), number(14..16).unwrap_or(0));
+    valid.then_some((year, month, day, hour, minute))
+}
+
+/// 「2026年12月1日 9:20」 for the review page; empty when Word recorded none.
+pub fn date_time_ja(date: &str) -> String {
+    word_date_parts(date)
+        .map(|(y, m, d, h, min)| format!("{y}年{m}月{d}日 {h}:{min:02}"))
+        .unwrap_or_default()
+}
+
+/// 「令和8年12月1日」 for the 意見と対応の一覧; empty when Word recorded none.
+pub fn date_wareki(date: &str) -> String {
+    word_date_parts(date)
+        .map(|(y, m, d, ..)| format!("{}{d}日", crate::wareki::era_year_month(y, m)))
+        .unwrap_or_default()
+}

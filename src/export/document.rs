@@ -25,6 +25,7 @@ use std::collections::HashMap;
 mod blocks;
 mod comparison;
 mod questions;
+mod review_trail;
 mod tables;
 
 pub use blocks::{Block, DocTable, Heading, ListItem};
@@ -76,6 +77,7 @@ impl PolicyDocument {
         if options.includes_comparison() {
             b.comparison_appendix();
         }
+        b.review_trail_appendix();
         let who = if profile.name.is_empty() {
             "○○".to_owned()
         } else {

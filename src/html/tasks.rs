@@ -7,17 +7,19 @@ use crate::draft::Draft;
 use crate::route::Route;
 
 /// The last step of the task list: pages that work on the whole draft.
-const FINAL_TASKS: [(&str, &str); 4] = [
+const FINAL_TASKS: [(&str, &str); 5] = [
     ("#/check", "入力内容の確認"),
     ("#/coverage", "指針との対応状況"),
     ("#/versions", "版の保存・比較"),
     ("#/export", "書き出し・印刷"),
+    ("#/review", "レビュー結果の取り込みと対応"),
 ];
-const FINAL_PURPOSES: [&str; 4] = [
+const FINAL_PURPOSES: [&str; 5] = [
     "すべての入力内容と、まだ確認していない指針のポイントを一覧で確認します。",
     "国の指針と改定した団体の方針に見られる記載の確認のポイントごとに、方針の案が対応しているかを一覧で確かめます。",
     "庁内協議用などの版を名前を付けて保存し、版どうしの違いを確かめたり、前の版に戻したりします。",
     "方針の案を Word（DOCX）・Markdown で保存したり、画面で確認して印刷したりします。",
+    "書き出した Word ファイルに課長や関係課が付けたコメントと変更履歴を読み込み、一つずつ反映するかを決めます。",
 ];
 
 /// Progress line, then the numbered steps with their sections (after the page's lead).

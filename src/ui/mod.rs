@@ -25,6 +25,7 @@ mod kpi_rows;
 mod packs;
 mod policy_panel;
 mod report;
+mod review_page;
 mod section_page;
 mod shared;
 mod status_line;
@@ -58,6 +59,7 @@ use export_page::ExportPage;
 use import_page::ImportPage;
 use leptos::ev;
 use leptos::prelude::*;
+use review_page::ReviewPage;
 use section_page::SectionPage;
 use status_line::{NoticeBanner, OtherTabLock, SaveFailureBanner, SaveStatusLine};
 use task_list::TaskList;
@@ -156,6 +158,7 @@ pub fn App() -> impl IntoView {
                 Route::About => view! { <AboutPage /> }.into_any(),
                 Route::Import => view! { <ImportPage /> }.into_any(),
                 Route::Comparison => view! { <ComparisonPage /> }.into_any(),
+                Route::Review => view! { <ReviewPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer no-print" inert=locked>

@@ -1,14 +1,16 @@
 //! Helpers that several pages use, so no page reaches into a sibling page: the organisation band
 //! and a point's provenance line (section page, fields), and the backup download and its nudge
-//! (data page, task list, save-failure banner).
+//! (data page, task list, save-failure banner), and a version request (versions page, review page).
 
 use super::download::{save_text, today, JSON_MIME};
 use super::Store;
 use crate::content::OrgBand;
+use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::draft::{backup, Draft};
 use crate::html::drafts::last_backup_text;
 use crate::storage;
+use crate::worker_api::{FromReply, VersionRequest, OP_VERSIONS};
 use leptos::prelude::*;
 
 /// After this many days without a backup, the app nudges the user.
@@ -77,4 +79,27 @@ pub fn BackupNudge() -> impl IntoView {
             </div>
         }
     })
+}
+
+/// Sends a version request built from the open draft's history and stored text. `store` is
+/// passed in because contexts are not available inside async tasks.
+pub async fn ask_versions<T: FromReply>(
+    store: Store,
+    request: impl FnOnce(Option<String>, String) -> VersionRequest,
+) -> Result<T, String> {
+    store.flush();
+    let (id, draft) = store
+        .draft
+        .with_untracked(|d| (d.id.clone(), codec::encode(d)));
+    let request = request(storage::versions_text(&id), draft);
+    super::worker::ask_json(OP_VERSIONS, request.to_json().into()).await
+}
+
+/// Stores the history the worker answered for the open draft.
+pub fn keep_history(store: Store, history: &str) -> Result<(), String> {
+    let id = store.open_id();
+    store.write(|_| storage::store_versions(&id, history).map(|()| String::new()))?;
+    // A deleted version frees space: a failed save may now go through.
+    store.retry_now();
+    Ok(())
 }

@@ -8,6 +8,7 @@
 use super::delegate::{
     action_of, focus, set_value, show, value_of, HtmlRegion, Message, MessageLine,
 };
+use super::shared::{ask_versions as ask, keep_history};
 use super::timing::{timing_mark, timing_measure};
 use super::{PageIntro, Store};
 use crate::draft::codec;
@@ -17,34 +18,11 @@ use crate::html::versions::{
     NAME_INPUT,
 };
 use crate::storage;
-use crate::worker_api::{FromReply, HistoryReply, HtmlReply, VersionRequest, OP_VERSIONS};
+use crate::worker_api::{HistoryReply, HtmlReply, VersionRequest};
 use leptos::prelude::*;
 
 /// The page's message line (focused after an action: the pressed button may be gone).
 const MESSAGE: &str = "versions-message";
-
-/// Sends a version request built from the open draft's history and stored text. `store` is
-/// passed in because contexts are not available inside async tasks.
-async fn ask<T: FromReply>(
-    store: Store,
-    request: impl FnOnce(Option<String>, String) -> VersionRequest,
-) -> Result<T, String> {
-    store.flush();
-    let (id, draft) = store
-        .draft
-        .with_untracked(|d| (d.id.clone(), codec::encode(d)));
-    let request = request(storage::versions_text(&id), draft);
-    super::worker::ask_json(OP_VERSIONS, request.to_json().into()).await
-}
-
-/// Stores the history the worker answered for the open draft.
-fn keep_history(store: Store, history: &str) -> Result<(), String> {
-    let id = store.open_id();
-    store.write(|_| storage::store_versions(&id, history).map(|()| String::new()))?;
-    // A deleted version frees space: a failed save may now go through.
-    store.retry_now();
-    Ok(())
-}
 
 /// 「使用量の目安：…」 in KB (two bytes per UTF-16 code unit, which is what the quota counts).
 fn usage_line(store: Store) -> String {

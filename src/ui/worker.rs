@@ -28,10 +28,16 @@ thread_local! {
     static CONNECTION: RefCell<Connection> = RefCell::new(Connection::default());
 }
 
+/// What every waiting request gets when the worker stops (it failed to load, or a panic in a
+/// reader aborted it); the next request starts a fresh worker.
+pub const WORKER_STOPPED: &str = "処理を読み込めませんでした。ページを再読み込みしてください。";
+
 fn fail_all(message: &str) {
     let waiting: Vec<_> = CONNECTION.with(|c| {
         let mut c = c.borrow_mut();
-        c.worker = None;
+        if let Some(stopped) = c.worker.take() {
+            stopped.terminate();
+        }
         c.ready = false;
         c.queued.clear();
         c.waiting.drain(..).map(|(_, s)| s).collect()
@@ -80,9 +86,7 @@ fn connect() -> Result<web_sys::Worker, String> {
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| {
-        fail_all("処理を読み込めませんでした。ページを再読み込みしてください。")
-    });
+    let on_error = Closure::<dyn Fn(JsValue)>::new(|_| fail_all(WORKER_STOPPED));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
     CONNECTION.with(|c| c.borrow_mut().worker = Some(worker.clone()));

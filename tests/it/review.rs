@@ -323,3 +323,85 @@ fn untracked_differences_read_as_phrases() {
     assert_eq!(h.len(), 1, "{h:?}");
     assert!(hunks("同じ", "同じ").is_empty());
 }
+
+#[test]
+fn word_dates_read_as_written() {
+    use jinzai_hoshin::draft::review::{date_time_ja, date_wareki};
+    assert_eq!(date_time_ja("2026-12-01T09:20:00Z"), "2026年12月1日 9:20");
+    assert_eq!(date_wareki("2026-12-01T09:20:00Z"), "令和8年12月1日");
+    assert_eq!(date_time_ja(""), "");
+    assert_eq!(date_time_ja("2026-13-01T00:00:00Z"), "");
+}
+
+#[test]
+fn the_review_version_lists_remarks_and_responses_and_the_approval_version_never() {
+    use jinzai_hoshin::export::document::{Block, PolicyDocument};
+    use jinzai_hoshin::export::{ExportOptions, ExportProfile};
+    let mut draft = midori();
+    draft.add_remarks(placed("reviewed-word").remarks, 10);
+    let ojt = draft
+        .review
+        .iter()
+        .find(|r| r.question.as_deref() == Some("development.ojt"))
+        .unwrap()
+        .id;
+    draft.apply_remark(ojt, 11).unwrap();
+    let comment = draft
+        .review
+        .iter()
+        .find(|r| r.question.as_deref() == Some("digital.targets"))
+        .unwrap()
+        .id;
+    draft
+        .decide_remark(comment, Decision::Addressed, "根拠を追記した", 12)
+        .unwrap();
+    let build = |profile| {
+        let options = ExportOptions {
+            profile,
+            ..ExportOptions::default_for(2026, 11)
+        };
+        PolicyDocument::build(guideline(), &draft, &options)
+    };
+    let table = |doc: &PolicyDocument| {
+        doc.blocks.iter().find_map(|b| match b {
+            Block::Table(t) if t.caption.contains("意見と対応の一覧") => Some(t.clone()),
+            _ => None,
+        })
+    };
+    let review = build(ExportProfile::Review);
+    let trail = table(&review).expect("the 検討資料 carries the trail");
+    assert_eq!(
+        trail.header,
+        ["意見者", "日付", "該当箇所", "意見の内容", "対応"]
+    );
+    assert_eq!(trail.rows.len(), 6);
+    let row = |q: &str| {
+        trail
+            .rows
+            .iter()
+            .find(|r| r[3].contains(q))
+            .unwrap()
+            .clone()
+    };
+    let applied = row("「1年間」を「2年間」に修正");
+    assert_eq!(applied[0], "総務課長");
+    assert_eq!(applied[1], "令和8年12月1日");
+    assert!(
+        applied[2].ends_with("職場における育成（OJT）"),
+        "{applied:?}"
+    );
+    assert!(
+        applied[2].starts_with('第'),
+        "the place in the document: {applied:?}"
+    );
+    assert_eq!(applied[4], "反映済み");
+    assert_eq!(row("人数の目標の根拠")[4], "対応済み（根拠を追記した）");
+    assert_eq!(row("表紙の日付")[2], "（箇所を特定できない意見）");
+    assert_eq!(row("表紙の日付")[4], "未対応");
+    // The applied text is in both versions; no remark is in the 決裁用.
+    let approval = build(ExportProfile::Approval);
+    assert!(table(&approval).is_none());
+    let text = jinzai_hoshin::export::markdown::render(&approval);
+    assert!(text.contains("2年間付け"));
+    assert!(!text.contains("意見と対応") && !text.contains("総務課長"));
+}
