@@ -311,6 +311,9 @@ pub fn place(
             )
         },
     ));
+    // A change the user applied from an earlier reading shows, in the same file read again, as an
+    // edit back to the exported text: it is the user's own, not the reviewer's.
+    remarks.retain(|r| !undoes_an_applied_change(draft, r));
     Ok(Placed {
         remarks,
         draft_changed_since: returned.exported_at.is_some_and(|at| draft.updated_at > at),
@@ -360,4 +363,41 @@ fn untracked_edits(
         out.extend(hunks(&old, &new).into_iter().map(|h| remark(question, h)));
     }
     out
+}
+
+/// The two sides of a change without what they share at either end.
+fn core_of<'s>(before: &'s str, after: &'s str) -> (&'s str, &'s str) {
+    let prefix: usize = before
+        .chars()
+        .zip(after.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let (before, after) = (&before[prefix..], &after[prefix..]);
+    let suffix: usize = before
+        .chars()
+        .rev()
+        .zip(after.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    (
+        &before[..before.len() - suffix],
+        &after[..after.len() - suffix],
+    )
+}
+
+fn undoes_an_applied_change(draft: &Draft, remark: &Remark) -> bool {
+    let RemarkKind::UntrackedEdit { change } = &remark.kind else {
+        return false;
+    };
+    let edit = core_of(&change.before, &change.after);
+    draft.review.iter().any(|applied| {
+        applied.decision == crate::draft::review::Decision::Applied
+            && applied.question == remark.question
+            && applied
+                .kind
+                .change()
+                .is_some_and(|h| core_of(&h.after, &h.before) == edit)
+    })
 }

@@ -4,7 +4,7 @@
 //! any edit), 「反映しない」, 「対応済みにする」 with a 対応メモ. An edited page, so a Leptos view
 //! over the draft's typed remarks.
 
-use super::delegate::{focus, show, Message, MessageLine};
+use super::delegate::{set_message, show, Message, MessageLine};
 use super::download::{file_bytes, take_chosen_file};
 use super::shared::{ask_versions, keep_history};
 use super::{PageIntro, ReturnPage, Route, Store};
@@ -84,7 +84,7 @@ pub fn ReviewPage() -> impl IntoView {
                     on:change=on_file
                 />
                 {move || refused.get().map(|r| view! {
-                    <div class="callout callout--warning" role="alert" data-testid="review-refused">
+                    <div class="notice-banner review-refused" role="alert" data-testid="review-refused">
                         <p>{format!("「{}」：{}", r.source, r.message)}</p>
                         <p class="button-row">
                             <button type="button" class="button button--secondary" data-testid="review-compare-anyway" on:click=compare_anyway>"それでも比べる"</button>
@@ -115,11 +115,7 @@ fn read_file(
         return show(message, MESSAGE, Err(format!("「{name}」：{e}{UNCHANGED}")));
     }
     busy.set(true);
-    show(
-        message,
-        MESSAGE,
-        Ok(format!("「{name}」を読み取っています…")),
-    );
+    set_message(message, Ok(format!("「{name}」を読み取っています…")));
     leptos::task::spawn_local(async move {
         let read = match file_bytes(&file).await {
             Ok(bytes) => super::worker::ask_json::<ReadReply>(OP_REVIEW_READ, bytes.into()).await,
@@ -309,6 +305,8 @@ fn RemarkItem(remark: Remark, message: Message) -> impl IntoView {
     };
     let when = date_time_ja(&remark.date);
     let memo_id = format!("review-memo-{id}");
+    // The 対応メモ being typed: typed state of the view, stored only with its button.
+    let memo = RwSignal::new(String::new());
     let body = match &remark.kind {
         RemarkKind::Comment {
             text,
@@ -337,7 +335,7 @@ fn RemarkItem(remark: Remark, message: Message) -> impl IntoView {
     let decision = remark.decision;
     let is_change = remark.kind.change().is_some();
     let decide = move |to: Decision| {
-        let memo = super::delegate::value_of(&format!("review-memo-{id}"));
+        let memo = memo.get_untracked();
         let mut result = Ok(());
         store.edit(|d, now| result = d.decide_remark(id, to, &memo, now));
         match result {
@@ -371,7 +369,7 @@ fn RemarkItem(remark: Remark, message: Message) -> impl IntoView {
                 (Decision::Open, false) => view! {
                     <div class="field">
                         <label class="field__label" for=memo_id.clone()>"対応メモ（任意）"</label>
-                        <textarea id=memo_id.clone() class="textarea" rows="2"></textarea>
+                        <textarea id=memo_id.clone() class="textarea" rows="2" prop:value=move || memo.get() on:input:target=move |ev| memo.set(ev.target().value())></textarea>
                         <p class="button-row">
                             <button type="button" class="button" data-testid="review-address" on:click=move |_| decide(Decision::Addressed)>"対応済みにする"</button>
                         </p>
@@ -454,6 +452,5 @@ fn apply_change(store: Store, message: Message, id: u32) {
                 Err(format!("{}{UNCHANGED}", e.message_ja())),
             ),
         }
-        focus(MESSAGE);
     });
 }

@@ -405,3 +405,17 @@ fn the_review_version_lists_remarks_and_responses_and_the_approval_version_never
     assert!(text.contains("2年間付け"));
     assert!(!text.contains("意見と対応") && !text.contains("総務課長"));
 }
+
+#[test]
+fn another_drafts_stamp_and_a_reader_panic_are_what_the_page_is_told() {
+    let other = read(&fixture("other-draft")).unwrap();
+    assert_eq!(other.draft_id, "d1700000000000");
+    assert_eq!(
+        place(guideline(), &midori(), &other, false, "", 5),
+        Err(ReadError::OtherDraft)
+    );
+    // docx-rs panics on a comment without its id: in the app the worker stops and the page says
+    // the file is damaged (the browser test), which is why the reader only ever runs there.
+    let bytes = fixture("malformed-comment");
+    assert!(std::panic::catch_unwind(|| read(&bytes)).is_err());
+}
