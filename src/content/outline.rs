@@ -167,6 +167,26 @@ pub struct DocumentTexts {
     pub comparison_not_found: String,
     pub comparison_not_compared: String,
     pub comparison_note: Styled,
+    /// The 新旧対照表 (#27): its name after the policy's title (also the file name's word), its two
+    /// columns (改定後, 改定前), the 備考 line, and what a side says when it has no text.
+    pub shinkyu_title: String,
+    pub shinkyu_columns: Vec<String>,
+    pub shinkyu_note: String,
+    pub shinkyu_new_section: String,
+    pub shinkyu_removed_section: String,
+    /// An unchanged stretch of at most this many characters between two changes is underlined
+    /// with them, so the underline covers phrases rather than scattered characters.
+    pub shinkyu_island_chars: usize,
+    /// Above this share (per cent) of 改定後 characters that are new, the revision counts as a
+    /// 全部改定 and 「改定の概要」 is offered instead of the table.
+    pub shinkyu_full_revision_percent: usize,
+    /// 「改定の概要」: its name, lead, the line for a chapter written anew without sub-headings,
+    /// the line when no item is new, and the note on why there is no 新旧対照表.
+    pub summary_title: String,
+    pub summary_lead: Styled,
+    pub summary_whole_chapter: String,
+    pub summary_nothing_new: String,
+    pub summary_note: Styled,
 }
 
 /// In `kpi_sources_note`: the number of the table that follows (「表4」).
@@ -292,6 +312,13 @@ impl Outline {
             ("comparison_found", &d.comparison_found),
             ("comparison_not_found", &d.comparison_not_found),
             ("comparison_not_compared", &d.comparison_not_compared),
+            ("shinkyu_title", &d.shinkyu_title),
+            ("shinkyu_note", &d.shinkyu_note),
+            ("shinkyu_new_section", &d.shinkyu_new_section),
+            ("shinkyu_removed_section", &d.shinkyu_removed_section),
+            ("summary_title", &d.summary_title),
+            ("summary_whole_chapter", &d.summary_whole_chapter),
+            ("summary_nothing_new", &d.summary_nothing_new),
         ] {
             c.non_empty("document", field, value);
         }
@@ -307,6 +334,14 @@ impl Outline {
         check_styled(c, "document", "comparison_lead", &d.comparison_lead);
         check_styled(c, "document", "comparison_note", &d.comparison_note);
         check_styled(c, "document", "review_trail_lead", &d.review_trail_lead);
+        check_styled(c, "document", "summary_lead", &d.summary_lead);
+        check_styled(c, "document", "summary_note", &d.summary_note);
+        if !(1..=99).contains(&d.shinkyu_full_revision_percent) || d.shinkyu_island_chars > 10 {
+            c.fail(
+                "document",
+                "`shinkyu_full_revision_percent` must be 1–99 and `shinkyu_island_chars` at most 10",
+            );
+        }
         for (field, columns, count) in [
             ("kpi_columns", &d.kpi_columns, 5),
             ("kpi_definition_columns", &d.kpi_definition_columns, 4),
@@ -314,6 +349,7 @@ impl Outline {
             ("coverage_points_columns", &d.coverage_points_columns, 4),
             ("comparison_columns", &d.comparison_columns, 4),
             ("review_trail_columns", &d.review_trail_columns, 5),
+            ("shinkyu_columns", &d.shinkyu_columns, 2),
         ] {
             if columns.len() != count || columns.iter().any(|c| c.trim().is_empty()) {
                 c.fail(

@@ -27,7 +27,7 @@ pub const TEXT_WIDTH: usize = A4.0 as usize - 2 * MARGIN_SIDE as usize;
 /// Text width of a landscape page, for a table too wide for the portrait one.
 pub const LANDSCAPE_TEXT_WIDTH: usize = A4.1 as usize - 2 * MARGIN_SIDE as usize;
 /// One full-width character of body text (10.5 pt), the unit of 公用文 indentation.
-const CHAR: i32 = 210;
+pub(crate) const CHAR: i32 = 210;
 /// Font sizes in half-points.
 const BODY_SIZE: usize = 21; // 10.5 pt
 const HEADING_SIZES: [usize; 3] = [28, 24, 22];
@@ -36,7 +36,7 @@ const HEADING_SIZES: [usize; 3] = [28, 24, 22];
 const FOOTER_DEFAULT: &str = "rIdFooter1";
 const FOOTER_FIRST: &str = "rIdFooter2";
 
-fn fonts(name: &str) -> RunFonts {
+pub(crate) fn fonts(name: &str) -> RunFonts {
     RunFonts::new()
         .ascii(name)
         .hi_ansi(name)
@@ -76,7 +76,7 @@ fn toc_style(level: usize) -> Style {
         )
 }
 
-fn text_run(text: &str) -> Run {
+pub(crate) fn text_run(text: &str) -> Run {
     // Each line of the text becomes a run piece separated by real line breaks.
     let mut run = Run::new();
     for (i, line) in text.split('\n').enumerate() {
@@ -163,7 +163,7 @@ fn list_paragraph(depth: usize, item: &ListItem, last: bool) -> Paragraph {
 }
 
 /// The page margins of every section.
-fn page_margin() -> PageMargin {
+pub(crate) fn page_margin() -> PageMargin {
     PageMargin::new()
         .top(MARGIN_TOP)
         .bottom(MARGIN_SIDE)

@@ -8,6 +8,7 @@ pub mod marks;
 pub mod numbering;
 pub mod ooxml_order;
 pub mod package;
+pub mod shinkyu;
 pub mod table_layout;
 pub mod text;
 

@@ -326,6 +326,7 @@ pub fn ExportPage() -> impl IntoView {
                         ExportState::Failed(text) => format!("保存できませんでした：{text}"),
                     }}
                 </p>
+                <super::shinkyu_export::ShinkyuExport options=Signal::derive(move || choices.options()) />
             </form>
             <h2 class="no-print">"プレビュー"</h2>
             <Preview html=preview />

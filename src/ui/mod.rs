@@ -28,6 +28,7 @@ mod report;
 mod review_page;
 mod section_page;
 mod shared;
+mod shinkyu_export;
 mod status_line;
 mod step_nav;
 mod store;

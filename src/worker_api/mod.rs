@@ -25,6 +25,7 @@
 //! | [`OP_POLICY_PANEL`] | [`PanelRequest`] | [`HtmlReply`] |
 //! | [`OP_REVIEW_READ`] | a returned DOCX's bytes | [`ReadReply`] |
 //! | [`OP_REVIEW_PLACE`] | [`PlaceRequest`] | [`PlaceReply`] |
+//! | [`OP_SHINKYU`] | [`ShinkyuRequest`] | [`ShinkyuReply`], or the 新旧対照表's (改定の概要's) DOCX bytes |
 
 use crate::content::complete_guideline;
 use crate::content::pack::parse_pack;
@@ -44,11 +45,13 @@ use serde_json::{json, Value};
 
 mod current_policy;
 mod review;
+mod shinkyu;
 mod versions;
 use current_policy::{comparison, panel, policy_form, read_policy};
 pub use current_policy::{PanelRequest, PolicyReply};
 use review::{review_place, review_read};
 pub use review::{PlaceReply, PlaceRequest, ReadReply};
+pub use shinkyu::{ShinkyuAsk, ShinkyuReply, ShinkyuRequest};
 use versions::versions;
 pub use versions::{HistoryReply, VersionRequest};
 
@@ -84,6 +87,8 @@ pub const OP_POLICY_PANEL: &str = "policy-panel";
 pub const OP_REVIEW_READ: &str = "review-read";
 /// Place a read file's remarks on the open draft (#27).
 pub const OP_REVIEW_PLACE: &str = "review-place";
+/// The 新旧対照表 of a revision, or 「改定の概要」 for a 全部改定 (#27), and which of them applies.
+pub const OP_SHINKYU: &str = "shinkyu";
 
 pub enum Payload {
     Text(String),
@@ -251,6 +256,7 @@ impl Worker {
             (OP_READ_POLICY, payload) => Reply::Text(read_policy(&payload)),
             (OP_POLICY_FORM, Payload::Text(policy)) => Reply::Text(policy_form(&policy)),
             (OP_POLICY_PANEL, Payload::Text(request)) => Reply::Text(panel(&request)),
+            (OP_SHINKYU, Payload::Text(request)) => shinkyu::shinkyu(&request),
             (OP_ABOUT, _) => Reply::Text(reply_text(&HtmlReply {
                 html: crate::html::about::page_html(complete_guideline()),
             })),

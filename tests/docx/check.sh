@@ -28,6 +28,16 @@ cargo run --quiet --example prefecture_draft > "$out/prefecture.json"
 cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out"
 cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out" review
 WIDE_TABLE=1 cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out"
+# The 新旧対照表 and 改定の概要 (#27): みどり町's draft against a 2021 edition of its own policy (a
+# 一部改定: the table) and against 桜川町's 2015 policy (a 全部改定: the summary); both documents of each.
+mkdir -p "$out/shinkyu-2021" "$out/shinkyu-2015"
+partial=$(cargo run --quiet --example shinkyu_sample -- tests/fixtures/midori-town-draft.json tests/fixtures/import/midori-2021-pasted.txt "$out/shinkyu-2021")
+full=$(cargo run --quiet --example shinkyu_sample -- tests/fixtures/midori-town-draft.json tests/fixtures/import/sakuragawa-2015-pasted.txt "$out/shinkyu-2015")
+echo "  2021 edition: $partial"; echo "  桜川町 2015: $full"
+grep -q 'gets Table' <<<"$partial" || { echo "FAIL: the 2021 edition no longer makes a 新旧対照表"; exit 1; }
+grep -q 'gets Summary' <<<"$full" || { echo "FAIL: 桜川町's 2015 policy no longer makes 改定の概要"; exit 1; }
+for f in "$out"/shinkyu-2021/*.docx; do mv "$f" "$out/2021-$(basename "$f")"; done
+for f in "$out"/shinkyu-2015/*.docx; do mv "$f" "$out/2015-$(basename "$f")"; done
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
@@ -83,6 +93,32 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
   esac
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
+# The 新旧対照表 is A4 landscape on every page, with both column names on each page (the header row
+# repeats) and the 備考 line; 改定の概要 is A4 portrait.
+for stem in 2021-midori-town-draft-shinkyu 2015-midori-town-draft-shinkyu 2015-midori-town-draft-summary; do
+  soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
+    --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
+  pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
+  landscape=$(pdfinfo -f 1 -l "$pages" "$out/$stem.pdf" | awk '/^Page +[0-9]+ size:/ && $4 > $6 {n++} END {print n+0}')
+  text=$(pdftotext "$out/$stem.pdf" -)
+  case "$stem" in
+    *-shinkyu)
+      if [ "$landscape" -ne "$pages" ]; then echo "FAIL: $stem.pdf has $landscape landscape pages of $pages"; fail=1; fi
+      # (Each page's text is read whole first: `grep -q` on the pipe would end it early, and pipefail
+      # would count the page as missing.)
+      headed=0
+      for p in $(seq 1 "$pages"); do
+        page=$(pdftotext -f "$p" -l "$p" "$out/$stem.pdf" -)
+        if grep -q '改定後' <<<"$page" && grep -q '改定前' <<<"$page"; then headed=$((headed + 1)); fi
+      done
+      if [ "$headed" -ne "$pages" ]; then echo "FAIL: $stem.pdf repeats the column names on $headed of $pages pages"; fail=1; fi
+      if ! grep -q '新旧対照表' <<<"$text" || ! grep -q '傍線部分は改定部分' <<<"$text"; then echo "FAIL: $stem.pdf lacks its caption or 備考"; fail=1; fi;;
+    *-summary)
+      if [ "$landscape" -ne 0 ] || [ "$pages" -gt 4 ]; then echo "FAIL: $stem.pdf: $pages pages, $landscape landscape"; fail=1; fi
+      if ! grep -q '改定の概要' <<<"$text" || ! grep -q 'デジタル人材の育成・確保' <<<"$text"; then echo "FAIL: $stem.pdf lacks its title or the new chapter"; fail=1; fi;;
+  esac
+  echo "  $stem.docx → PDF: $pages pages, $landscape landscape"
+done
 # The marks a returned copy is read back by (#27) survive a LibreOffice round trip: every answer's
 # hidden bookmark and the draft's id and profile in the custom properties. (LibreOffice re-writes a
 # bookmark over several paragraphs as a start on the first and a second start and end on the last,
@@ -105,4 +141,6 @@ pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"
 pdftoppm -png -r 60 "$out/prefecture-approval.pdf" "$out/prefecture-page"
 pdftoppm -png -r 60 "$out/prefecture-approval-wide.pdf" "$out/wide-page"
+pdftoppm -png -r 60 "$out/2021-midori-town-draft-shinkyu.pdf" "$out/shinkyu-page"
+pdftoppm -png -r 60 "$out/2015-midori-town-draft-summary.pdf" "$out/summary-page"
 exit $fail

@@ -24,6 +24,7 @@ mod policy_import;
 mod repository;
 mod review;
 mod route;
+mod shinkyu;
 mod table_layout;
 mod versions;
 mod wareki;
