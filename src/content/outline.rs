@@ -152,6 +152,8 @@ pub struct DocumentTexts {
     pub review_trail_columns: Vec<String>,
     /// The place of a remark that has none.
     pub review_trail_nowhere: String,
+    /// A reviewer or date the file does not record.
+    pub review_trail_unrecorded: String,
     pub coverage_title: String,
     pub coverage_lead: Styled,
     pub coverage_summary_caption: String,
@@ -304,6 +306,7 @@ impl Outline {
             ("review_trail_title", &d.review_trail_title),
             ("review_trail_caption", &d.review_trail_caption),
             ("review_trail_nowhere", &d.review_trail_nowhere),
+            ("review_trail_unrecorded", &d.review_trail_unrecorded),
             ("coverage_title", &d.coverage_title),
             ("coverage_summary_caption", &d.coverage_summary_caption),
             ("coverage_points_caption", &d.coverage_points_caption),

@@ -6,15 +6,20 @@
 //! first (#17), the 検討資料 asks for 「（参考）現行方針と新指針の対応」 and the stem ends in
 //! `-current`. With `WIDE_TABLE=1` a seven-column table of 「（令和12年度）」 follows the first table,
 //! to check the landscape page a table too wide for the portrait one gets (#24); the stem ends in
-//! `-wide`.
+//! `-wide`. With `REVIEW_FILE=<returned docx>` the file's remarks are placed on the draft (#27),
+//! the first change applied, the second declined and every other remark marked 対応済み with a memo,
+//! so the 検討資料 carries 「（参考）意見と対応の一覧」; the stem ends in `-reviewed`.
 //! Used by the LibreOffice check in `./task test` and to render page images for docs/.
 
 use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
+use jinzai_hoshin::draft::review::Decision;
+use jinzai_hoshin::draft::Draft;
 use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile};
 use jinzai_hoshin::policy_import::import_pasted;
+use jinzai_hoshin::review_import::{place::place, read::read};
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -25,6 +30,9 @@ fn main() {
         let text = fs::read_to_string(file).expect("read the current policy");
         let policy = import_pasted(guideline(), rules(), &text, 0).expect("a policy");
         draft.current_policy = Some(policy);
+    });
+    let reviewed = env::var("REVIEW_FILE").ok().map(|file| {
+        take_review(&mut draft, &fs::read(file).expect("read the returned file"));
     });
     let review = args.get(3).map(String::as_str) == Some("review");
     let options = ExportOptions {
@@ -59,11 +67,12 @@ fn main() {
         );
     }
     let stem = format!(
-        "{}-{}{}{}",
+        "{}-{}{}{}{}",
         Path::new(input).file_stem().unwrap().to_string_lossy(),
         if review { "review" } else { "approval" },
         if current.is_some() { "-current" } else { "" },
-        if wide { "-wide" } else { "" }
+        if wide { "-wide" } else { "" },
+        if reviewed.is_some() { "-reviewed" } else { "" }
     );
     fs::create_dir_all(out).expect("create out dir");
     fs::write(out.join(format!("{stem}.md")), markdown::render(&doc)).expect("write md");
@@ -72,4 +81,42 @@ fn main() {
         docx::render(&doc, &options),
     )
     .expect("write docx");
+}
+
+/// Reads a returned copy onto the draft and decides every remark, as a user finishing the review would.
+fn take_review(draft: &mut Draft, bytes: &[u8]) {
+    let returned = read(bytes).expect("a returned DOCX");
+    let placed = place(
+        guideline(),
+        draft,
+        &returned,
+        false,
+        "確認用.docx",
+        1_790_000_000_000,
+    )
+    .expect("remarks placed");
+    draft.add_remarks(placed.remarks, 1_790_000_000_000);
+    let changes: Vec<u32> = draft
+        .review
+        .iter()
+        .filter(|r| r.kind.change().is_some())
+        .map(|r| r.id)
+        .collect();
+    let ids: Vec<u32> = draft.review.iter().map(|r| r.id).collect();
+    for id in ids {
+        let now = 1_790_000_100_000 + i64::from(id);
+        let result = if changes.first() == Some(&id) {
+            draft.apply_remark(id, now)
+        } else if changes.get(1) == Some(&id) {
+            draft.decide_remark(id, Decision::Declined, "現行の表記を維持する。", now)
+        } else {
+            draft.decide_remark(
+                id,
+                Decision::Addressed,
+                "ご指摘を踏まえ、該当箇所の記述を見直した。",
+                now,
+            )
+        };
+        result.expect("a decision");
+    }
 }

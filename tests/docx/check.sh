@@ -21,6 +21,9 @@ for version in approval review; do
   CURRENT_POLICY=tests/fixtures/import/sakuragawa-2015-pasted.txt \
     cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" $version
 done
+# The town's draft after a Word review was taken in (#27): the 検討資料 carries 「（参考）意見と対応の一覧」.
+REVIEW_FILE=tests/fixtures/review/reviewed-word.docx \
+  cargo run --quiet --example export_sample -- tests/fixtures/midori-town-draft.json "$out" review
 # A prefecture's every-記入例 draft in です・ます with the longest realistic values (#24): twelve KPIs
 # up to 「1,200人（令和12年度）」, the 経過 from 平成18年3月; and the same with a table too wide for the
 # portrait page, which gets a landscape page of its own.
@@ -59,7 +62,7 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   exit $fail
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
-for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current prefecture-approval prefecture-review prefecture-approval-wide; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current midori-town-draft-review-reviewed prefecture-approval prefecture-review prefecture-approval-wide; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
@@ -83,13 +86,18 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
   fi
   case "$stem" in
     *-approval) if grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (決裁用) carries the 対応表"; fail=1; fi;;
-    *-review|*-review-current) if ! grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (検討資料) lacks the 対応表"; fail=1; fi;;
+    *-review|*-review-current|*-review-reviewed) if ! grep -q '指針との対応表' <<<"$text"; then echo "FAIL: $stem.pdf (検討資料) lacks the 対応表"; fail=1; fi;;
   esac
   # The imported policy's own text never enters a document; only the 検討資料 carries the comparison.
   if grep -q '職員研修は、職員が職務に必要な知識' <<<"$text"; then echo "FAIL: $stem.pdf carries the imported policy's text"; fail=1; fi
   case "$stem" in
     *-approval-current) if grep -q '現行方針と新指針の対応' <<<"$text"; then echo "FAIL: $stem.pdf (決裁用) carries the comparison"; fail=1; fi;;
     *-review-current) if ! grep -q '現行方針と新指針の対応' <<<"$text"; then echo "FAIL: $stem.pdf lacks the comparison"; fail=1; fi;;
+  esac
+  # Only the reviewed 検討資料 carries the trail, with its memo and the applied change.
+  case "$stem" in
+    *-reviewed) if ! grep -q '意見と対応の一覧' <<<"$text" || ! grep -q '反映しない' <<<"$text"; then echo "FAIL: $stem.pdf lacks the trail of the review"; fail=1; fi;;
+    *) if grep -q '意見と対応の一覧' <<<"$text"; then echo "FAIL: $stem.pdf carries a review trail"; fail=1; fi;;
   esac
   echo "  $stem.docx → PDF: $pages pages, $size"
 done
@@ -141,6 +149,7 @@ pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"
 pdftoppm -png -r 60 "$out/prefecture-approval.pdf" "$out/prefecture-page"
 pdftoppm -png -r 60 "$out/prefecture-approval-wide.pdf" "$out/wide-page"
+pdftoppm -png -r 60 "$out/midori-town-draft-review-reviewed.pdf" "$out/reviewed-page"
 pdftoppm -png -r 60 "$out/2021-midori-town-draft-shinkyu.pdf" "$out/shinkyu-page"
 pdftoppm -png -r 60 "$out/2015-midori-town-draft-summary.pdf" "$out/summary-page"
 exit $fail

@@ -375,6 +375,21 @@ fn the_review_version_lists_remarks_and_responses_and_the_approval_version_never
         ["意見者", "日付", "該当箇所", "意見の内容", "対応"]
     );
     assert_eq!(trail.rows.len(), 6);
+    // Read along the document: 第6 before 第7 before …, the unplaced comment last.
+    let places: Vec<&str> = trail.rows.iter().map(|r| r[2].as_str()).collect();
+    let chapter = |place: &str| {
+        let digits: String = place
+            .trim_start_matches('第')
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse::<usize>().unwrap_or(usize::MAX)
+    };
+    let chapters: Vec<usize> = places.iter().map(|p| chapter(p)).collect();
+    assert!(
+        chapters.windows(2).all(|w| w[0] <= w[1]) && chapters[5] == usize::MAX,
+        "{places:?}"
+    );
     let row = |q: &str| {
         trail
             .rows
@@ -398,6 +413,14 @@ fn the_review_version_lists_remarks_and_responses_and_the_approval_version_never
     assert_eq!(row("人数の目標の根拠")[4], "対応済み（根拠を追記した）");
     assert_eq!(row("表紙の日付")[2], "（箇所を特定できない意見）");
     assert_eq!(row("表紙の日付")[4], "未対応");
+    // An edit without 変更履歴 records no reviewer or date: the cells say so, never blank.
+    let untracked = row("「伝える」を「発信する」に修正");
+    assert_eq!(&untracked[..2], ["―", "―"]);
+    assert!(trail
+        .rows
+        .iter()
+        .flatten()
+        .all(|cell| !cell.trim().is_empty()));
     // The applied text is in both versions; no remark is in the 決裁用.
     let approval = build(ExportProfile::Approval);
     assert!(table(&approval).is_none());

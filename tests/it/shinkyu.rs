@@ -358,6 +358,12 @@ fn the_summary_docx_lists_what_is_new_and_underlines_nothing() {
     let xml = document_xml(&bytes);
     assert!(xml.contains("みどり町人材育成・確保基本方針　改定の概要"));
     assert!(xml.contains("第9　デジタル人材の育成・確保"));
+    // A new heading is listed with its own number, not a bullet before it as well.
+    assert!(
+        xml.contains(">2　育成・確保するデジタル人材<"),
+        "the heading as numbered"
+    );
+    assert!(!xml.contains("・2　育成・確保するデジタル人材"));
     assert!(
         xml.contains(&outline().document.summary_lead.dearu),
         "the draft's 文体"

@@ -12,14 +12,19 @@ impl Builder<'_> {
             return;
         }
         let texts = self.texts;
-        let rows: Vec<Vec<String>> = self
-            .draft
-            .review
-            .iter()
+        // In the document's order, as a reviewer reads along; 場所を特定できない意見 last.
+        let mut remarks: Vec<&Remark> = self.draft.review.iter().collect();
+        remarks.sort_by_key(|r| self.reading_order(r));
+        let rows: Vec<Vec<String>> = remarks
+            .into_iter()
             .map(|r| {
+                let recorded = |text: String| match text.trim() {
+                    "" => texts.review_trail_unrecorded.clone(),
+                    _ => text,
+                };
                 vec![
-                    xml_safe(&r.reviewer),
-                    date_wareki(&r.date),
+                    recorded(xml_safe(&r.reviewer)),
+                    recorded(date_wareki(&r.date)),
                     self.remark_place(r),
                     xml_safe(&r.kind.summary()),
                     xml_safe(&response(r)),
@@ -35,10 +40,27 @@ impl Builder<'_> {
                 rows,
                 source: None,
                 // The remark and the response read as sentences.
-                floor_em: vec![0.0, 0.0, 6.0, 12.0, 8.0],
+                floor_em: vec![0.0, 0.0, 5.0, 8.0, 6.0],
             }),
         ];
         self.emit_content(vec![(None, blocks)]);
+    }
+
+    /// (section, question) positions in the guideline; an unplaced remark after every placed one.
+    fn reading_order(&self, r: &Remark) -> (usize, usize) {
+        let sections = &self.g.sections;
+        let section = r
+            .section
+            .as_deref()
+            .and_then(|id| sections.iter().position(|s| s.id == id));
+        let Some(at) = section else {
+            return (usize::MAX, usize::MAX);
+        };
+        let question = r
+            .question
+            .as_deref()
+            .and_then(|id| sections[at].questions.iter().position(|q| q.id == id));
+        (at, question.unwrap_or(usize::MAX))
     }
 
     /// 「第4の2　職場における育成（OJT）」: the place in this document and the question.

@@ -224,16 +224,25 @@ fn summary_document(
             .indent(None, Some(SpecialIndentType::FirstLine(CHAR)), None, None)
             .add_run(text_run(text))
     };
-    let item = |text: &str| {
+    // A note gets 「・」; a heading already carries its number (「1　本方針のポイント」), so a bullet
+    // before it would mark it twice. Either way a wrapped line starts under the text.
+    let line = |text: String, hanging: i32| {
         Paragraph::new()
             .style("ShinkyuText")
             .indent(
-                Some(3 * CHAR),
-                Some(SpecialIndentType::Hanging(CHAR)),
+                Some(2 * CHAR + hanging),
+                Some(SpecialIndentType::Hanging(hanging)),
                 None,
                 None,
             )
-            .add_run(text_run(&format!("・{}", xml_safe(text))))
+            .add_run(text_run(&text))
+    };
+    let item = |text: &str| line(format!("・{}", xml_safe(text)), CHAR);
+    let numbered = |text: &str| {
+        let number = text
+            .split_once('　')
+            .map_or(0, |(n, _)| n.chars().count() + 1);
+        line(xml_safe(text), CHAR * number.clamp(1, 6) as i32)
     };
     let mut docx = docx
         .add_paragraph(
@@ -258,7 +267,7 @@ fn summary_document(
             docx = docx.add_paragraph(item(&texts.summary_whole_chapter));
         }
         for heading in &group.new_headings {
-            docx = docx.add_paragraph(item(heading));
+            docx = docx.add_paragraph(numbered(heading));
         }
     }
     docx.add_paragraph(
