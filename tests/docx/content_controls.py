@@ -2,9 +2,9 @@
 
 `wrap IN OUT` rewrites an export so that each answer's hidden bookmark `_Q_…` becomes a block
 content control (`w:sdt`) tagged with the same name around the same paragraphs and tables.
-`count FILE` prints how many answer bookmarks and how many tagged content controls a DOCX holds.
-tests/docx/check.sh resaves both through LibreOffice and compares what survives, the measurement
-behind choosing bookmarks (ARCHITECTURE.md).
+`tags FILE` prints how many answers a DOCX marks by tagged content controls (check.sh counts the
+bookmarks itself). tests/docx/check.sh resaves both through LibreOffice and compares what survives,
+the measurement behind choosing bookmarks (docs/measurements.md).
 """
 import re
 import sys
@@ -14,10 +14,10 @@ START = re.compile(r'<w:bookmarkStart w:id="(\d+)" w:name="(_Q_[A-Za-z0-9_]+)" /
 
 
 def wrap(xml: str) -> str:
-    ids = {}
+    ids = []
 
     def opening(match: re.Match) -> str:
-        ids[match.group(1)] = match.group(2)
+        ids.append(match.group(1))
         return (f'<w:sdt><w:sdtPr><w:tag w:val="{match.group(2)}" />'
                 f'<w:id w:val="{1000 + int(match.group(1))}" /></w:sdtPr><w:sdtContent>')
 
@@ -36,16 +36,14 @@ def rewrite(source: str, target: str) -> None:
             zout.writestr(item, data)
 
 
-def count(path: str) -> tuple[int, int]:
+def tags(path: str) -> int:
     with zipfile.ZipFile(path) as z:
         xml = z.read('word/document.xml').decode('utf-8')
-    bookmarks = set(re.findall(r'w:name="(_Q_[A-Za-z0-9_]+)"', xml))
-    tags = set(re.findall(r'<w:tag w:val="(_Q_[A-Za-z0-9_]+)"', xml))
-    return len(bookmarks), len(tags)
+    return len(set(re.findall(r'<w:tag w:val="(_Q_[A-Za-z0-9_]+)"', xml)))
 
 
 if __name__ == '__main__':
     if sys.argv[1] == 'wrap':
         rewrite(sys.argv[2], sys.argv[3])
     else:
-        print(*count(sys.argv[2]))
+        print(tags(sys.argv[2]))
