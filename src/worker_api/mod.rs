@@ -365,7 +365,7 @@ pub fn read_reply_as<T: FromReply>(reply: &str) -> Result<T, String> {
 }
 
 /// The page's reading of an import reply: each draft with its version history text, if any
-/// (through `Value` and the codec, so no second deserialiser of `Draft` is compiled into the page).
+/// (each through the codec, so the page compiles one deserialiser of `Draft`).
 pub fn read_import_reply(reply: &str) -> Result<Vec<(Draft, Option<String>)>, String> {
     let broken = || "読み込みの結果を受け取れませんでした。".to_owned();
     let reply = read_reply(reply)?;
@@ -378,7 +378,7 @@ pub fn read_import_reply(reply: &str) -> Result<Vec<(Draft, Option<String>)>, St
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let draft: Draft = serde_json::from_value(d.clone()).map_err(|_| broken())?;
+            let draft = codec::decode(&d.to_string()).map_err(|_| broken())?;
             let history = versions
                 .and_then(|v| v.get(i))
                 .and_then(Value::as_str)

@@ -141,6 +141,9 @@ fn unreadable_or_newer_data_is_refused_with_a_japanese_message() {
         "{\"schema_version\":\"1\"}",
         "{\"schema_version\":1,\"answers\":5}",
         "{\"schema_version\":0}",
+        // The current version is read straight from the text: a wrong shape is refused there too.
+        &format!("{{\"schema_version\":{SCHEMA_VERSION},\"answers\":5}}"),
+        &format!("{{\"answers\":{{}},\"schema_version\":{SCHEMA_VERSION}}}"),
     ] {
         match decode(bad) {
             Err(e @ DecodeError::Unreadable(_)) => {
