@@ -442,3 +442,46 @@ fn another_drafts_stamp_and_a_reader_panic_are_what_the_page_is_told() {
     let bytes = fixture("malformed-comment");
     assert!(std::panic::catch_unwind(|| read(&bytes)).is_err());
 }
+
+#[test]
+fn every_kind_of_remark_reads_back_as_stored_and_a_kind_without_its_body_is_refused() {
+    use jinzai_hoshin::draft::review::CommentReply;
+    let kinds = [
+        RemarkKind::Comment {
+            text: "表紙の日付を直す".to_owned(),
+            anchor: "【検討資料】".to_owned(),
+            replies: vec![CommentReply {
+                author: "主査".to_owned(),
+                date: String::new(),
+                text: "直しました".to_owned(),
+            }],
+            done_in_word: true,
+        },
+        RemarkKind::TrackedChange {
+            change: hunk("1年間", "2年間", "先輩職員を", "付ける。"),
+        },
+        RemarkKind::UntrackedEdit {
+            change: hunk("", "必ず", "", ""),
+        },
+    ];
+    for kind in kinds {
+        let stored = serde_json::to_string(&kind).unwrap();
+        assert!(stored.starts_with("{\"type\":"), "{stored}");
+        assert_eq!(serde_json::from_str::<RemarkKind>(&stored).unwrap(), kind);
+    }
+    // As v4 wrote it, with the fields that have defaults left out.
+    let comment = r#"{"text":"短く","type":"comment"}"#;
+    assert!(matches!(
+        serde_json::from_str::<RemarkKind>(comment).unwrap(),
+        RemarkKind::Comment { ref text, ref anchor, .. } if text == "短く" && anchor.is_empty()
+    ));
+    for bad in [
+        r#"{"type":"comment"}"#,
+        r#"{"type":"tracked-change"}"#,
+        r#"{"type":"untracked-edit","text":"x"}"#,
+        r#"{"type":"sticky-note","text":"x"}"#,
+        r#"{"text":"x"}"#,
+    ] {
+        assert!(serde_json::from_str::<RemarkKind>(bad).is_err(), "{bad}");
+    }
+}
