@@ -9,6 +9,7 @@ mod kpi_library;
 pub mod outline;
 pub mod pack;
 pub mod profile_ids;
+pub mod progress;
 pub mod support;
 mod validate;
 pub mod wording;
@@ -237,6 +238,9 @@ pub struct Guideline {
     /// Where the prefecture's support for 市町村 is written (#24).
     #[serde(default)]
     pub support_topics: Vec<support::SupportTopic>,
+    /// How the 年度実績 page judges an indicator's progress (#28).
+    #[serde(default)]
+    pub progress: progress::ProgressRules,
 }
 
 #[derive(Debug, Clone, Deserialize)]

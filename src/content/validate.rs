@@ -61,6 +61,7 @@ impl Guideline {
         super::wording::check_examples(self, &mut c);
         super::wording::check_consistency_rules(self, &mut c);
         super::support::check_support_topics(self, &mut c);
+        super::progress::check_progress(self, &mut c);
         c.errors
     }
 

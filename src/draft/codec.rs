@@ -68,11 +68,11 @@ fn migrate(mut value: Value, from: u32) -> Result<Value, DecodeError> {
     if from < 2 {
         value = v1_to_v2(value)?;
     }
-    if from < 3 {
-        value = v2_to_v3(value)?;
-    }
-    if from < 4 {
-        value = v3_to_v4(value)?;
+    // Versions 3 to 5 only added optional parts; a later change brings its own step after this.
+    for to in 3..=5 {
+        if from < to {
+            value = only_the_version(value, to)?;
+        }
     }
     Ok(value)
 }
@@ -94,22 +94,13 @@ fn v1_to_v2(mut value: Value) -> Result<Value, DecodeError> {
     Ok(value)
 }
 
-/// v3 adds the optional `current_policy`; a v2 draft has none, so only the version changes
-/// (the bump keeps an older tool from saving over a draft whose imported policy it would drop).
-fn v2_to_v3(mut value: Value) -> Result<Value, DecodeError> {
+/// v3 adds the optional `current_policy` (#17), v4 the optional `review` (#27) and v5 the optional
+/// `actuals` (#28). A draft of the version before has none of them, so only the version changes:
+/// the bump keeps an older tool from saving over a draft whose new part it would drop.
+fn only_the_version(mut value: Value, to: u32) -> Result<Value, DecodeError> {
     let object = value
         .as_object_mut()
         .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
-    object.insert("schema_version".to_owned(), Value::from(3));
-    Ok(value)
-}
-
-/// v4 adds the optional `review` (#27); a v3 draft has none, so only the version changes (the bump
-/// keeps an older tool from saving over a draft whose remarks and decisions it would drop).
-fn v3_to_v4(mut value: Value) -> Result<Value, DecodeError> {
-    let object = value
-        .as_object_mut()
-        .ok_or_else(|| DecodeError::Unreadable("下書きがオブジェクトではありません".to_owned()))?;
-    object.insert("schema_version".to_owned(), Value::from(4));
+    object.insert("schema_version".to_owned(), Value::from(to));
     Ok(value)
 }

@@ -3,6 +3,7 @@
 //! Answers are keyed by question id (`<section>.<name>`), so the organisation profile is simply the
 //! `profile` section's answers, read through the typed view in [`profile`].
 
+pub mod actuals;
 pub mod backup;
 pub mod codec;
 pub mod current_policy;
@@ -22,8 +23,9 @@ use std::collections::BTreeMap;
 /// Version of the stored draft format. Bump it and add a migration in [`codec`] when it changes.
 /// v1: single draft. v2: adds `id` and `name` so several drafts can be kept. v3: adds
 /// `current_policy`, the imported policy the user already has (#17). v4 adds `review`, the remarks
-/// read back from reviewers' Word files (#27).
-pub const SCHEMA_VERSION: u32 = 4;
+/// read back from reviewers' Word files (#27). v5 adds `actuals`, the yearly results of the
+/// indicators after adoption (#28).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Milliseconds since the Unix epoch (what `Date.now()` gives in the browser).
 pub type Timestamp = i64;
@@ -70,6 +72,10 @@ pub struct Draft {
     /// The reviewers' remarks and the user's decisions on them (v4).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub review: Vec<review::Remark>,
+    /// 年度実績: each indicator's latest value per year of the plan period (v5), by indicator
+    /// and year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<actuals::Actual>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -189,6 +195,7 @@ impl Draft {
             recovered_answers: BTreeMap::new(),
             current_policy: None,
             review: Vec::new(),
+            actuals: Vec::new(),
         }
     }
 
@@ -347,6 +354,7 @@ impl Draft {
             && self.memos.is_empty()
             && self.current_policy.is_none()
             && self.review.is_empty()
+            && self.actuals.is_empty()
     }
 
     /// The same work in both: everything the user wrote, ticked or named, whatever the revision,
@@ -361,6 +369,7 @@ impl Draft {
             && self.memos == other.memos
             && self.current_policy == other.current_policy
             && self.review == other.review
+            && self.actuals == other.actuals
     }
 
     /// Completed when the user said so; in progress once anything in it was written or checked.

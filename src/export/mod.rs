@@ -1,6 +1,7 @@
 //! Exports built from the structured draft (never by parsing Markdown): a numbered
 //! [`document::PolicyDocument`] rendered as Markdown or DOCX.
 
+pub mod actuals_csv;
 pub mod document;
 pub mod docx;
 pub mod markdown;

@@ -33,6 +33,7 @@ use crate::coverage::dashboard;
 use crate::draft::profile::OrgProfile;
 use crate::draft::versions::VersionHistory;
 use crate::draft::{backup, codec, Draft};
+use crate::export::actuals_csv::actuals_csv;
 use crate::export::document::PolicyDocument;
 use crate::export::{docx, markdown, ExportOptions};
 use crate::html::check;
@@ -89,6 +90,8 @@ pub const OP_REVIEW_READ: &str = "review-read";
 pub const OP_REVIEW_PLACE: &str = "review-place";
 /// The 新旧対照表 of a revision, or 「改定の概要」 for a 全部改定 (#27), and which of them applies.
 pub const OP_SHINKYU: &str = "shinkyu";
+/// The indicators with their targets and 年度実績 as CSV bytes (#28), for a draft in its stored form.
+pub const OP_ACTUALS_CSV: &str = "actuals-csv";
 
 pub enum Payload {
     Text(String),
@@ -267,6 +270,10 @@ impl Worker {
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_REVIEW_READ, Payload::Bytes(bytes)) => Reply::Text(review_read(&bytes)),
             (OP_REVIEW_PLACE, Payload::Text(request)) => Reply::Text(review_place(&request)),
+            (OP_ACTUALS_CSV, Payload::Text(draft)) => match codec::decode(&draft) {
+                Ok(draft) => Reply::Bytes(actuals_csv(complete_guideline(), &draft)),
+                Err(e) => Reply::Text(error(e.message_ja())),
+            },
             (OP_VERSIONS, Payload::Text(request)) => {
                 Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
             }

@@ -213,6 +213,7 @@ fn every_past_version_has_a_fixture_that_migrates() {
         include_str!("../fixtures/draft-v2.json"),
         include_str!("../fixtures/draft-v3.json"),
         include_str!("../fixtures/draft-v4.json"),
+        include_str!("../fixtures/draft-v5.json"),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -320,7 +321,7 @@ fn a_line_is_added_after_what_the_field_holds_or_alone_in_an_empty_one() {
 #[test]
 fn v3_drafts_migrate_to_v4_with_no_remarks_and_v4_keeps_them() {
     let v3 = decode(include_str!("../fixtures/draft-v3.json")).unwrap();
-    assert_eq!(v3.schema_version, 4);
+    assert_eq!(v3.schema_version, SCHEMA_VERSION);
     assert!(v3.review.is_empty());
     assert!(
         v3.current_policy.is_some(),
@@ -338,4 +339,28 @@ fn v3_drafts_migrate_to_v4_with_no_remarks_and_v4_keeps_them() {
     only_remarks.review = v4.review.clone();
     assert!(!only_remarks.is_untouched());
     assert!(!only_remarks.same_content(&Draft::new(1)));
+}
+
+#[test]
+fn v4_drafts_migrate_to_v5_with_no_actuals_and_v5_keeps_them() {
+    let v4 = decode(include_str!("../fixtures/draft-v4.json")).unwrap();
+    assert_eq!(v4.schema_version, 5);
+    assert!(v4.actuals.is_empty());
+    assert_eq!(v4.review.len(), 2, "the migration keeps what v4 held");
+    assert!(
+        !encode(&v4).contains("actuals"),
+        "no actuals, nothing written"
+    );
+    let v5 = decode(include_str!("../fixtures/draft-v5.json")).unwrap();
+    assert_eq!(v5.actuals.len(), 4);
+    assert_eq!(
+        v5.actual(1, 2027).unwrap().note,
+        "受験資格の年齢を引き上げた年"
+    );
+    assert_eq!(decode(&encode(&v5)), Ok(v5.clone()));
+    // A draft with only actuals is never the untouched one an import may replace.
+    let mut only_actuals = Draft::new(1);
+    only_actuals.actuals = v5.actuals.clone();
+    assert!(!only_actuals.is_untouched());
+    assert!(!only_actuals.same_content(&Draft::new(1)));
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+mod actuals;
 mod architecture;
 mod backup;
 mod content;

@@ -9,8 +9,8 @@ use jinzai_hoshin::draft::{codec, Answer, Draft};
 use jinzai_hoshin::export::ExportOptions;
 use jinzai_hoshin::html::versions::CURRENT;
 use jinzai_hoshin::worker_api::{
-    read_import_reply, read_reply, DocumentRequest, Payload, Reply, Worker, OP_DOCX,
-    OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
+    read_import_reply, read_reply, DocumentRequest, Payload, Reply, Worker, OP_ACTUALS_CSV,
+    OP_DOCX, OP_IMPORT_BACKUP, OP_IMPORT_PACK, OP_VERSIONS,
 };
 use serde_json::{json, Value};
 
@@ -475,4 +475,15 @@ fn a_returned_review_is_read_and_placed_through_the_worker() {
     assert!(read_reply_as::<ReadReply>(&damaged)
         .unwrap_err()
         .contains("壊れている"));
+}
+
+#[test]
+fn the_actuals_csv_comes_back_as_bytes_and_a_broken_draft_as_a_message() {
+    let stored = include_str!("../fixtures/draft-v5.json");
+    let reply = handle(OP_ACTUALS_CSV, Payload::Text(stored.to_owned()));
+    assert!(matches!(reply, Reply::Bytes(ref b) if b.starts_with(b"\xEF\xBB\xBF\xE7\x9B\xAE")));
+    let bad = text(handle(OP_ACTUALS_CSV, Payload::Text("{".into())));
+    assert!(read_reply(&bad)
+        .unwrap_err()
+        .contains("読み込めませんでした"));
 }
