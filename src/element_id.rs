@@ -49,6 +49,18 @@ pub fn kpi_delete(row: u32) -> String {
     format!("{KPI_PREFIX}{row}-delete")
 }
 
+/// What every control of a 年度実績 record starts with (#28).
+pub const ACTUAL_PREFIX: &str = "actual-";
+
+/// The 年度実績 form's choice of indicator and of year.
+pub const ACTUAL_KPI: &str = "actual-kpi";
+pub const ACTUAL_YEAR: &str = "actual-year";
+
+/// A field of the 年度実績 record of `kpi` in `year`: 「actual-3-2026-value」.
+pub fn actual(kpi: u32, year: i32, field: &str) -> String {
+    format!("{ACTUAL_PREFIX}{kpi}-{year}-{field}")
+}
+
 /// The hint a control names as its description.
 pub fn hint_of(control: &str) -> String {
     format!("{control}-hint")

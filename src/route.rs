@@ -35,6 +35,8 @@ pub enum Route {
     Comparison,
     /// レビュー結果の取り込みと対応 (#27: reviewers' comments and changes from Word).
     Review,
+    /// 目標の進捗（年度実績） (#28: each indicator's latest value per year after adoption).
+    Actuals,
 }
 
 /// Pages that link into a section and want the user back afterwards.
@@ -134,6 +136,7 @@ impl Route {
             None if path == "import" => Route::Import,
             None if path == "comparison" => Route::Comparison,
             None if path == "review" => Route::Review,
+            None if path == "actuals" => Route::Actuals,
             _ => Route::TaskList,
         }
     }
@@ -151,6 +154,7 @@ impl Route {
             Route::Import => "現行の方針を取り込む",
             Route::Comparison => "現行方針と新指針の対応",
             Route::Review => "レビュー結果の取り込みと対応",
+            Route::Actuals => "目標の進捗（年度実績）",
             Route::Section { id, .. } => crate::content::guideline()
                 .section(id)
                 .map_or("", |s| s.title.as_str()),
@@ -169,6 +173,7 @@ impl Route {
             Route::Import => "#/import".to_owned(),
             Route::Comparison => "#/comparison".to_owned(),
             Route::Review => "#/review".to_owned(),
+            Route::Actuals => "#/actuals".to_owned(),
             Route::Section { id, back_to, focus } => {
                 let mut params = Vec::new();
                 if let Some(page) = back_to {

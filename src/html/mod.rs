@@ -42,6 +42,7 @@ macro_rules! vocabulary {
 }
 
 pub mod about;
+pub mod actuals;
 pub mod check;
 pub mod coverage;
 pub mod current_policy;

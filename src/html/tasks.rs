@@ -62,10 +62,23 @@ pub fn task_list_html(g: &Guideline, d: &Draft) -> Html {
         })
         .collect();
     Html::from_escaped(format!(
-        r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p>{start}<ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li></ol>"#,
+        r#"<p class="progress-summary" data-testid="progress">全{total}項目中、{completed}項目完了</p>{start}<ol class="step-list">{steps}<li class="step-list__step"><h2 class="step-list__title"><span class="step-list__number">{last}</span>確認して書き出す</h2><ul class="task-list">{finals}</ul></li>{after}</ol>"#,
         last = g.steps.len() + 1,
         start = current_policy_html(d),
+        after = after_adoption_html(g.steps.len() + 2, d),
     ))
+}
+
+/// Once the policy has indicators (#28): the step after adoption, the yearly actuals.
+fn after_adoption_html(number: usize, d: &Draft) -> String {
+    if !d.kpis.iter().any(|k| k.has_content()) {
+        return String::new();
+    }
+    format!(
+        r#"<li class="step-list__step" data-testid="after-adoption"><h2 class="step-list__title"><span class="step-list__number">{number}</span>策定した後に</h2><ul class="task-list"><li class="task-list__item"><a class="task-list__link" href="{href}">{title}</a><span class="task-list__purpose">毎年度、指標ごとに最新値と取組内容を記録し、目標への進み具合を確かめます。CSV で書き出して報告や公表に使えます。</span></li></ul></li>"#,
+        href = Route::Actuals.href(),
+        title = Route::Actuals.title(),
+    )
 }
 
 /// The way to start from the policy the organisation already has (#17), or what was imported.

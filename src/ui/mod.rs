@@ -7,6 +7,7 @@
 //! uses another (`tests/architecture.rs`).
 
 mod about_page;
+mod actuals_page;
 mod check_answers;
 mod clock;
 mod comparison_page;
@@ -52,6 +53,7 @@ pub fn current_route() -> Route {
 pub use store::{SaveStatus, Store, SAVE_DEBOUNCE_MS};
 
 use about_page::AboutPage;
+use actuals_page::ActualsPage;
 use check_answers::CheckAnswers;
 use comparison_page::ComparisonPage;
 use coverage_page::CoveragePage;
@@ -160,6 +162,7 @@ pub fn App() -> impl IntoView {
                 Route::Import => view! { <ImportPage /> }.into_any(),
                 Route::Comparison => view! { <ComparisonPage /> }.into_any(),
                 Route::Review => view! { <ReviewPage /> }.into_any(),
+                Route::Actuals => view! { <ActualsPage /> }.into_any(),
             }}
         </main>
         <footer class="site-footer no-print" inert=locked>

@@ -6,7 +6,7 @@
 const path = require('path');
 const { run } = require('./harness.js');
 
-const AREAS = ['editing', 'writing', 'export', 'offline', 'data', 'versions', 'packs', 'deploy', 'trust', 'current', 'prefecture', 'workfile', 'review', 'shinkyu'];
+const AREAS = ['editing', 'writing', 'export', 'offline', 'data', 'versions', 'packs', 'deploy', 'trust', 'current', 'prefecture', 'workfile', 'review', 'shinkyu', 'actuals'];
 const tests = AREAS.flatMap((area) => require(`./tests/${area}.js`));
 
 // ONLY= selects by name, so every name must be unique.

@@ -1,0 +1,109 @@
+// Browser tests — 目標の進捗（年度実績） (#28): actuals for two years are recorded through the form,
+// a bad value is refused next to its field, a reload keeps them, the overview and the CSV carry
+// them; a record whose indicator was deleted is kept and listed until deleted; 320 px, axe.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { assert, assertEqual } = require('../harness.js');
+const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, REPO_ROOT } = require('../helpers.js');
+
+const V5 = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'draft-v5.json'), 'utf8'));
+const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
+
+/** The v5 fixture's indicators and plan period (令和8–12年度), with `actuals` as given. */
+async function seed(page, url, actuals) {
+  await openApp(page, url, '#/');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, JSON.stringify({ ...V5, actuals })]);
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+module.exports = [
+  ['#28 actuals for two years: recorded, a bad value refused next to its field, kept over a reload, in the overview and the CSV', async ({ page, url, shot }) => {
+    await seed(page, url, []);
+    await page.getByTestId('after-adoption').getByRole('link', { name: '目標の進捗（年度実績）' }).click();
+    await page.getByRole('heading', { level: 1, name: '目標の進捗（年度実績）' }).waitFor();
+    const form = page.getByTestId('actuals-form');
+    await form.getByLabel('指標').selectOption({ label: '採用試験の受験者数' });
+    await form.getByLabel('年度').selectOption({ label: '令和8年度' });
+    await form.getByLabel('最新値').fill('150');
+    await form.getByLabel('時期').fill('令和8年6月1日現在');
+    await form.getByLabel('取組内容').fill('大学での説明会を3回開いた。');
+    await form.getByTestId('actuals-form-status').filter({ hasText: '順調' }).waitFor();
+    // The second year through the overview's 「記録する」: focus moves to its first field.
+    const overview = page.getByTestId('actuals-overview');
+    await overview.getByRole('button', { name: '採用試験の受験者数の令和9年度を記録する' }).click();
+    const value = form.getByLabel('最新値');
+    await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'actual-1-2027-value');
+    await value.fill('約190');
+    const error = form.locator('.field--error .field__error');
+    await error.filter({ hasText: '数値で入力してください' }).waitFor();
+    assertEqual(await value.getAttribute('aria-invalid'), 'true', 'the field says it is invalid');
+    await value.fill('200');
+    assertEqual(await error.count(), 0, 'the error goes once fixed');
+    await form.getByTestId('actuals-form-status').filter({ hasText: '達成' }).waitFor();
+    await form.getByLabel('時期').fill('4月ごろ');
+    await error.filter({ hasText: '年度か年月で入力してください' }).waitFor();
+    await form.getByLabel('時期').fill('令和9年6月');
+    await waitSaved(page);
+    await shot('actuals-recorded.png');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: '目標の進捗（年度実績）' }).waitFor();
+    const draft = await stored(page);
+    assertEqual(draft.schema_version, 5, 'schema v5');
+    assertEqual(JSON.stringify(draft.actuals.map((a) => [a.kpi, a.year, a.value, a.measured])),
+      JSON.stringify([[1, 2026, '150', '令和8年6月1日現在'], [1, 2027, '200', '令和9年6月']]), 'both years stored');
+    const row2026 = page.getByTestId('actuals-overview').locator('[data-kpi="1"] tr[data-year="2026"]');
+    assert((await row2026.innerText()).includes('150人'), 'the overview shows the value with its unit');
+    assertEqual(await row2026.getByTestId('actuals-status').innerText(), '順調', 'and its progress');
+    const other = page.getByTestId('actuals-overview').locator('[data-kpi="2"] tr[data-year="2026"]');
+    assertEqual(await other.getByTestId('actuals-status').innerText(), '未測定', 'nothing recorded yet');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('actuals-csv').click()]);
+    assert(/^年度実績_\d{8}\.csv$/.test(csv.suggestedFilename()), csv.suggestedFilename());
+    const bytes = fs.readFileSync(await csv.path());
+    assertEqual(bytes.subarray(0, 3).toString('hex'), 'efbbbf', 'UTF-8 with a BOM for Excel');
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    assert(lines[0].startsWith('目標項目,数値目標,目標の時期,最新値,最新値の時期'), lines[0]);
+    assert(lines[1].startsWith('採用試験の受験者数,200,令和12年度,150,令和8年6月1日現在,120,令和7年度,大学での説明会を3回開いた。,令和8年度,順調'), lines[1]);
+    assert(lines[2].includes(',200,令和9年6月,') && lines[2].includes('令和9年度,達成'), lines[2]);
+    await page.getByTestId('actuals-message').filter({ hasText: 'を保存しました' }).waitFor();
+  }],
+
+  ['#28 a record whose indicator was deleted is kept and listed until its own delete; no plan period says what to do', async ({ page, url, shot }) => {
+    page.on('dialog', (d) => d.accept());
+    await seed(page, url, V5.actuals);
+    await page.goto(url + '#/actuals');
+    const strays = page.getByTestId('actuals-strays');
+    await strays.waitFor();
+    assert((await strays.innerText()).includes('指標の表から削除されています'), 'says why');
+    assert((await strays.innerText()).includes('削除した指標の実績'), 'shows what it holds');
+    await shot('actuals-strays.png');
+    await strays.getByRole('button', { name: /の実績を削除/ }).click();
+    await page.getByTestId('actuals-message').filter({ hasText: '実績を削除しました' }).waitFor();
+    assertEqual(await page.getByTestId('actuals-strays').count(), 0, 'gone after the confirmed delete');
+    await waitSaved(page);
+    assertEqual((await stored(page)).actuals.length, 3, 'the other records are untouched');
+
+    // Without a plan period nothing can be placed by year: the page says where to set it.
+    const noPeriod = { ...V5 };
+    noPeriod.answers = { ...V5.answers };
+    delete noPeriod.answers['profile.plan-end'];
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, JSON.stringify(noPeriod)]);
+    await page.reload();
+    await page.getByTestId('actuals-no-period').waitFor();
+    assertEqual((await stored(page)).actuals.length, 4, 'nothing stored is lost');
+  }],
+
+  ['#28 the 年度実績 page reflows at 320 px and passes axe', async ({ page, url, shot }) => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    await seed(page, url, V5.actuals);
+    await page.goto(url + '#/actuals');
+    await page.getByTestId('actuals-form').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assertEqual(overflow, 0, 'no horizontal scroll of the page at 320 px (the tables scroll in their own region)');
+    await shot('actuals-320.png');
+    await expectNoAxeViolations(page, 'the 年度実績 page at 320 px');
+  }],
+];
