@@ -143,6 +143,15 @@ fn main() {
         current_policy.to_string(),
     )
     .expect("write current-policy rules");
+    // The 仕上げチェック's keyword rules are the worker's alone too (#28: the page's first load);
+    // the one the page needs, the word for {所管課} while none is named, stays in the content.
+    let top = full.as_object_mut().expect("top table");
+    let finishing = top.remove("finishing").unwrap_or(Value::Object(Map::new()));
+    if let Some(department) = finishing.get("fallback_department") {
+        top.insert("fallback_department".to_owned(), department.clone());
+    }
+    fs::write(out.join("guideline-finishing.json"), finishing.to_string())
+        .expect("write finishing rules");
     fs::write(out.join("guideline.json"), full.to_string()).expect("write guideline.json");
 
     // Split the long texts off the core.

@@ -6,7 +6,7 @@
 //! blocked by a finding.
 
 use crate::content::outline::WritingStyle;
-use crate::content::wording::{sentences, Ending, OrgWords};
+use crate::content::wording::{finishing_rules, sentences, Ending, OrgWords};
 use crate::content::{Guideline, Question, QuestionKind};
 use crate::draft::kpi::{KpiField, KpiRow};
 use crate::draft::profile::OrgProfile;
@@ -140,7 +140,7 @@ pub fn findings(g: &Guideline, draft: &Draft) -> Vec<Finding> {
             }
         }
     }
-    consistency::check(&g.finishing, &sentences, &mut found);
+    consistency::check(finishing_rules(), &sentences, &mut found);
     // The consistency findings come last: put every finding in the order of the sections.
     found.sort_by_key(|f| g.section_index(&f.section));
     found
@@ -276,7 +276,7 @@ impl Checker<'_> {
                 found.push(finding(field, problem, excerpt));
             }
             // A definition or source copied from an older library entry may still hold advice.
-            let rules = &self.g.finishing;
+            let rules = finishing_rules();
             if let Some(word) = rules
                 .advice_in(row.get(field))
                 .filter(|w| !rules.placeholders.iter().any(|p| p == w))
@@ -306,7 +306,7 @@ impl Checker<'_> {
     /// in the other 文体, each with the words around it. `prose`:
     /// the text is body text, so its 文体 counts (a name or a title has none).
     fn text(&self, text: &str, prose: bool) -> Vec<(Problem, String)> {
-        let rules = &self.g.finishing;
+        let rules = finishing_rules();
         let mut problems = Vec::new();
         for paragraph in text.lines().filter(|p| !p.trim().is_empty()) {
             if let Some((marker, at)) = rules

@@ -233,8 +233,10 @@ pub struct Guideline {
     pub kpi_library: Vec<KpiExample>,
     /// How the organisation is named (本町・町民・町長), by the last character of its name.
     pub org_words: Vec<wording::OrgWords>,
-    /// The keyword rules of the 仕上げチェック.
-    pub finishing: wording::FinishingRules,
+    /// What {所管課} says while the profile names no department (`[finishing]` in the TOML; the
+    /// other keyword rules of the 仕上げチェック are `wording::finishing_rules`, the worker's).
+    #[serde(default)]
+    pub fallback_department: String,
     /// Where the prefecture's support for 市町村 is written (#24).
     #[serde(default)]
     pub support_topics: Vec<support::SupportTopic>,

@@ -173,8 +173,7 @@ pub fn parse_pack(g: &Guideline, bytes: &[u8]) -> Result<ContentPack, PackError>
             }
         }
         if let Some(dearu) = &item.dearu {
-            if let Some((sentence, _)) = g
-                .finishing
+            if let Some((sentence, _)) = super::wording::finishing_rules()
                 .endings(dearu)
                 .find(|(_, e)| *e == super::wording::Ending::Desu)
             {
@@ -292,7 +291,7 @@ fn check_kpi_examples(g: &Guideline, kpis: &[PackKpi]) -> Result<(), PackError> 
             ("definition_dearu", kpi.definition_dearu.as_ref()),
             ("data_source", Some(&kpi.data_source)),
         ] {
-            if let Some(word) = text.and_then(|t| g.finishing.advice_in(t)) {
+            if let Some(word) = text.and_then(|t| super::wording::finishing_rules().advice_in(t)) {
                 return Err(PackError::new(
                     format!("{at}.{field}"),
                     format!("「{word}」は記入する人への注意書きです。方針の本文に載る定義や出典には書けません（\"note\" に書いてください）。"),

@@ -182,7 +182,7 @@ impl Guideline {
     /// A KPI example's document texts hold no advice to the drafter (that is the `note`), no
     /// placeholder, and their 文体 is given in both forms when they have one.
     fn check_kpi_document_texts(&self, c: &mut Checker, k: &KpiExample, at: &str) {
-        let rules = &self.finishing;
+        let rules = super::wording::finishing_rules();
         for (field, text) in k.document_texts() {
             if let Some(word) = rules.advice_in(text) {
                 c.fail(

@@ -32,6 +32,20 @@ pub struct OrgWords {
     pub head: String,
 }
 
+/// The keyword rules of the embedded content's 仕上げチェック, parsed once. `build.rs` writes
+/// `[finishing]` to its own JSON, read only by the worker and native builds (the page's first load
+/// does not carry it).
+pub fn finishing_rules() -> &'static FinishingRules {
+    static RULES: std::sync::OnceLock<FinishingRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        serde_json::from_str(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/guideline-finishing.json"
+        )))
+        .expect("guideline.toml matches the finishing schema (checked by tests)")
+    })
+}
+
 /// The keyword rules of the 仕上げチェック.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FinishingRules {
@@ -131,7 +145,7 @@ impl ExampleSlots {
             name => name.to_owned(),
         };
         let department = match department.trim() {
-            "" => g.finishing.fallback_department.clone(),
+            "" => g.fallback_department.clone(),
             named => named.to_owned(),
         };
         ExampleSlots {
@@ -310,7 +324,7 @@ impl OrgWords {
 /// endings, the である form in `dearu`; and, filled for each kind of organisation it is offered
 /// to, none of another kind's words (no 本市 or 市民 in an example a town sees, and the reverse).
 pub(super) fn check_examples(g: &Guideline, c: &mut Checker) {
-    let rules = &g.finishing;
+    let rules = finishing_rules();
     for q in g.sections.iter().flat_map(|s| &s.questions) {
         for (i, e) in q.examples.iter().enumerate() {
             let at = format!("question {} / examples[{i}]", q.id);
@@ -352,8 +366,8 @@ fn check_band_words(g: &Guideline, c: &mut Checker, at: &str, e: &Example, own: 
 
 /// The 仕上げチェック's consistency rules: every label, measure, suffix and keyword is there, and
 /// a keyword is at least two characters (one would match almost any text).
-pub(super) fn check_consistency_rules(g: &Guideline, c: &mut Checker) {
-    let rules = &g.finishing;
+pub(super) fn check_consistency_rules(_g: &Guideline, c: &mut Checker) {
+    let rules = finishing_rules();
     let words = |at: &str, field: &str, list: &[String], c: &mut Checker| {
         if list.is_empty() {
             c.fail(at, format!("`{field}` is empty"));

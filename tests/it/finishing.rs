@@ -366,7 +366,7 @@ fn a_draft_made_of_examples_exports_in_one_style_and_the_bodys_words() {
             let endings: Vec<(&str, Ending)> = md
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.starts_with('|'))
-                .flat_map(|l| g.finishing.endings(l))
+                .flat_map(|l| jinzai_hoshin::content::wording::finishing_rules().endings(l))
                 .collect();
             // The document is made of the examples' sentences …
             assert!(

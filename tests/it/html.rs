@@ -526,16 +526,28 @@ fn the_actuals_overview_speaks_its_vocabulary_and_keeps_hostile_text_as_text() {
     use jinzai_hoshin::html::actuals::{overview_html, parse_record_id, record_id, ActualsAction};
     let mut d = Draft::new(0);
     let kept = d.add_kpi("recruitment", 1);
-    d.set_kpi_field(kept, jinzai_hoshin::draft::kpi::KpiField::Indicator, HOSTILE.into(), 2);
+    d.set_kpi_field(
+        kept,
+        jinzai_hoshin::draft::kpi::KpiField::Indicator,
+        HOSTILE.into(),
+        2,
+    );
     let gone = d.add_kpi("workplace", 3);
     d.set_actual(kept, 2026, ActualField::Actions, HOSTILE.into(), 4);
     d.set_actual(gone, 2026, ActualField::Note, HOSTILE.into(), 5);
     d.delete_kpi(gone, 6);
     let html = overview_html(guideline(), &d, (2026, 2028));
     assert_escaped(html.as_str());
-    assert_region_speaks::<ActualsAction>(&[html.clone()]);
-    assert_eq!(html.as_str().matches("<tr data-year=").count(), 3, "one line per plan year");
-    assert!(html.as_str().contains("指標の表から削除されています"), "the stray record is listed");
+    assert_region_speaks::<ActualsAction>(std::slice::from_ref(&html));
+    assert_eq!(
+        html.as_str().matches("<tr data-year=").count(),
+        3,
+        "one line per plan year"
+    );
+    assert!(
+        html.as_str().contains("指標の表から削除されています"),
+        "the stray record is listed"
+    );
     assert_eq!(parse_record_id(&record_id(12, 2027)), Some((12, 2027)));
     assert_eq!(parse_record_id("12"), None);
     assert_eq!(parse_record_id("x:2027"), None);

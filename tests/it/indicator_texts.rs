@@ -74,7 +74,12 @@ fn every_library_example_keeps_its_advice_out_of_the_document() {
     assert!(with_note >= 20, "the advice moved to notes: {with_note}");
     for k in &g.kpi_library {
         for (field, text) in k.document_texts() {
-            assert_eq!(g.finishing.advice_in(text), None, "{} {field}", k.id);
+            assert_eq!(
+                jinzai_hoshin::content::wording::finishing_rules().advice_in(text),
+                None,
+                "{} {field}",
+                k.id
+            );
             assert!(
                 !text.ends_with('。'),
                 "{} {field} is a noun phrase: 「{text}」",
@@ -133,7 +138,7 @@ fn no_approval_export_of_any_library_kpi_contains_a_note() {
                 "DOCX holds the note 「{note}」"
             );
         }
-        for word in &g.finishing.advice_words {
+        for word in &jinzai_hoshin::content::wording::finishing_rules().advice_words {
             assert!(
                 !md.contains(word.as_str()),
                 "{style}: 「{word}」 in the Markdown"

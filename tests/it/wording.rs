@@ -60,7 +60,7 @@ fn unknown_parts_stay_visible_placeholders() {
 #[test]
 fn every_example_has_both_styles_and_no_slot_left_after_filling() {
     let g = guideline();
-    let rules = &g.finishing;
+    let rules = jinzai_hoshin::content::wording::finishing_rules();
     let slots = ExampleSlots::new(g, "みどり町", Some("town"), "総務課", None);
     let mut with_dearu = 0;
     for q in g.sections.iter().flat_map(|s| &s.questions) {
@@ -94,7 +94,7 @@ fn every_example_has_both_styles_and_no_slot_left_after_filling() {
 
 #[test]
 fn sentence_endings_are_read_as_their_style() {
-    let rules = &guideline().finishing;
+    let rules = jinzai_hoshin::content::wording::finishing_rules();
     let styles = |text: &str| -> Vec<Ending> { rules.endings(text).map(|(_, e)| e).collect() };
     use Ending::{Dearu, Desu};
     assert_eq!(styles("研修を行います。評価を行う。"), [Desu, Dearu]);
