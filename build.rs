@@ -9,7 +9,9 @@
 //! The document outline (headings, lead sentences, captions, option sentences, the `[document]`
 //! texts) goes to `guideline-outline.json`, read only by the document builder in the export worker
 //! and in native builds (`content::outline`); the `[current_policy]` keyword rules likewise go to
-//! `guideline-current-policy.json` (`content::current_policy`).
+//! `guideline-current-policy.json` (`content::current_policy`), and the `[finishing]` keyword rules to
+//! `guideline-finishing.json` (`content::wording::finishing_rules`), all but `fallback_department`,
+//! which the page's 記入例 need and which stays in the content as a top-level field.
 
 use serde_json::{Map, Value};
 use std::{env, fs, path::Path};
