@@ -84,8 +84,46 @@ pub fn runs(old: &str, new: &str) -> Vec<Run> {
     out
 }
 
-/// Only the sections and questions that differ, in content order.
+/// The 年度実績 (#28) as lines: indicator and year, then what was recorded.
+fn actuals_text(d: &Draft) -> String {
+    d.actuals
+        .iter()
+        .map(|a| {
+            let name = d
+                .kpi(a.kpi)
+                .map_or("（削除された指標）", |k| k.indicator.as_str());
+            format!(
+                "{name}・{}：最新値 {}（{}）／{}／{}",
+                crate::wareki::fiscal_year(a.year),
+                a.value,
+                a.measured,
+                a.actions,
+                a.note
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Only the sections and questions that differ, in content order; the 年度実績 last.
 pub fn diff_drafts(g: &Guideline, old: &Draft, new: &Draft) -> Vec<SectionDiff> {
+    let mut sections = section_diffs(g, old, new);
+    let (a, b) = (actuals_text(old), actuals_text(new));
+    if a != b {
+        sections.push(SectionDiff {
+            section_id: "actuals".to_owned(),
+            title: "目標の進捗（年度実績）".to_owned(),
+            questions: vec![QuestionDiff {
+                question_id: "actuals".to_owned(),
+                label: "年度ごとの実績".to_owned(),
+                runs: runs(&a, &b),
+            }],
+        });
+    }
+    sections
+}
+
+fn section_diffs(g: &Guideline, old: &Draft, new: &Draft) -> Vec<SectionDiff> {
     g.sections
         .iter()
         .filter_map(|section| {

@@ -104,3 +104,25 @@ fn long_unchanged_text_is_shortened_around_changes() {
         vec![Run::Same(long)]
     );
 }
+
+#[test]
+fn the_yearly_actuals_are_compared_last_under_their_own_heading() {
+    use jinzai_hoshin::draft::actuals::ActualField;
+    let old = sample();
+    let mut new = old.clone();
+    let kpi = new.kpis[0].id;
+    new.set_actual(kpi, 2026, ActualField::Value, "150".into(), 1);
+    let diffs = diff_drafts(guideline(), &old, &new);
+    let last = diffs.last().unwrap();
+    assert_eq!(last.title, "目標の進捗（年度実績）");
+    let added: String = last.questions[0]
+        .runs
+        .iter()
+        .filter_map(|r| match r {
+            Run::Added(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(added.contains("令和8年度：最新値 150"), "{added}");
+    assert!(diff_drafts(guideline(), &new, &new).is_empty());
+}
