@@ -47,8 +47,14 @@ pub fn aim_text(row: &KpiRow) -> String {
     )
 }
 
-/// Every indicator's table for the years of `period`, then the stray records.
-pub fn overview_html(g: &Guideline, d: &Draft, period: (i32, i32)) -> Html {
+/// Every indicator's table for the years of `period`, then the stray records. The line of the
+/// record the form edits (`editing`) is marked (`aria-current`).
+pub fn overview_html(
+    g: &Guideline,
+    d: &Draft,
+    period: (i32, i32),
+    editing: Option<(u32, i32)>,
+) -> Html {
     let (start, end) = period;
     let tables: String = d
         .kpis
@@ -57,7 +63,10 @@ pub fn overview_html(g: &Guideline, d: &Draft, period: (i32, i32)) -> Html {
         .map(|row| {
             let name = escape(&row.indicator);
             let lines: String = (start..=end)
-                .map(|year| year_line(g, row, year, d.actual(row.id, year)))
+                .map(|year| {
+                    let current = editing == Some((row.id, year));
+                    year_line(g, row, year, d.actual(row.id, year), current)
+                })
                 .collect();
             format!(
                 r#"<section class="actuals-indicator" data-kpi="{id}"><h3>{name}</h3><p class="actuals-indicator__aim">{aim}</p><div class="table-field__scroll" role="region" aria-label="{name}の年度実績" tabindex="0"><table class="table actuals-table"><thead><tr><th scope="col">年度</th><th scope="col">最新値</th><th scope="col">時期</th><th scope="col">状況</th><th scope="col">取組内容</th><th scope="col">備考</th><th scope="col"><span class="visually-hidden">操作</span></th></tr></thead><tbody>{lines}</tbody></table></div></section>"#,
@@ -69,7 +78,13 @@ pub fn overview_html(g: &Guideline, d: &Draft, period: (i32, i32)) -> Html {
     Html::from_escaped(format!("{tables}{}", strays_html(d, period)))
 }
 
-fn year_line(g: &Guideline, row: &KpiRow, year: i32, actual: Option<&Actual>) -> String {
+fn year_line(
+    g: &Guideline,
+    row: &KpiRow,
+    year: i32,
+    actual: Option<&Actual>,
+    current: bool,
+) -> String {
     let rules = &g.progress;
     let status = progress(row, actual.map(|a| a.value.as_str()), year, rules);
     let field = |f: fn(&Actual) -> &str| escape(actual.map(f).unwrap_or_default());
@@ -87,7 +102,12 @@ fn year_line(g: &Guideline, row: &KpiRow, year: i32, actual: Option<&Actual>) ->
         "記録する",
     );
     format!(
-        r#"<tr data-year="{year}"><th scope="row">{when}</th><td>{value}</td><td>{measured}</td><td><span class="tag tag--progress tag--{key}" data-testid="actuals-status">{label}</span></td><td>{actions}</td><td>{note}</td><td>{button}</td></tr>"#,
+        r#"<tr data-year="{year}"{mark}><th scope="row">{when}</th><td>{value}</td><td>{measured}</td><td><span class="tag tag--progress tag--{key}" data-testid="actuals-status">{label}</span></td><td>{actions}</td><td>{note}</td><td>{button}</td></tr>"#,
+        mark = if current {
+            r#" class="actuals-table__current" aria-current="true""#
+        } else {
+            ""
+        },
         measured = field(|a| &a.measured),
         key = status.key(),
         label = escape(status.label(rules)),

@@ -74,22 +74,26 @@ pub fn ActualsPage() -> impl IntoView {
                         "まだ指標がありません。各施策の章の「目標・指標」で指標を追加すると、ここで年度ごとの実績を記録できます。"
                     </p>
                 }.into_any(),
-                Some(years) => view! {
-                    <RecordForm years chosen />
-                    <Overview years chosen message />
-                }.into_any(),
+                Some(years) => {
+                    let record = chosen_record(store, years, chosen);
+                    view! {
+                        <RecordForm years chosen record />
+                        <Overview years chosen record message />
+                    }.into_any()
+                }
             }}
         </div>
     }
 }
 
-/// The form for one record: which indicator and year, then its fields and its progress.
-#[component]
-fn RecordForm(years: (i32, i32), chosen: RwSignal<Option<(u32, i32)>>) -> impl IntoView {
-    let store = Store::get();
-    let (start, end) = years;
-    // The chosen record, or the first indicator in this fiscal year (within the plan period).
-    let record_key = Memo::new(move |_| {
+/// The record the form edits: the chosen one, or the first indicator in this fiscal year (within
+/// the plan period).
+fn chosen_record(
+    store: Store,
+    (start, end): (i32, i32),
+    chosen: RwSignal<Option<(u32, i32)>>,
+) -> Memo<Option<(u32, i32)>> {
+    Memo::new(move |_| {
         let first = store
             .draft
             .with(|d| d.kpis.iter().find(|k| k.has_content()).map(|k| k.id));
@@ -99,7 +103,19 @@ fn RecordForm(years: (i32, i32), chosen: RwSignal<Option<(u32, i32)>>) -> impl I
             }
             _ => first.map(|kpi| (kpi, this_fiscal_year().clamp(start, end))),
         }
-    });
+    })
+}
+
+/// The form for one record: which indicator and year, then its fields and its progress.
+#[component]
+fn RecordForm(
+    years: (i32, i32),
+    chosen: RwSignal<Option<(u32, i32)>>,
+    record: Memo<Option<(u32, i32)>>,
+) -> impl IntoView {
+    let store = Store::get();
+    let (start, end) = years;
+    let record_key = record;
     let indicators = Memo::new(move |_| {
         store.draft.with(|d| {
             d.kpis
@@ -198,10 +214,16 @@ fn Record(kpi: u32, year: i32) -> impl IntoView {
 fn Overview(
     years: (i32, i32),
     chosen: RwSignal<Option<(u32, i32)>>,
+    record: Memo<Option<(u32, i32)>>,
     message: Message,
 ) -> impl IntoView {
     let store = Store::get();
-    let body = Memo::new(move |_| store.draft.with(|d| overview_html(guideline(), d, years)));
+    let body = Memo::new(move |_| {
+        let editing = record.get();
+        store
+            .draft
+            .with(|d| overview_html(guideline(), d, years, editing))
+    });
     let on_event = Callback::new(move |ev: web_sys::Event| {
         if ev.type_() != "click" {
             return;

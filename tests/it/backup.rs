@@ -156,7 +156,8 @@ fn huge_files_are_refused_before_parsing() {
 
 #[test]
 fn the_yearly_actuals_travel_in_a_backup_and_in_its_versions() {
-    let v5 = jinzai_hoshin::draft::codec::decode(include_str!("../fixtures/draft-v5.json")).unwrap();
+    let v5 =
+        jinzai_hoshin::draft::codec::decode(include_str!("../fixtures/draft-v5.json")).unwrap();
     let mut history = VersionHistory::default();
     history.add(&v5, "令和8年度の実績", 10).unwrap();
     let file = encode(&[(&v5, Some(history.encode()))], 42);
@@ -164,5 +165,9 @@ fn the_yearly_actuals_travel_in_a_backup_and_in_its_versions() {
     assert_eq!(imported[0].draft.actuals, v5.actuals);
     let versions = imported[0].versions.as_ref().unwrap();
     let id = versions.versions[0].id.clone();
-    assert_eq!(versions.draft(&id).unwrap().actuals, v5.actuals, "and the version keeps them");
+    assert_eq!(
+        versions.draft(&id).unwrap().actuals,
+        v5.actuals,
+        "and the version keeps them"
+    );
 }

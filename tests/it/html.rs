@@ -536,7 +536,7 @@ fn the_actuals_overview_speaks_its_vocabulary_and_keeps_hostile_text_as_text() {
     d.set_actual(kept, 2026, ActualField::Actions, HOSTILE.into(), 4);
     d.set_actual(gone, 2026, ActualField::Note, HOSTILE.into(), 5);
     d.delete_kpi(gone, 6);
-    let html = overview_html(guideline(), &d, (2026, 2028));
+    let html = overview_html(guideline(), &d, (2026, 2028), Some((kept, 2027)));
     assert_escaped(html.as_str());
     assert_region_speaks::<ActualsAction>(std::slice::from_ref(&html));
     assert_eq!(
@@ -551,4 +551,24 @@ fn the_actuals_overview_speaks_its_vocabulary_and_keeps_hostile_text_as_text() {
     assert_eq!(parse_record_id(&record_id(12, 2027)), Some((12, 2027)));
     assert_eq!(parse_record_id("12"), None);
     assert_eq!(parse_record_id("x:2027"), None);
+}
+
+#[test]
+fn the_record_being_edited_is_marked_in_the_overview() {
+    use jinzai_hoshin::html::actuals::overview_html;
+    let mut d = Draft::new(0);
+    let kpi = d.add_kpi("recruitment", 1);
+    d.set_kpi_field(
+        kpi,
+        jinzai_hoshin::draft::kpi::KpiField::Indicator,
+        "受験者数".into(),
+        2,
+    );
+    let html = overview_html(guideline(), &d, (2026, 2028), Some((kpi, 2027)));
+    assert_eq!(html.as_str().matches("aria-current=\"true\"").count(), 1);
+    assert!(html
+        .as_str()
+        .contains(r#"<tr data-year="2027" class="actuals-table__current" aria-current="true">"#));
+    let none = overview_html(guideline(), &d, (2026, 2028), None);
+    assert!(!none.as_str().contains("aria-current"));
 }

@@ -35,6 +35,8 @@ module.exports = [
     await overview.getByRole('button', { name: '採用試験の受験者数の令和9年度を記録する' }).click();
     const value = form.getByLabel('最新値');
     await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'actual-1-2027-value');
+    await overview.locator('[data-kpi="1"] tr[data-year="2027"][aria-current="true"]').waitFor();
+    assertEqual(await overview.locator('tr[aria-current="true"]').count(), 1, 'only the record in the form is marked');
     await value.fill('約190');
     const error = form.locator('.field--error .field__error');
     await error.filter({ hasText: '数値で入力してください' }).waitFor();
