@@ -1,7 +1,8 @@
 //! The indicators with their targets and yearly actuals as CSV (#28): UTF-8 with a BOM and CRLF,
 //! so that Excel on a 庁内 PC opens the Japanese text correctly (written by the `csv` crate, which
-//! quotes commas, quotes and line breaks). One line per indicator and year of the plan period, then
-//! the records that belong to no indicator or no year of it, so nothing stored is left out.
+//! quotes commas, quotes and line breaks), and the same table as an `.xlsx` (rust_xlsxwriter). One
+//! line per indicator and year of the plan period, then the records that belong to no indicator or
+//! no year of it, so nothing stored is left out.
 
 use crate::content::Guideline;
 use crate::draft::actuals::{progress, Actual, Stray};
@@ -30,21 +31,16 @@ pub const COLUMNS: [&str; 13] = [
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The CSV file's bytes.
-pub fn actuals_csv(g: &Guideline, draft: &Draft) -> Vec<u8> {
+/// Every line of the table after the header: one per indicator and year of the plan period, then
+/// the records that fit none.
+fn lines(g: &Guideline, draft: &Draft) -> Vec<Vec<String>> {
     let profile = OrgProfile::of(draft);
     let period = match (profile.plan_start, profile.plan_end) {
         (Some(start), Some(end)) if start <= end => Some((start, end)),
         _ => None,
     };
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BOM.to_vec());
-    let mut write = |record: Vec<String>| {
-        // Writing into a Vec cannot fail.
-        let _ = writer.write_record(record.iter().map(|cell| excel_safe(cell)));
-    };
-    write(COLUMNS.iter().map(|c| (*c).to_owned()).collect());
+    let mut out = Vec::new();
+    let mut write = |line: Vec<String>| out.push(line);
     for row in draft.kpis.iter().filter(|r| r.has_content()) {
         for year in period.into_iter().flat_map(|(start, end)| start..=end) {
             let actual = draft.actual(row.id, year);
@@ -60,7 +56,53 @@ pub fn actuals_csv(g: &Guideline, draft: &Draft) -> Vec<u8> {
         let row = draft.kpi(actual.kpi).cloned().unwrap_or_default();
         write(line(g, &row, actual.year, Some(actual), status));
     }
+    out
+}
+
+/// The CSV file's bytes.
+pub fn actuals_csv(g: &Guideline, draft: &Draft) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(BOM.to_vec());
+    let header = COLUMNS.iter().map(|c| (*c).to_owned()).collect();
+    for line in std::iter::once(header).chain(lines(g, draft)) {
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(line.iter().map(|cell| excel_safe(cell)));
+    }
     writer.into_inner().unwrap_or_default()
+}
+
+/// The same table as an Excel workbook: one sheet, the header bold and frozen, a cell that is a
+/// number (「1,200」, 「３．５」) written as a number, everything else as text (so no formula runs).
+pub fn actuals_xlsx(g: &Guideline, draft: &Draft) -> Result<Vec<u8>, String> {
+    let failed =
+        |e: rust_xlsxwriter::XlsxError| format!("Excel ファイルを作れませんでした（{e}）。");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("年度実績").map_err(failed)?;
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for (col, title) in (0u16..).zip(COLUMNS) {
+        sheet
+            .write_string_with_format(0, col, title, &bold)
+            .map_err(failed)?;
+        let width = if matches!(title, "取組内容" | "備考" | "目標項目") {
+            40
+        } else {
+            14
+        };
+        sheet.set_column_width(col, width).map_err(failed)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    for (row, line) in (1u32..).zip(lines(g, draft)) {
+        for (col, cell) in (0u16..).zip(&line) {
+            match parse_number(cell) {
+                Some(n) => sheet.write_number(row, col, n),
+                None => sheet.write_string(row, col, cell),
+            }
+            .map_err(failed)?;
+        }
+    }
+    book.save_to_buffer().map_err(failed)
 }
 
 fn line(

@@ -14,7 +14,7 @@ use crate::draft::profile::OrgProfile;
 use crate::element_id;
 use crate::html::actuals::{aim_text, overview_html, parse_record_id, ActualsAction};
 use crate::wareki;
-use crate::worker_api::OP_ACTUALS_CSV;
+use crate::worker_api::{OP_ACTUALS_CSV, OP_ACTUALS_XLSX};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -56,8 +56,12 @@ pub fn ActualsPage() -> impl IntoView {
                 <p class="field__hint">{rules.basis.clone()}</p>
                 <p class="button-row">
                     <button type="button" class="button button--secondary" data-testid="actuals-csv"
-                        on:click=move |_| download_csv(store, message)>
-                        "CSV で保存（Excel 用）"
+                        on:click=move |_| download_table(store, message, Table::Csv)>
+                        "CSV で保存"
+                    </button>
+                    <button type="button" class="button button--secondary" data-testid="actuals-xlsx"
+                        on:click=move |_| download_table(store, message, Table::Xlsx)>
+                        "Excel（.xlsx）で保存"
                     </button>
                 </p>
             </section>
@@ -323,20 +327,35 @@ fn Field(
     }
 }
 
-/// Asks the worker for the CSV of every indicator and year and saves it.
-fn download_csv(store: Store, message: Message) {
+/// The two files of every indicator and year.
+#[derive(Clone, Copy)]
+enum Table {
+    Csv,
+    Xlsx,
+}
+
+/// Asks the worker for the table of every indicator and year and saves it.
+fn download_table(store: Store, message: Message, table: Table) {
     store.flush();
     let stored = store.draft.with_untracked(crate::draft::codec::encode);
     let (y, m, d) = super::download::today();
-    let name = format!("年度実績_{y:04}{m:02}{d:02}.csv");
+    let (op, extension, mime) = match table {
+        Table::Csv => (OP_ACTUALS_CSV, "csv", "text/csv;charset=utf-8"),
+        Table::Xlsx => (
+            OP_ACTUALS_XLSX,
+            "xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+    };
+    let name = format!("年度実績_{y:04}{m:02}{d:02}.{extension}");
     leptos::task::spawn_local(async move {
-        let reply = super::worker::ask(OP_ACTUALS_CSV, JsValue::from_str(&stored)).await;
+        let reply = super::worker::ask(op, JsValue::from_str(&stored)).await;
         let saved = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
-            Ok(bytes) => super::download::save_bytes(&bytes, "text/csv;charset=utf-8", &name),
+            Ok(bytes) => super::download::save_bytes(&bytes, mime, &name),
             Err(text) => Err(
                 crate::worker_api::read_reply(&text.as_string().unwrap_or_default())
                     .err()
-                    .unwrap_or_else(|| "CSV を作れませんでした。".to_owned()),
+                    .unwrap_or_else(|| "ファイルを作れませんでした。".to_owned()),
             ),
         });
         show(

@@ -33,7 +33,7 @@ use crate::coverage::dashboard;
 use crate::draft::profile::OrgProfile;
 use crate::draft::versions::VersionHistory;
 use crate::draft::{backup, codec, Draft};
-use crate::export::actuals_csv::actuals_csv;
+use crate::export::actuals_csv::{actuals_csv, actuals_xlsx};
 use crate::export::document::PolicyDocument;
 use crate::export::{docx, markdown, ExportOptions};
 use crate::html::check;
@@ -92,6 +92,8 @@ pub const OP_REVIEW_PLACE: &str = "review-place";
 pub const OP_SHINKYU: &str = "shinkyu";
 /// The indicators with their targets and 年度実績 as CSV bytes (#28), for a draft in its stored form.
 pub const OP_ACTUALS_CSV: &str = "actuals-csv";
+/// The same table as an Excel workbook (bytes).
+pub const OP_ACTUALS_XLSX: &str = "actuals-xlsx";
 
 pub enum Payload {
     Text(String),
@@ -270,10 +272,18 @@ impl Worker {
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_REVIEW_READ, Payload::Bytes(bytes)) => Reply::Text(review_read(&bytes)),
             (OP_REVIEW_PLACE, Payload::Text(request)) => Reply::Text(review_place(&request)),
-            (OP_ACTUALS_CSV, Payload::Text(draft)) => match codec::decode(&draft) {
-                Ok(draft) => Reply::Bytes(actuals_csv(complete_guideline(), &draft)),
-                Err(e) => Reply::Text(error(e.message_ja())),
-            },
+            (OP_ACTUALS_CSV | OP_ACTUALS_XLSX, Payload::Text(draft)) => {
+                let table = codec::decode(&draft)
+                    .map_err(|e| e.message_ja())
+                    .and_then(|draft| match op {
+                        OP_ACTUALS_CSV => Ok(actuals_csv(complete_guideline(), &draft)),
+                        _ => actuals_xlsx(complete_guideline(), &draft),
+                    });
+                match table {
+                    Ok(bytes) => Reply::Bytes(bytes),
+                    Err(e) => Reply::Text(error(e)),
+                }
+            }
             (OP_VERSIONS, Payload::Text(request)) => {
                 Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
             }

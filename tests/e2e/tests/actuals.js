@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { assert, assertEqual } = require('../harness.js');
-const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, REPO_ROOT } = require('../helpers.js');
+const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, REPO_ROOT, OUT_DIR } = require('../helpers.js');
 
 const V5 = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'draft-v5.json'), 'utf8'));
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
@@ -71,6 +71,11 @@ module.exports = [
     assert(lines[1].startsWith('採用試験の受験者数,200,令和12年度,150,令和8年6月1日現在,120,令和7年度,大学での説明会を3回開いた。,令和8年度,順調'), lines[1]);
     assert(lines[2].includes(',200,令和9年6月,') && lines[2].includes('令和9年度,達成'), lines[2]);
     await page.getByTestId('actuals-message').filter({ hasText: 'を保存しました' }).waitFor();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('actuals-xlsx').click()]);
+    assert(/^年度実績_\d{8}\.xlsx$/.test(xlsx.suggestedFilename()), xlsx.suggestedFilename());
+    await xlsx.saveAs(path.join(OUT_DIR, 'actuals.xlsx'));
+    const book = fs.readFileSync(path.join(OUT_DIR, 'actuals.xlsx'));
+    assertEqual(book.subarray(0, 2).toString(), 'PK', 'an Excel workbook (a ZIP package)');
   }],
 
   ['#28 a record whose indicator was deleted is kept and listed until its own delete; no plan period says what to do', async ({ page, url, shot }) => {
