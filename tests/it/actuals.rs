@@ -303,25 +303,54 @@ fn the_xlsx_holds_the_same_table_with_numbers_as_numbers() {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut part = |name: &str| {
         let mut text = String::new();
-        zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+        zip.by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
         text
     };
     assert!(part("xl/workbook.xml").contains(r#"name="年度実績""#));
     let strings = part("xl/sharedStrings.xml");
-    for text in [COLUMNS[0], COLUMNS[12], "採用試験の受験者数", "令和12年度", "順調", "=HYPERLINK(\"x\")"] {
+    for text in [
+        COLUMNS[0],
+        COLUMNS[12],
+        "採用試験の受験者数",
+        "令和12年度",
+        "順調",
+        "=HYPERLINK(\"x\")",
+    ] {
         let escaped = text.replace('"', "&quot;");
-        assert!(strings.contains(&escaped) || strings.contains(text), "{text} in the shared strings");
+        assert!(
+            strings.contains(&escaped) || strings.contains(text),
+            "{text} in the shared strings"
+        );
     }
     let sheet = part("xl/worksheets/sheet1.xml");
     let doc = roxmltree::Document::parse(&sheet).unwrap();
-    let cell = |r: &str| doc.descendants().find(|n| n.attribute("r") == Some(r)).unwrap();
+    let cell = |r: &str| {
+        doc.descendants()
+            .find(|n| n.attribute("r") == Some(r))
+            .unwrap()
+    };
     // Line 2: the first indicator in 令和8年度. B is 数値目標 200, D 最新値 150: numbers, no type.
     for (r, v) in [("B2", "200"), ("D2", "150"), ("F2", "120")] {
         let c = cell(r);
         assert_eq!(c.attribute("t"), None, "{r} is a number");
-        assert_eq!(c.children().find(|n| n.has_tag_name("v")).and_then(|v| v.text()), Some(v));
+        assert_eq!(
+            c.children()
+                .find(|n| n.has_tag_name("v"))
+                .and_then(|v| v.text()),
+            Some(v)
+        );
     }
-    assert_eq!(cell("A2").attribute("t"), Some("s"), "text is a shared string");
+    assert_eq!(
+        cell("A2").attribute("t"),
+        Some("s"),
+        "text is a shared string"
+    );
     assert!(!sheet.contains("<f>"), "no formula anywhere");
-    assert!(sheet.contains(r#"<pane ySplit="1""#), "the header stays in view");
+    assert!(
+        sheet.contains(r#"<pane ySplit="1""#),
+        "the header stays in view"
+    );
 }
