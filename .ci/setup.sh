@@ -28,7 +28,8 @@ if ! command -v rustup >/dev/null 2>&1; then
 fi
 if [ "$scope" = test ]; then
   need_pkg chromium; need_pkg chromium-driver
-  need_pkg libreoffice-writer-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
+  # Writer for the DOCX, Calc for the 年度実績 workbook (#28).
+  need_pkg libreoffice-writer-nogui; need_pkg libreoffice-calc-nogui; need_pkg poppler-utils; need_pkg fonts-noto-cjk; need_pkg fonts-ipaexfont
   need_pkg unzip
   # openxml-audit (PyPI) runs in a local virtual environment: Python with venv/ensurepip.
   command -v python3 >/dev/null 2>&1 || need_pkg python3

@@ -41,6 +41,8 @@ grep -q 'gets Table' <<<"$partial" || { echo "FAIL: the 2021 edition no longer m
 grep -q 'gets Summary' <<<"$full" || { echo "FAIL: 桜川町's 2015 policy no longer makes 改定の概要"; exit 1; }
 for f in "$out"/shinkyu-2021/*.docx; do mv "$f" "$out/2021-$(basename "$f")"; done
 for f in "$out"/shinkyu-2015/*.docx; do mv "$f" "$out/2015-$(basename "$f")"; done
+# The 年度実績 of the v5 fixture as CSV and Excel workbook (#28).
+cargo run --quiet --example actuals_sample -- tests/fixtures/draft-v5.json "$out"
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into
@@ -49,7 +51,7 @@ audit=.ci/venv/bin/openxml-audit
 if [ ! -x "$audit" ]; then
   echo "FAIL: $audit is missing; run .ci/setup.sh test"; exit 1
 fi
-for docx in "$out"/*.docx; do
+for docx in "$out"/*.docx "$out"/*.xlsx; do
   if ! "$audit" -f office2019 -q "$docx" > "$docx.audit.txt" 2>&1; then
     echo "FAIL: $(basename "$docx") has schema errors:"; head -20 "$docx.audit.txt"; fail=1
   else
@@ -162,6 +164,17 @@ if [ "$tags_kept" -ge "$sent" ] && [ "$growth" -le 101 ]; then
   echo "FAIL: content controls now survive LibreOffice as well as bookmarks: reconsider the marks (ARCHITECTURE.md)"; fail=1
 fi
 echo "  the same answers as content controls → LibreOffice → DOCX: $tags_kept of $tags_sent tags kept, the first answer's sentence written $copies times, the text at $growth %"
+# The workbook opens in Calc: its text, read back as UTF-8 CSV, is the table the tool wrote.
+soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir "$out/calc" "$out/actuals.xlsx" >/dev/null 2>&1 \
+  || { echo "FAIL: LibreOffice Calc could not open actuals.xlsx"; fail=1; }
+if [ -f "$out/calc/actuals.csv" ]; then
+  if ! grep -q '^採用試験の受験者数,200,令和12年度,150,令和8年6月,120,令和7年度,' "$out/calc/actuals.csv"; then
+    echo "FAIL: actuals.xlsx does not read back as the 年度実績 table:"; head -3 "$out/calc/actuals.csv"; fail=1
+  else
+    echo "  actuals.xlsx opens in LibreOffice Calc; $(($(wc -l < "$out/calc/actuals.csv") - 1)) lines read back"
+  fi
+fi
 pdftoppm -png -r 60 "$out/midori-town-draft-approval.pdf" "$out/midori-page"
 pdftoppm -png -r 60 "$out/examples-town-dearu-approval.pdf" "$out/examples-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-current.pdf" "$out/current-page"
