@@ -26,6 +26,12 @@ pub fn fiscal_year(year: i32) -> String {
     format!("{}度", era_year(year))
 }
 
+/// A typed year as a fiscal year in 和暦 (「2030」→「令和12年度」), or as typed (trimmed) when it
+/// is not a year, so nothing the user wrote disappears from a table.
+pub fn fiscal_year_or_typed(typed: &str) -> String {
+    parse_year(typed).map_or_else(|_| typed.trim().to_owned(), fiscal_year)
+}
+
 /// `(2026, 2030)` → 「令和8年度～令和12年度」.
 pub fn fiscal_period(start: i32, end: i32) -> String {
     format!("{}～{}", fiscal_year(start), fiscal_year(end))

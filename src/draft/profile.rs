@@ -65,11 +65,17 @@ impl OrgProfile {
         )
     }
 
-    /// 「令和8年度～令和12年度」 when both years are valid and in order.
-    pub fn plan_period_ja(&self) -> Option<String> {
+    /// The plan period's first and last fiscal year, when both are valid and in order.
+    pub fn plan_years(&self) -> Option<(i32, i32)> {
         match (self.plan_start, self.plan_end) {
-            (Some(s), Some(e)) if s <= e => Some(crate::wareki::fiscal_period(s, e)),
+            (Some(s), Some(e)) if s <= e => Some((s, e)),
             _ => None,
         }
+    }
+
+    /// 「令和8年度～令和12年度」 when both years are valid and in order.
+    pub fn plan_period_ja(&self) -> Option<String> {
+        self.plan_years()
+            .map(|(s, e)| crate::wareki::fiscal_period(s, e))
     }
 }

@@ -34,11 +34,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Every line of the table after the header: one per indicator and year of the plan period, then
 /// the records that fit none.
 fn lines(g: &Guideline, draft: &Draft) -> Vec<Vec<String>> {
-    let profile = OrgProfile::of(draft);
-    let period = match (profile.plan_start, profile.plan_end) {
-        (Some(start), Some(end)) if start <= end => Some((start, end)),
-        _ => None,
-    };
+    let period = OrgProfile::of(draft).plan_years();
     let mut out = Vec::new();
     let mut write = |line: Vec<String>| out.push(line);
     for row in draft.kpis.iter().filter(|r| r.has_content()) {
@@ -120,11 +116,11 @@ fn line(
     vec![
         row.indicator.clone(),
         row.target_value.clone(),
-        year_ja(&row.target_year),
+        wareki::fiscal_year_or_typed(&row.target_year),
         field(|a| &a.value),
         field(|a| &a.measured),
         row.baseline_value.clone(),
-        year_ja(&row.baseline_year),
+        wareki::fiscal_year_or_typed(&row.baseline_year),
         field(|a| &a.actions),
         wareki::fiscal_year(year),
         status.to_owned(),
@@ -132,11 +128,6 @@ fn line(
         pillar,
         field(|a| &a.note),
     ]
-}
-
-/// A typed year in 和暦 (「2030」→「令和12年度」); as typed when it is not a year.
-fn year_ja(typed: &str) -> String {
-    wareki::parse_year(typed).map_or_else(|_| typed.to_owned(), wareki::fiscal_year)
 }
 
 /// A cell Excel would read as a formula (=, +, -, @ at the start, e.g. an imported 「=HYPERLINK(…)」)

@@ -29,21 +29,16 @@ pub fn parse_record_id(id: &str) -> Option<(u32, i32)> {
     Some((kpi.parse().ok()?, year.parse().ok()?))
 }
 
-/// A year as typed, in 和暦 when it is one.
-pub fn year_text(typed: &str) -> String {
-    wareki::parse_year(typed).map_or_else(|_| typed.to_owned(), wareki::fiscal_year)
-}
-
 /// 「現状値 120人（令和7年度）→ 目標値 200人（令和12年度）」.
 pub fn aim_text(row: &KpiRow) -> String {
     format!(
         "現状値 {}{}（{}）→ 目標値 {}{}（{}）",
         row.baseline_value,
         row.unit,
-        year_text(&row.baseline_year),
+        wareki::fiscal_year_or_typed(&row.baseline_year),
         row.target_value,
         row.unit,
-        year_text(&row.target_year)
+        wareki::fiscal_year_or_typed(&row.target_year)
     )
 }
 

@@ -23,15 +23,7 @@ const MESSAGE: &str = "actuals-message";
 
 /// The plan period's years, when the profile gives a valid one.
 fn plan_years(store: Store) -> Memo<Option<(i32, i32)>> {
-    Memo::new(move |_| {
-        store.draft.with(|d| {
-            let p = OrgProfile::of(d);
-            match (p.plan_start, p.plan_end) {
-                (Some(s), Some(e)) if s <= e => Some((s, e)),
-                _ => None,
-            }
-        })
-    })
+    Memo::new(move |_| store.draft.with(|d| OrgProfile::of(d).plan_years()))
 }
 
 #[component]

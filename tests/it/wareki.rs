@@ -100,3 +100,12 @@ fn year_and_month_as_people_type_them() {
     assert_eq!(era_year_month(2026, 3), "令和8年3月");
     assert_eq!(era_year_month(2019, 5), "令和元年5月");
 }
+
+#[test]
+fn a_typed_year_reads_as_a_fiscal_year_or_stays_as_typed() {
+    use jinzai_hoshin::wareki::fiscal_year_or_typed;
+    assert_eq!(fiscal_year_or_typed("2030"), "令和12年度");
+    assert_eq!(fiscal_year_or_typed("R7"), "令和7年度");
+    assert_eq!(fiscal_year_or_typed(" 次期計画で設定 "), "次期計画で設定");
+    assert_eq!(fiscal_year_or_typed(""), "");
+}

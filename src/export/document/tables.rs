@@ -23,9 +23,7 @@ impl<'a> Builder<'a> {
                 return String::new();
             }
             let number = document_number(v).unwrap_or_else(|| v.trim().to_owned());
-            let year = wareki::parse_year(y)
-                .map(wareki::fiscal_year)
-                .unwrap_or_else(|_| y.trim().to_owned());
+            let year = wareki::fiscal_year_or_typed(y);
             if year.is_empty() {
                 format!("{number}{}", k.unit.trim())
             } else {
