@@ -30,10 +30,16 @@ pub fn encode(draft: &Draft) -> String {
 }
 
 /// Parses stored text, upgrading older schema versions. A draft of the current version is read
-/// straight from the text; only an older one goes through a `Value` to be migrated. So the page
-/// compiles one deserialiser of `Draft` (from text), and the usual start reads the text once.
+/// straight from the text, in one pass; only anything else has its version read first, and an
+/// older one goes through a `Value` to be migrated. So the page compiles one deserialiser of
+/// `Draft` (from text), and the usual start reads the text once.
 pub fn decode(raw: &str) -> Result<Draft, DecodeError> {
     let unreadable = |e: serde_json::Error| DecodeError::Unreadable(e.to_string());
+    if let Ok(draft) = serde_json::from_str::<Draft>(raw) {
+        if draft.schema_version == SCHEMA_VERSION {
+            return Ok(draft);
+        }
+    }
     let version = serde_json::from_str::<SchemaVersion>(raw)
         .map_err(unreadable)?
         .schema_version
