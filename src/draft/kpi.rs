@@ -232,8 +232,9 @@ fn normalise_number(input: &str) -> String {
         .collect()
 }
 
-/// The error of `field` among a row's [`KpiRow::errors`] (the view computes them once per row).
-pub fn error_in(errors: &[(KpiField, String)], field: KpiField) -> Option<&str> {
+/// The error of `field` among a record's errors ([`KpiRow::errors`], `Actual::errors`: a view
+/// computes them once per record).
+pub fn error_in<F: PartialEq>(errors: &[(F, String)], field: F) -> Option<&str> {
     errors
         .iter()
         .find(|(f, _)| *f == field)

@@ -10,6 +10,7 @@ use super::field_parts::sync_value;
 use super::{PageIntro, Route, Store};
 use crate::content::guideline;
 use crate::draft::actuals::{progress, Actual, ActualField, ACTIONS_MAX_CHARS};
+use crate::draft::kpi::error_in;
 use crate::draft::profile::OrgProfile;
 use crate::element_id;
 use crate::html::actuals::{aim_text, overview_html, parse_record_id, ActualsAction};
@@ -270,9 +271,7 @@ fn Field(
     let store = Store::get();
     let dom_id = element_id::actual(id, year, field.key());
     let value = Memo::new(move |_| record.with(|r| r.get(field).to_owned()));
-    let error = Memo::new(move |_| {
-        errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()))
-    });
+    let error = Memo::new(move |_| errors.with(|e| error_in(e, field).map(str::to_owned)));
     let error_id = element_id::error_of(&dom_id);
     let hint = match field {
         ActualField::Value => "数値だけを入力します（単位は指標のもの）。",
