@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { assert, assertEqual } = require('../harness.js');
-const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, REPO_ROOT, OUT_DIR } = require('../helpers.js');
+const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, failNextDraftWrite, REPO_ROOT, OUT_DIR } = require('../helpers.js');
 
 const V5 = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'draft-v5.json'), 'utf8'));
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
@@ -101,6 +101,27 @@ module.exports = [
     await page.reload();
     await page.getByTestId('actuals-no-period').waitFor();
     assertEqual((await stored(page)).actuals.length, 4, 'nothing stored is lost');
+  }],
+
+  ['#28 an actual whose save fails is retried and kept; another tab on the same draft locks instead of overwriting it', async ({ page, context, url }) => {
+    await seed(page, url, []);
+    const other = await context.newPage();
+    await openApp(other, url, '#/actuals');
+    await page.goto(url + '#/actuals');
+    await failNextDraftWrite(page);
+    await page.getByTestId('actuals-form').getByLabel('最新値').fill('150');
+    await page.getByTestId('save-status').filter({ hasText: '保存できませんでした' }).waitFor();
+    await page.getByTestId('save-status').filter({ hasText: '保存しました' }).waitFor({ timeout: 6000 });
+    assertEqual((await stored(page)).actuals.map((a) => a.value).join(), '150', 'the retried save holds the actual');
+    // The other tab still holds the draft without it and must not save over it.
+    const lock = other.getByTestId('tab-lock');
+    await lock.getByRole('heading', { name: '別のタブで編集中です' }).waitFor();
+    await other.waitForTimeout(800);
+    assertEqual((await stored(page)).actuals.length, 1, 'still stored');
+    await lock.getByRole('button', { name: /このタブで編集を続ける/ }).click();
+    await lock.waitFor({ state: 'detached' });
+    await other.getByTestId('actuals-overview').locator('[data-kpi="1"] tr[data-year]').filter({ hasText: '150人' }).first().waitFor();
+    await other.close();
   }],
 
   ['#28 the 年度実績 page reflows at 320 px and passes axe', async ({ page, url, shot }) => {
