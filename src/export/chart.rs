@@ -3,6 +3,21 @@
 //! embedded workbook and the relationship between them — plus the inline drawing that places it in
 //! the document with its alt text. The same [`Chart`] feeds the table beside the chart, the
 //! Markdown and the preview's SVG, so every rendering shows the same numbers.
+//!
+//! The writers are plain functions ([`chart_part_xml`], [`chart_workbook`], [`inline_drawing`]);
+//! [`ChartPart::new`] runs them for one chart before the document is packed, because the workbook
+//! can fail (rust_xlsxwriter) and `package::pack`, which only zips, cannot. The document renderer
+//! writes [`placeholder`] as the only text of a run where the chart goes; `pack` replaces that
+//! run's `w:t` with the drawing.
+
+mod drawing;
+mod part;
+mod style;
+mod workbook;
+
+pub use drawing::inline_drawing;
+pub use part::chart_part_xml;
+pub use workbook::chart_workbook;
 
 /// How the values are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,4 +51,58 @@ pub struct Chart {
     pub alt_text: String,
     /// 「出典：…」 under the chart and its table.
     pub source: Option<String>,
+}
+
+/// The text of the run where chart `index` goes: private-use characters, which no keyboard or IME
+/// types, and `pack` takes only a run whose whole text it is.
+pub fn placeholder(index: usize) -> String {
+    format!("\u{E000}chart{index}\u{E000}")
+}
+
+/// EMU in a twip (914,400 EMU and 1,440 twips an inch).
+pub const EMU_PER_TWIP: i64 = 635;
+
+/// Everything `package::pack` adds for one chart, built before packing: the chart part, its
+/// embedded workbook and the drawing that replaces [`placeholder`]`(index)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartPart {
+    /// 0-based, as in [`placeholder`]; the part names count from 1 (`chart1.xml`).
+    pub index: usize,
+    /// `word/charts/chartN.xml`.
+    pub xml: String,
+    /// `word/embeddings/Microsoft_Excel_WorksheetN.xlsx`.
+    pub workbook: Vec<u8>,
+    /// The `w:drawing` for the run, referring to [`ChartPart::rel_id`].
+    pub drawing: String,
+}
+
+impl ChartPart {
+    /// The parts of chart `index`, drawn `width_twips` wide (the text width, e.g.
+    /// `docx::TEXT_WIDTH`) and three fifths of that tall, its text in `font` (the document's
+    /// ゴシック). A chart without categories or series is refused: its ranges would be empty.
+    pub fn new(
+        chart: &Chart,
+        index: usize,
+        font: &str,
+        width_twips: usize,
+    ) -> Result<ChartPart, String> {
+        if chart.categories.is_empty() || chart.series.is_empty() {
+            return Err(format!(
+                "「{}」のグラフにする数値がありません。",
+                chart.caption
+            ));
+        }
+        let width = width_twips as i64 * EMU_PER_TWIP;
+        Ok(ChartPart {
+            index,
+            xml: chart_part_xml(chart, font),
+            workbook: chart_workbook(chart)?,
+            drawing: inline_drawing(chart, index, &Self::rel_id(index), width, width * 3 / 5),
+        })
+    }
+
+    /// The chart's relationship from `word/document.xml`.
+    pub fn rel_id(index: usize) -> String {
+        format!("rIdChart{}", index + 1)
+    }
 }

@@ -447,5 +447,5 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     if let Some(at) = &exported_at {
         properties.push((marks::STAMP_PROPERTY, at));
     }
-    super::package::pack(xml, mincho, gothic, &properties)
+    super::package::pack(xml, mincho, gothic, &properties, &[])
 }

@@ -2,8 +2,12 @@
 //! no theme part, which the OOXML schema's document relationships require; this writer deflates
 //! every part, as Word does, and adds a minimal theme (Office colours, the document's own fonts).
 //! The part list mirrors docx-rs's, minus media, web extensions and custom XML, which the policy
-//! document never has.
+//! document never has, plus the native charts (#28): each [`ChartPart`] (built beforehand, as its
+//! workbook can fail) adds its chart part, that part's relationship to its embedded workbook, the
+//! workbook, their content types and the document's relationship, and its drawing replaces the
+//! run text [`chart::placeholder`] in `word/document.xml`.
 
+use super::chart::{self, ChartPart};
 use super::text::markup_escape;
 use docx_rs::XMLDocx;
 use std::io::{Cursor, Write};
@@ -87,12 +91,64 @@ pub fn custom_properties_xml(properties: &[(&str, &str)]) -> String {
     )
 }
 
-/// The .docx bytes: every part deflated, plus the theme part and its relationship, and the custom
-/// properties (`pid` 2 onwards, as the format asks).
-pub fn pack(xml: XMLDocx, mincho: &str, gothic: &str, properties: &[(&str, &str)]) -> Vec<u8> {
-    let content_types = insert_before_close(&xml.content_type, "</Types>", THEME_OVERRIDE);
-    let document_rels =
-        insert_before_close(&xml.document_rels, "</Relationships>", THEME_RELATIONSHIP);
+const CHART_RELATIONSHIP: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const XLSX_DEFAULT: &str = r#"<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />"#;
+
+/// `word/charts/chartN.xml.rels`: the chart's `rId1` (its `c:externalData`) is the workbook.
+fn chart_rels(number: usize) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet{number}.xlsx" /></Relationships>"#
+    )
+}
+
+/// Puts each chart's drawing where its placeholder run text is. docx-rs writes a run's text as
+/// `<w:t xml:space="preserve">…</w:t>`, and `w:drawing` may stand in a run in its place.
+fn place_drawings(document: &mut Vec<u8>, charts: &[ChartPart]) {
+    let mut text = String::from_utf8_lossy(document).into_owned();
+    for part in charts {
+        let run_text = format!(
+            r#"<w:t xml:space="preserve">{}</w:t>"#,
+            chart::placeholder(part.index)
+        );
+        let found = text.contains(&run_text);
+        // The renderer always writes the placeholder; without it the chart is packed but unseen.
+        debug_assert!(found, "no placeholder for chart {}", part.index);
+        if found {
+            text = text.replacen(&run_text, &part.drawing, 1);
+        }
+    }
+    *document = text.into_bytes();
+}
+
+/// The .docx bytes: every part deflated, plus the theme part and its relationship, the custom
+/// properties (`pid` 2 onwards, as the format asks) and the `charts`.
+pub fn pack(
+    mut xml: XMLDocx,
+    mincho: &str,
+    gothic: &str,
+    properties: &[(&str, &str)],
+    charts: &[ChartPart],
+) -> Vec<u8> {
+    let mut types = THEME_OVERRIDE.to_owned();
+    let mut relationships = THEME_RELATIONSHIP.to_owned();
+    if !charts.is_empty() {
+        types.push_str(XLSX_DEFAULT);
+        place_drawings(&mut xml.document, charts);
+    }
+    for part in charts {
+        let number = part.index + 1;
+        types.push_str(&format!(
+            r#"<Override PartName="/word/charts/chart{number}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml" />"#
+        ));
+        relationships.push_str(&format!(
+            r#"<Relationship Id="{}" Type="{CHART_RELATIONSHIP}" Target="charts/chart{number}.xml" />"#,
+            ChartPart::rel_id(part.index)
+        ));
+    }
+    let chart_rels: Vec<String> = charts.iter().map(|p| chart_rels(p.index + 1)).collect();
+    let content_types = insert_before_close(&xml.content_type, "</Types>", &types);
+    let document_rels = insert_before_close(&xml.document_rels, "</Relationships>", &relationships);
     let theme = theme(mincho, gothic);
     let custom = custom_properties_xml(properties);
     let mut parts: Vec<(String, &[u8])> = vec![
@@ -122,6 +178,21 @@ pub fn pack(xml: XMLDocx, mincho: &str, gothic: &str, properties: &[(&str, &str)
                 parts.push((format!("word/_rels/{kind}{}.xml.rels", i + 1), rels));
             }
         }
+    }
+    for (part, rels) in charts.iter().zip(&chart_rels) {
+        let number = part.index + 1;
+        parts.push((
+            format!("word/charts/chart{number}.xml"),
+            part.xml.as_bytes(),
+        ));
+        parts.push((
+            format!("word/charts/_rels/chart{number}.xml.rels"),
+            rels.as_bytes(),
+        ));
+        parts.push((
+            format!("word/embeddings/Microsoft_Excel_Worksheet{number}.xlsx"),
+            &part.workbook,
+        ));
     }
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

@@ -43,6 +43,8 @@ for f in "$out"/shinkyu-2021/*.docx; do mv "$f" "$out/2021-$(basename "$f")"; do
 for f in "$out"/shinkyu-2015/*.docx; do mv "$f" "$out/2015-$(basename "$f")"; done
 # The 年度実績 of the v5 fixture as CSV and Excel workbook (#28).
 cargo run --quiet --example actuals_sample -- tests/fixtures/draft-v5.json "$out"
+# A column and a two-series line native chart with their embedded workbooks (#28).
+cargo run --quiet --example chart_sample -- "$out"
 fail=0
 
 # Schema validity: the independent validator (PyPI openxml-audit, installed by .ci/setup.sh into

@@ -6,6 +6,7 @@ mod common;
 mod actuals;
 mod architecture;
 mod backup;
+mod chart;
 mod content;
 mod coverage;
 mod current_policy;

@@ -59,7 +59,7 @@ pub fn export(
         (marks::DRAFT_PROPERTY, draft.id.as_str()),
         (marks::PROFILE_PROPERTY, profile),
     ];
-    Some((chosen, package::pack(xml, mincho, gothic, &properties)))
+    Some((chosen, package::pack(xml, mincho, gothic, &properties, &[])))
 }
 
 /// The page (A4, landscape for the table), the footer's page number and the styles.
