@@ -6,6 +6,8 @@
 //! `build.rs` moves these fields into their own JSON, so only the document builder (export worker and
 //! native builds) carries them; the page's first load does not.
 
+pub mod report_texts;
+
 use super::checker::Checker;
 use super::{ContentError, Guideline, Question, QuestionKind, Section};
 use serde::Deserialize;
@@ -189,6 +191,8 @@ pub struct DocumentTexts {
     pub summary_whole_chapter: String,
     pub summary_nothing_new: String,
     pub summary_note: Styled,
+    /// The 年次報告 (#28).
+    pub annual_report: report_texts::AnnualReportTexts,
 }
 
 /// In `kpi_sources_note`: the number of the table that follows (「表4」).
@@ -235,6 +239,7 @@ impl Outline {
     pub fn validate(&self, g: &Guideline) -> Vec<ContentError> {
         let mut c = Checker::default();
         self.check_document_texts(&mut c);
+        report_texts::check_report_texts(&self.document.annual_report, &g.progress, &mut c);
         for section in &g.sections {
             self.check_section(&mut c, g, section);
         }

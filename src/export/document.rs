@@ -28,7 +28,18 @@ mod questions;
 mod review_trail;
 mod tables;
 
-pub use blocks::{Block, DocTable, Heading, ListItem};
+pub use blocks::{chart_table, Block, DocTable, Heading, ListItem};
+pub(crate) use tables::value_with_year;
+
+/// How the document opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// The policy: a cover page, then the 目次.
+    #[default]
+    Policy,
+    /// The 年次報告 (#28): a title block at the head of the first page, no 目次.
+    Report,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PolicyDocument {
@@ -51,6 +62,7 @@ pub struct PolicyDocument {
     pub answers: Vec<AnswerMark>,
     /// The draft's id, carried in the DOCX's custom properties (#27).
     pub draft_id: String,
+    pub layout: Layout,
 }
 
 impl PolicyDocument {
@@ -109,6 +121,7 @@ impl PolicyDocument {
             blocks: b.blocks,
             answers: b.answers,
             draft_id: draft.id.clone(),
+            layout: Layout::Policy,
         }
     }
 

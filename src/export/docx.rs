@@ -5,7 +5,7 @@
 //! repeat and rows that never split, and page numbers in the footer. Line breaks inside table cells
 //! become `<w:br/>`, never raw newlines in `<w:t>`.
 
-use super::document::{Block, DocTable, Heading, ListItem, PolicyDocument};
+use super::document::{Block, DocTable, Heading, Layout, ListItem, PolicyDocument};
 use super::table_layout::text_em;
 use super::{marks, ExportOptions, ExportProfile};
 use docx_rs::{
@@ -13,6 +13,7 @@ use docx_rs::{
     PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Style, StyleType, XMLDocx,
 };
 
+mod figures;
 mod tables;
 pub use tables::table_layout;
 use tables::{table_blocks, table_styles};
@@ -383,18 +384,27 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     let docx = Docx::new()
         .page_size(A4.0, A4.1)
         .page_margin(page_margin())
-        .footer(footer)
-        .first_footer(Footer::new())
-        .title_pg();
-    let mut docx = cover(styles(docx, mincho, gothic), doc, gothic);
-
-    docx = docx.add_paragraph(centered(&doc.toc_title, 28, Some(gothic)));
-    for p in table_of_contents(doc.toc_entries(), doc.toc_depth) {
-        docx = docx.add_paragraph(p);
-    }
-    docx = docx.add_paragraph(page_break());
-
+        .footer(footer);
+    let docx = styles(docx, mincho, gothic);
+    // The sections a landscape table ends; the policy's first one holds the cover.
     let mut sections = 0;
+    let mut docx = match doc.layout {
+        Layout::Policy => {
+            let mut docx = cover(docx.first_footer(Footer::new()).title_pg(), doc, gothic);
+            docx = docx.add_paragraph(centered(&doc.toc_title, 28, Some(gothic)));
+            for p in table_of_contents(doc.toc_entries(), doc.toc_depth) {
+                docx = docx.add_paragraph(p);
+            }
+            docx.add_paragraph(page_break())
+        }
+        Layout::Report => {
+            // No cover: the first page is numbered like the others.
+            sections = 1;
+            figures::title_block(docx, doc, gothic)
+        }
+    };
+    let mut charts = Vec::new();
+
     for (index, (depth, block)) in doc.blocks_with_depth().enumerate() {
         docx = open_answer_marks(docx, doc, index);
         docx = match block {
@@ -415,10 +425,13 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
                 d.add_paragraph(list_paragraph(depth, item, i + 1 == items.len()))
             }),
             Block::Table(t) => table_blocks(docx, depth, t, &mut sections),
+            Block::Chart(chart) => {
+                figures::chart_blocks(docx, depth, chart, gothic, &mut charts, &mut sections)
+            }
         };
         docx = close_answer_marks(docx, doc, index);
     }
-    if sections > 0 {
+    if sections > 0 && doc.layout == Layout::Policy {
         // The cover's section has ended: the last section's first page shows its number.
         docx.document.section_property.title_pg = false;
     }
@@ -447,5 +460,5 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
     if let Some(at) = &exported_at {
         properties.push((marks::STAMP_PROPERTY, at));
     }
-    super::package::pack(xml, mincho, gothic, &properties, &[])
+    super::package::pack(xml, mincho, gothic, &properties, &charts)
 }

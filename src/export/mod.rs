@@ -2,6 +2,7 @@
 //! [`document::PolicyDocument`] rendered as Markdown or DOCX.
 
 pub mod actuals_csv;
+pub mod annual_report;
 pub mod chart;
 pub mod document;
 pub mod docx;

@@ -187,6 +187,15 @@ fn plain_lines(block: &Block) -> Vec<PlainLine> {
             .iter()
             .map(|i| (LineKind::Item, format!("{}　{}", i.marker, i.text)))
             .collect(),
+        Block::Chart(chart) => {
+            let t = super::document::chart_table(chart);
+            std::iter::once(chart.caption.clone())
+                .chain(std::iter::once(cells(&t.header)))
+                .chain(t.rows.iter().map(|r| cells(r)))
+                .chain(t.source)
+                .map(|line| (LineKind::Item, line))
+                .collect()
+        }
         Block::Table(t) => std::iter::once(t.caption.clone())
             .chain(std::iter::once(cells(&t.header)))
             .chain(t.rows.iter().map(|r| cells(r)))

@@ -43,6 +43,7 @@ macro_rules! vocabulary {
 
 pub mod about;
 pub mod actuals;
+pub mod chart_svg;
 pub mod check;
 pub mod coverage;
 pub mod current_policy;

@@ -4,7 +4,7 @@
 
 use super::escape;
 use super::Html;
-use crate::export::document::{Block, DocTable, PolicyDocument};
+use crate::export::document::{chart_table, Block, DocTable, PolicyDocument};
 use crate::export::table_layout::{pieces, text_em, ATOM_MAX_EM};
 
 /// Text with its line breaks kept (`\n` → `<br>`).
@@ -35,6 +35,15 @@ fn cell(text: &str) -> String {
 }
 
 fn table(t: &DocTable, depth: usize) -> String {
+    format!(
+        r#"<figure class="preview__figure preview--d{depth}"><figcaption class="preview__caption">{}</figcaption>{}</figure>"#,
+        escape(&t.caption),
+        table_body(t)
+    )
+}
+
+/// The table itself and its source line.
+fn table_body(t: &DocTable) -> String {
     let head: String = t
         .header
         .iter()
@@ -54,12 +63,22 @@ fn table(t: &DocTable, depth: usize) -> String {
         .map(|s| format!(r#"<p class="preview__source">{}</p>"#, escape(s)))
         .unwrap_or_default();
     format!(
-        r#"<figure class="preview__figure preview--d{depth}"><figcaption class="preview__caption">{}</figcaption><div class="table-field__scroll"><table class="table preview__table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{source}</figure>"#,
-        escape(&t.caption)
+        r#"<div class="table-field__scroll"><table class="table preview__table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{source}"#
     )
 }
 
-fn block_html(depth: usize, block: &Block) -> String {
+/// A figure: its caption, the SVG and the numbers as a table (the table's own figure, uncaptioned).
+fn figure(chart: &crate::export::chart::Chart, depth: usize, index: usize) -> String {
+    let id = format!("preview-figure-{index}");
+    format!(
+        r#"<figure class="preview__figure preview--d{depth}" aria-labelledby="{id}"><figcaption class="preview__caption" id="{id}">{}</figcaption>{}{}</figure>"#,
+        escape(&chart.caption),
+        super::chart_svg::chart_svg(chart, &id),
+        table_body(&chart_table(chart))
+    )
+}
+
+fn block_html(index: usize, depth: usize, block: &Block) -> String {
     match block {
         Block::Heading(h) => {
             let tag = if h.level == 1 { "h3" } else { "h4" };
@@ -92,6 +111,7 @@ fn block_html(depth: usize, block: &Block) -> String {
             format!(r#"<ol class="preview__list preview--d{depth}">{items}</ol>"#)
         }
         Block::Table(t) => table(t, depth),
+        Block::Chart(chart) => figure(chart, depth, index),
     }
 }
 
@@ -116,7 +136,8 @@ pub fn document_html(doc: &PolicyDocument) -> Html {
         .collect();
     let blocks: String = doc
         .blocks_with_depth()
-        .map(|(depth, block)| block_html(depth, block))
+        .enumerate()
+        .map(|(index, (depth, block))| block_html(index, depth, block))
         .collect();
     Html::from_escaped(format!(
         r#"<header class="preview__cover"><p class="preview__title">{}</p>{}{}{}<p class="preview__date">{}</p><p class="preview__org">{}</p>{}</header><nav class="preview__toc" aria-label="{toc_title}"><p class="preview__toc-title">{toc_title}</p><ul>{toc}</ul></nav>{blocks}"#,

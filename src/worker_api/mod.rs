@@ -33,7 +33,6 @@ use crate::coverage::dashboard;
 use crate::draft::profile::OrgProfile;
 use crate::draft::versions::VersionHistory;
 use crate::draft::{backup, codec, Draft};
-use crate::export::actuals_csv::{actuals_csv, actuals_xlsx};
 use crate::export::document::PolicyDocument;
 use crate::export::{docx, markdown, ExportOptions};
 use crate::html::check;
@@ -44,10 +43,12 @@ use crate::html::Html;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+mod actuals;
 mod current_policy;
 mod review;
 mod shinkyu;
 mod versions;
+pub use actuals::{annual_report_docx, ReportRequest};
 use current_policy::{comparison, panel, policy_form, read_policy};
 pub use current_policy::{PanelRequest, PolicyReply};
 use review::{review_place, review_read};
@@ -94,6 +95,8 @@ pub const OP_SHINKYU: &str = "shinkyu";
 pub const OP_ACTUALS_CSV: &str = "actuals-csv";
 /// The same table as an Excel workbook (bytes).
 pub const OP_ACTUALS_XLSX: &str = "actuals-xlsx";
+/// The 年次報告 of a chosen year as DOCX bytes (#28), for an [`actuals::ReportRequest`].
+pub const OP_ANNUAL_REPORT: &str = "annual-report";
 
 pub enum Payload {
     Text(String),
@@ -272,18 +275,8 @@ impl Worker {
             (OP_IMPORT_PACK, Payload::Bytes(bytes)) => Reply::Text(import_pack(&bytes)),
             (OP_REVIEW_READ, Payload::Bytes(bytes)) => Reply::Text(review_read(&bytes)),
             (OP_REVIEW_PLACE, Payload::Text(request)) => Reply::Text(review_place(&request)),
-            (OP_ACTUALS_CSV | OP_ACTUALS_XLSX, Payload::Text(draft)) => {
-                let table = codec::decode(&draft)
-                    .map_err(|e| e.message_ja())
-                    .and_then(|draft| match op {
-                        OP_ACTUALS_CSV => Ok(actuals_csv(complete_guideline(), &draft)),
-                        _ => actuals_xlsx(complete_guideline(), &draft),
-                    });
-                match table {
-                    Ok(bytes) => Reply::Bytes(bytes),
-                    Err(e) => Reply::Text(error(e)),
-                }
-            }
+            (OP_ACTUALS_CSV | OP_ACTUALS_XLSX, Payload::Text(draft)) => actuals::table(op, &draft),
+            (OP_ANNUAL_REPORT, Payload::Text(request)) => actuals::annual_report(&request),
             (OP_VERSIONS, Payload::Text(request)) => {
                 Reply::Text(versions(&request).unwrap_or_else(|e| error(e.message_ja())))
             }

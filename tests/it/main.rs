@@ -4,6 +4,7 @@
 mod common;
 
 mod actuals;
+mod annual_report;
 mod architecture;
 mod backup;
 mod chart;

@@ -265,6 +265,7 @@ fn a_table_too_wide_for_the_page_gets_a_landscape_section_of_its_own() {
         ],
         answers: Vec::new(),
         draft_id: String::new(),
+        layout: Default::default(),
     };
     let options = ExportOptions::default_for(2026, 3);
     let parts = unzip(&docx::render(&doc, &options));

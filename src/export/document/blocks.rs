@@ -51,4 +51,39 @@ pub enum Block {
     Paragraph(String),
     List(Vec<ListItem>),
     Table(DocTable),
+    /// A numbered figure with its numbers as a table beside it (#28).
+    Chart(crate::export::chart::Chart),
+}
+
+/// A chart's numbers as the table printed beside it: a row per category, a column per series
+/// (`None` stays empty), no caption of its own (the figure's caption names both).
+pub fn chart_table(chart: &crate::export::chart::Chart) -> DocTable {
+    let number = |v: f64| {
+        crate::draft::kpi::document_number(&v.to_string()).unwrap_or_else(|| v.to_string())
+    };
+    DocTable {
+        caption: String::new(),
+        header: std::iter::once(chart.category_label.clone())
+            .chain(chart.series.iter().map(|s| s.name.clone()))
+            .collect(),
+        rows: chart
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, category)| {
+                std::iter::once(category.clone())
+                    .chain(chart.series.iter().map(|s| {
+                        s.values
+                            .get(i)
+                            .copied()
+                            .flatten()
+                            .map(number)
+                            .unwrap_or_default()
+                    }))
+                    .collect()
+            })
+            .collect(),
+        source: chart.source.clone(),
+        floor_em: Vec::new(),
+    }
 }

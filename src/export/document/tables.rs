@@ -18,18 +18,7 @@ impl<'a> Builder<'a> {
         if rows.is_empty() {
             return Vec::new();
         }
-        let value = |k: &KpiRow, v: &str, y: &str| {
-            if v.trim().is_empty() {
-                return String::new();
-            }
-            let number = document_number(v).unwrap_or_else(|| v.trim().to_owned());
-            let year = wareki::fiscal_year_or_typed(y);
-            if year.is_empty() {
-                format!("{number}{}", k.unit.trim())
-            } else {
-                format!("{number}{}\n（{year}）", k.unit.trim())
-            }
-        };
+        let value = value_with_year;
         let table_rows = rows
             .iter()
             .map(|k| {
@@ -178,5 +167,20 @@ impl<'a> Builder<'a> {
             Block::Paragraph(self.fill(texts.coverage_note.get(self.style))),
         ];
         self.emit_content(vec![(None, blocks)]);
+    }
+}
+
+/// 「120人\n（令和7年度）」: a value with its unit and year, as the KPI table prints it (also the
+/// 年次報告's).
+pub(crate) fn value_with_year(k: &KpiRow, v: &str, y: &str) -> String {
+    if v.trim().is_empty() {
+        return String::new();
+    }
+    let number = document_number(v).unwrap_or_else(|| v.trim().to_owned());
+    let year = wareki::fiscal_year_or_typed(y);
+    if year.is_empty() {
+        format!("{number}{}", k.unit.trim())
+    } else {
+        format!("{number}{}\n（{year}）", k.unit.trim())
     }
 }

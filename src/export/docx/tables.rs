@@ -133,10 +133,11 @@ pub(super) fn table_blocks(
             .add_run(text_run(source)),
         None => Paragraph::new().line_spacing(LineSpacing::new().after(120)),
     };
-    docx = docx
-        .add_paragraph(caption)
-        .add_table(table(t, left, &layout))
-        .add_paragraph(after);
+    // A chart's table has no caption of its own: the figure's names both.
+    if !t.caption.is_empty() {
+        docx = docx.add_paragraph(caption);
+    }
+    docx = docx.add_table(table(t, left, &layout)).add_paragraph(after);
     if layout.landscape {
         docx = docx.add_paragraph(section_end(true, false));
         *sections += 1;
