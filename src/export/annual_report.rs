@@ -206,10 +206,11 @@ impl<'a> Report<'a> {
         self.blocks.extend(charts.into_iter().map(Block::Chart));
     }
 
-    /// The years shown as columns: the period's start (or the reported year) up to the reported one.
+    /// The years shown as columns: the reported one and the one before it, when it is in the
+    /// plan period (more would not fit the portrait page beside the other columns).
     fn shown_years(&self) -> std::ops::RangeInclusive<i32> {
         let start = report_years(self.draft).map_or(self.year, |(start, _)| start);
-        start.min(self.year)..=self.year
+        (self.year - 1).max(start).min(self.year)..=self.year
     }
 
     /// Every indicator's baseline, each year's value so far, target and status. A year that every
@@ -279,7 +280,12 @@ impl<'a> Report<'a> {
             header,
             rows,
             source: Some(source),
-            floor_em: Vec::new(),
+            // 状況 (「未測定」) on one line.
+            floor_em: vec![0.0, 0.0, 0.0]
+                .into_iter()
+                .chain(self.shown_years().map(|_| 0.0))
+                .chain([0.0, 3.0])
+                .collect(),
         }
     }
 

@@ -114,8 +114,11 @@ fn axes(chart: &Chart, format: &str, font: &str) -> String {
     let text = text_properties(font, TEXT_SIZE);
     let ticks =
         r#"<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>"#;
+    // The categories' names sit below the plot, not at zero, where a negative bar would cross them.
+    let category_ticks =
+        r#"<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>"#;
     let category = format!(
-        r#"<c:catAx><c:axId val="{CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>{ticks}{line}{text}<c:crossAx val="{VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>"#
+        r#"<c:catAx><c:axId val="{CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>{category_ticks}{line}{text}<c:crossAx val="{VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>"#
     );
     let values: Vec<f64> = chart
         .series
