@@ -55,6 +55,8 @@ pub const ACTUAL_PREFIX: &str = "actual-";
 /// The 年度実績 form's choice of indicator and of year.
 pub const ACTUAL_KPI: &str = "actual-kpi";
 pub const ACTUAL_YEAR: &str = "actual-year";
+/// The 年次報告's year (#28).
+pub const REPORT_YEAR: &str = "report-year";
 
 /// A field of the 年度実績 record of `kpi` in `year`: 「actual-3-2026-value」.
 pub fn actual(kpi: u32, year: i32, field: &str) -> String {

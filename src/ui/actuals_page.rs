@@ -5,6 +5,7 @@
 //! (`html::actuals`); its 「記録する」 chooses the record the form edits. Records that fit no
 //! indicator or year are listed there, kept until the user deletes them.
 
+use super::annual_report::AnnualReport;
 use super::delegate::{action_of, focus, show, HtmlRegion, Message, MessageLine};
 use super::field_parts::sync_value;
 use super::{PageIntro, Route, Store};
@@ -76,6 +77,7 @@ pub fn ActualsPage() -> impl IntoView {
                     view! {
                         <RecordForm years chosen record />
                         <Overview years chosen record message />
+                        <AnnualReport years initial=this_fiscal_year() />
                     }.into_any()
                 }
             }}

@@ -8,6 +8,7 @@
 
 mod about_page;
 mod actuals_page;
+mod annual_report;
 mod check_answers;
 mod clock;
 mod comparison_page;

@@ -3,6 +3,7 @@
 // them; a record whose indicator was deleted is kept and listed until deleted; 320 px, axe.
 'use strict';
 const fs = require('fs');
+const { execFileSync } = require('child_process');
 const path = require('path');
 const { assert, assertEqual } = require('../harness.js');
 const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, failNextDraftWrite, REPO_ROOT, OUT_DIR } = require('../helpers.js');
@@ -76,6 +77,27 @@ module.exports = [
     await xlsx.saveAs(path.join(OUT_DIR, 'actuals.xlsx'));
     const book = fs.readFileSync(path.join(OUT_DIR, 'actuals.xlsx'));
     assertEqual(book.subarray(0, 2).toString(), 'PK', 'an Excel workbook (a ZIP package)');
+
+    // The 年次報告 of 令和9年度 (#28 item 2): its title, both years' values, the status and a native
+    // chart whose cached numbers are the way from baseline to target.
+    await page.getByLabel('報告する年度').selectOption({ label: '令和9年度' });
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('annual-report').click()]);
+    assert(/^桜川町_人材育成・確保基本方針_令和9年度取組状況_\d{8}\.docx$/.test(report.suggestedFilename()), report.suggestedFilename());
+    await page.getByTestId('annual-report-status').filter({ hasText: 'を保存しました' }).waitFor();
+    const reportPath = path.join(OUT_DIR, 'annual-report.docx');
+    await report.saveAs(reportPath);
+    const part = (name) => execFileSync('unzip', ['-p', reportPath, name]).toString();
+    const documentXml = part('word/document.xml');
+    assert(documentXml.includes('桜川町人材育成・確保基本方針　令和9年度　取組状況'), 'the title names the year');
+    for (const text of ['目標・指標の状況（令和9年度）', '150人', '200人', '達成', '図1　人材確保の指標の進み具合', '令和9年度の取組内容は、記録されていません。']) {
+      assert(documentXml.includes(text), `the report has 「${text}」`);
+    }
+    assert(documentXml.includes('<c:chart '), 'a native chart in the document');
+    const chart = part('word/charts/chart1.xml');
+    // 120 → 200 from 令和7 to 令和12年度: 令和9年度 expects 40, and 200 recorded is 100.
+    assert(chart.includes('<c:v>40</c:v>') && chart.includes('<c:v>100</c:v>'), chart.slice(0, 400));
+    const embedded = execFileSync('unzip', ['-l', reportPath]).toString();
+    assert(embedded.includes('word/embeddings/Microsoft_Excel_Worksheet1.xlsx'), 'the chart carries its workbook');
   }],
 
   ['#28 a record whose indicator was deleted is kept and listed until its own delete; no plan period says what to do', async ({ page, url, shot }) => {
