@@ -7,7 +7,7 @@
 //! word comes from `[document.annual_report]` (`content::report_texts`).
 
 use super::chart::{Chart, ChartKind, ChartSeries};
-use super::document::{value_with_year, Block, DocTable, Heading, Layout, PolicyDocument};
+use super::document::{value_with_year, Block, DocTable, Figure, Heading, Layout, PolicyDocument};
 use super::numbering::NumberingPreset;
 use super::text::{one_line, xml_safe};
 use super::ExportOptions;
@@ -203,7 +203,8 @@ impl<'a> Report<'a> {
         if !charts.is_empty() {
             self.paragraph(t.chart_note.get(self.style).to_owned());
         }
-        self.blocks.extend(charts.into_iter().map(Block::Chart));
+        self.blocks
+            .extend(charts.into_iter().map(|c| Block::Figure(Figure::of(c))));
     }
 
     /// The years shown as columns: the reported one and the one before it, when it is in the

@@ -28,7 +28,7 @@ mod questions;
 mod review_trail;
 mod tables;
 
-pub use blocks::{chart_table, Block, DocTable, Heading, ListItem};
+pub use blocks::{chart_table, Block, DocTable, Figure, Heading, ListItem};
 pub(crate) use tables::value_with_year;
 
 /// How the document opens.

@@ -425,8 +425,8 @@ pub fn render(doc: &PolicyDocument, options: &ExportOptions) -> Vec<u8> {
                 d.add_paragraph(list_paragraph(depth, item, i + 1 == items.len()))
             }),
             Block::Table(t) => table_blocks(docx, depth, t, &mut sections),
-            Block::Chart(chart) => {
-                figures::chart_blocks(docx, depth, chart, gothic, &mut charts, &mut sections)
+            Block::Figure(figure) => {
+                figures::figure_blocks(docx, depth, figure, gothic, &mut charts, &mut sections)
             }
         };
         docx = close_answer_marks(docx, doc, index);

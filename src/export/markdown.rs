@@ -2,7 +2,7 @@
 //! user typed can become a heading, quote, list or table. Paragraphs keep the 全角1字下げ of the
 //! document; list items keep their (1)／ア numbers as plain text.
 
-use super::document::{chart_table, Block, PolicyDocument};
+use super::document::{Block, PolicyDocument};
 use super::text::{markdown_cell, markdown_line};
 
 fn paragraph(text: &str) -> String {
@@ -66,10 +66,10 @@ pub fn render(doc: &PolicyDocument) -> String {
                     out.push_str(&format!("{}　{}\n\n", item.marker, paragraph(&item.text)));
                 }
             }
-            Block::Chart(chart) => {
+            Block::Figure(f) => {
                 // Markdown has no chart: the caption, the numbers and the source.
-                let t = chart_table(chart);
-                out.push_str(&format!("**{}**\n\n", markdown_line(&chart.caption)));
+                let t = &f.table;
+                out.push_str(&format!("**{}**\n\n", markdown_line(&f.chart.caption)));
                 table(&mut out, &t.header, &t.rows);
                 if let Some(source) = &t.source {
                     out.push_str(&format!("{}\n\n", markdown_line(source)));

@@ -187,12 +187,12 @@ fn plain_lines(block: &Block) -> Vec<PlainLine> {
             .iter()
             .map(|i| (LineKind::Item, format!("{}　{}", i.marker, i.text)))
             .collect(),
-        Block::Chart(chart) => {
-            let t = super::document::chart_table(chart);
-            std::iter::once(chart.caption.clone())
+        Block::Figure(f) => {
+            let t = &f.table;
+            std::iter::once(f.chart.caption.clone())
                 .chain(std::iter::once(cells(&t.header)))
                 .chain(t.rows.iter().map(|r| cells(r)))
-                .chain(t.source)
+                .chain(t.source.clone())
                 .map(|line| (LineKind::Item, line))
                 .collect()
         }

@@ -4,7 +4,7 @@
 
 use super::escape;
 use super::Html;
-use crate::export::document::{chart_table, Block, DocTable, PolicyDocument};
+use crate::export::document::{Block, DocTable, Figure, PolicyDocument};
 use crate::export::table_layout::{pieces, text_em, ATOM_MAX_EM};
 
 /// Text with its line breaks kept (`\n` → `<br>`).
@@ -68,13 +68,13 @@ fn table_body(t: &DocTable) -> String {
 }
 
 /// A figure: its caption, the SVG and the numbers as a table (the table's own figure, uncaptioned).
-fn figure(chart: &crate::export::chart::Chart, depth: usize, index: usize) -> String {
+fn figure(f: &Figure, depth: usize, index: usize) -> String {
     let id = format!("preview-figure-{index}");
     format!(
         r#"<figure class="preview__figure preview--d{depth}" aria-labelledby="{id}"><figcaption class="preview__caption" id="{id}">{}</figcaption>{}{}</figure>"#,
-        escape(&chart.caption),
-        super::chart_svg::chart_svg(chart, &id),
-        table_body(&chart_table(chart))
+        escape(&f.chart.caption),
+        super::chart_svg::chart_svg(&f.chart, &id),
+        table_body(&f.table)
     )
 }
 
@@ -111,7 +111,7 @@ fn block_html(index: usize, depth: usize, block: &Block) -> String {
             format!(r#"<ol class="preview__list preview--d{depth}">{items}</ol>"#)
         }
         Block::Table(t) => table(t, depth),
-        Block::Chart(chart) => figure(chart, depth, index),
+        Block::Figure(f) => figure(f, depth, index),
     }
 }
 

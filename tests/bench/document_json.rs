@@ -4,7 +4,7 @@
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::sample::maximal_draft;
-use jinzai_hoshin::export::document::{chart_table, Block, PolicyDocument};
+use jinzai_hoshin::export::document::{Block, PolicyDocument};
 use jinzai_hoshin::export::ExportOptions;
 use serde_json::{json, Value};
 
@@ -26,12 +26,10 @@ fn main() {
                 "caption": t.caption, "header": t.header, "rows": t.rows, "source": t.source
             }}),
             // The peer has no native chart: the figure's caption and its numbers as a table.
-            Block::Chart(c) => {
-                let t = chart_table(c);
-                json!({"table": {
-                    "caption": c.caption, "header": t.header, "rows": t.rows, "source": t.source
-                }})
-            }
+            Block::Figure(f) => json!({"table": {
+                "caption": f.chart.caption, "header": f.table.header, "rows": f.table.rows,
+                "source": f.table.source
+            }}),
         })
         .collect();
     let toc: Vec<String> = doc.toc_entries().map(|h| h.full_text()).collect();

@@ -149,7 +149,7 @@ fn each_pillar_gets_a_chart_of_the_way_from_baseline_to_target() {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Chart(c) => Some(c),
+            Block::Figure(f) => Some(&f.chart),
             _ => None,
         })
         .collect();
@@ -174,7 +174,7 @@ fn each_pillar_gets_a_chart_of_the_way_from_baseline_to_target() {
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Chart(c) => Some(c),
+            Block::Figure(f) => Some(&f.chart),
             _ => None,
         })
         .unwrap();

@@ -192,8 +192,8 @@ fn body_texts(doc: &PolicyDocument) -> Vec<String> {
             Block::List(items) => items.iter().map(|i| i.text.clone()).collect(),
             Block::Table(t) => t.rows.iter().flatten().cloned().collect(),
             Block::Heading(h) => vec![h.text.clone()],
-            Block::Chart(c) => std::iter::once(c.caption.clone())
-                .chain(c.categories.iter().cloned())
+            Block::Figure(f) => std::iter::once(f.chart.caption.clone())
+                .chain(f.table.rows.iter().flatten().cloned())
                 .collect(),
         })
         .collect()

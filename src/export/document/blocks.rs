@@ -52,7 +52,24 @@ pub enum Block {
     List(Vec<ListItem>),
     Table(DocTable),
     /// A numbered figure with its numbers as a table beside it (#28).
-    Chart(crate::export::chart::Chart),
+    Figure(Figure),
+}
+
+/// A chart and the table printed under it: the chart's own numbers (the 年次報告), or the answer's
+/// table as typed, of which the chart draws the numeric columns (the policy's 現状と課題).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub chart: crate::export::chart::Chart,
+    /// Uncaptioned: the figure's caption names both.
+    pub table: DocTable,
+}
+
+impl Figure {
+    /// A figure whose table is the chart's numbers.
+    pub fn of(chart: crate::export::chart::Chart) -> Figure {
+        let table = chart_table(&chart);
+        Figure { chart, table }
+    }
 }
 
 /// A chart's numbers as the table printed beside it: a row per category, a column per series

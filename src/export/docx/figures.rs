@@ -3,8 +3,8 @@
 //! the chart's drawing) and the chart's numbers as a table with the source line.
 
 use super::*;
-use crate::export::chart::{placeholder, Chart, ChartPart};
-use crate::export::document::chart_table;
+use crate::export::chart::{placeholder, ChartPart};
+use crate::export::document::Figure;
 
 /// The report's head: its title, the plan period, then the date and the 所管 on the right.
 pub(super) fn title_block(mut docx: Docx, doc: &PolicyDocument, gothic: &str) -> Docx {
@@ -30,14 +30,15 @@ pub(super) fn title_block(mut docx: Docx, doc: &PolicyDocument, gothic: &str) ->
 
 /// A figure at `depth`: caption, the chart (its parts added to `parts`) and its numbers. A chart
 /// whose parts cannot be made (no numbers) keeps its caption and table: nothing is lost.
-pub(super) fn chart_blocks(
+pub(super) fn figure_blocks(
     docx: Docx,
     depth: usize,
-    chart: &Chart,
+    figure: &Figure,
     gothic: &str,
     parts: &mut Vec<ChartPart>,
     sections: &mut usize,
 ) -> Docx {
+    let chart = &figure.chart;
     let left = body_left(depth);
     let caption = Paragraph::new()
         .style("TableCaption")
@@ -55,5 +56,5 @@ pub(super) fn chart_blocks(
         );
         parts.push(part);
     }
-    table_blocks(docx, depth, &chart_table(chart), sections)
+    table_blocks(docx, depth, &figure.table, sections)
 }
