@@ -37,6 +37,7 @@ const QUESTION_OUTLINE: &[&str] = &[
     "caption",
     "placed_in",
     "front",
+    "chart",
 ];
 const SECTION_OUTLINE: &[&str] = &["heading", "appendix", "subsections", "kpi_label"];
 

@@ -6,6 +6,7 @@
 //! `build.rs` moves these fields into their own JSON, so only the document builder (export worker and
 //! native builds) carries them; the page's first load does not.
 
+pub mod figures;
 pub mod report_texts;
 
 use super::checker::Checker;
@@ -123,6 +124,9 @@ pub struct QuestionOutline {
     /// Option id → the sentence that option becomes; options without one only steer.
     #[serde(default)]
     pub sentences: HashMap<String, Styled>,
+    /// A table that also prints as a chart (#28).
+    #[serde(default)]
+    pub chart: Option<figures::FigureSpec>,
 }
 
 /// The fixed texts of the document.
@@ -290,6 +294,7 @@ impl Outline {
             }
             let reaches_body = (body && !steering) || qo.placed_in.is_some();
             check_question_texts(c, g, section, q, qo, &qat, reaches_body);
+            figures::check_figure(c, g, q, qo, &qat);
         }
     }
 

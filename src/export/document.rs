@@ -175,6 +175,7 @@ struct Builder<'a> {
     path: Vec<String>,
     depth: usize,
     tables: usize,
+    figures: usize,
     /// The next chapter starts on a new page (after a front part).
     break_before_next: bool,
     /// Question id (or `kpi`) → where it is answered, e.g. 「第6の2」.
@@ -227,6 +228,7 @@ impl<'a> Builder<'a> {
             path: Vec::new(),
             depth: 0,
             tables: 0,
+            figures: 0,
             break_before_next: false,
             places: HashMap::new(),
             blocks: Vec::new(),
@@ -324,6 +326,12 @@ impl<'a> Builder<'a> {
                                 })
                                 .collect(),
                         )
+                    }
+                    Block::Figure(mut figure) => {
+                        self.figures += 1;
+                        figure.chart.caption =
+                            format!("図{}　{}", self.figures, figure.chart.caption);
+                        Block::Figure(figure)
                     }
                     Block::Table(table) => {
                         self.tables += 1;

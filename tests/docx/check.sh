@@ -42,7 +42,14 @@ grep -q 'gets Summary' <<<"$full" || { echo "FAIL: 桜川町's 2015 policy no lo
 for f in "$out"/shinkyu-2021/*.docx; do mv "$f" "$out/2021-$(basename "$f")"; done
 for f in "$out"/shinkyu-2015/*.docx; do mv "$f" "$out/2015-$(basename "$f")"; done
 # The 年度実績 of the v5 fixture as CSV and Excel workbook (#28).
-cargo run --quiet --example actuals_sample -- tests/fixtures/draft-v5.json "$out"
+# And its 年次報告 of 令和9年度; a prefecture's, with every indicator recorded, for 令和11年度 (two years
+# of values beside the others, the widest table the report makes).
+cargo run --quiet --example actuals_sample -- tests/fixtures/draft-v5.json "$out" 2027
+mkdir -p "$out/prefecture-report"
+FILL_ACTUALS=1 cargo run --quiet --example actuals_sample -- "$out/prefecture.json" "$out/prefecture-report" 2029
+mv "$out/prefecture-report/annual-report-2029.docx" "$out/prefecture-annual-report-2029.docx"
+# The prefecture's policy with the three 現状と課題 tables filled in: 図1–図3 as native charts (#28).
+FIGURES=1 cargo run --quiet --example export_sample -- "$out/prefecture.json" "$out"
 # A column and a two-series line native chart with their embedded workbooks (#28).
 cargo run --quiet --example chart_sample -- "$out"
 fail=0
@@ -66,7 +73,7 @@ if ! command -v soffice >/dev/null || ! command -v pdfinfo >/dev/null; then
   exit $fail
 fi
 export FONTCONFIG_FILE="$PWD/tests/docx/fonts.conf"
-for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current midori-town-draft-review-reviewed prefecture-approval prefecture-review prefecture-approval-wide; do
+for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-review max-draft-review examples-town-dearu-approval midori-town-draft-approval-current midori-town-draft-review-current midori-town-draft-review-reviewed prefecture-approval prefecture-review prefecture-approval-wide prefecture-approval-figures; do
   soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
     --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
   pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
@@ -104,6 +111,33 @@ for stem in sample-draft-approval midori-town-draft-approval midori-town-draft-r
     *) if grep -q '意見と対応の一覧' <<<"$text"; then echo "FAIL: $stem.pdf carries a review trail"; fail=1; fi;;
   esac
   echo "  $stem.docx → PDF: $pages pages, $size"
+done
+# The policy with figures carries 図1–図3 with their captions and source lines.
+# (pdftotext puts a caption's number and its text on lines of their own: breaks and spaces are dropped.)
+flat() { pdftotext "$1" - 2>/dev/null | tr -d '\n\f ' | sed 's/　//g'; }
+figures_text=$(flat "$out/prefecture-approval-figures.pdf")
+# (The order pdftotext gives a caption's number and a chart's labels varies: each is looked for alone.)
+for caption in 図1 図2 図3 '職員の年齢構成（令和7年4月1日現在）' '採用試験の受験者数の推移' '退職者数の推移' '出典：本県調べ'; do
+  grep -qF "$caption" <<<"$figures_text" || { echo "FAIL: prefecture-approval-figures.pdf lacks 「$caption」"; fail=1; }
+done
+# The 年次報告 (#28): A4 portrait throughout (its table fits the page), the title block and no 目次,
+# and a figure per pillar.
+for stem in annual-report-2027 prefecture-annual-report-2029; do
+  soffice --headless --norestore -env:UserInstallation=file://$PWD/$out/lo-profile \
+    --convert-to pdf --outdir "$out" "$out/$stem.docx" >/dev/null 2>&1 || { echo "FAIL: LibreOffice could not convert $stem.docx"; fail=1; continue; }
+  pages=$(pdfinfo "$out/$stem.pdf" | awk '/^Pages:/ {print $2}')
+  landscape=$(pdfinfo -f 1 -l "$pages" "$out/$stem.pdf" | awk '/^Page +[0-9]+ size:/ && $4 > $6 {n++} END {print n+0}')
+  text=$(pdftotext "$out/$stem.pdf" -)
+  if [ "$landscape" -ne 0 ] || [ "$pages" -gt 12 ]; then echo "FAIL: $stem.pdf: $pages pages, $landscape landscape"; fail=1; fi
+  if ! grep -q '取組状況' <<<"$(pdftotext -f 1 -l 1 "$out/$stem.pdf" -)" || grep -q '目　次' <<<"$text"; then
+    echo "FAIL: $stem.pdf does not open with its title block (or has a 目次)"; fail=1
+  fi
+  case "$stem" in
+    annual-report-*) want=2;; prefecture-*) want=5;;
+  esac
+  figures=$(flat "$out/$stem.pdf" | grep -o '図[0-9][^図]\{0,20\}の指標の進み具合' | wc -l)
+  if [ "$figures" -ne "$want" ]; then echo "FAIL: $stem.pdf has $figures figure captions, not $want"; fail=1; fi
+  echo "  $stem.docx → PDF: $pages pages, $figures figures"
 done
 # The 新旧対照表 is A4 landscape on every page, with both column names on each page (the header row
 # repeats) and the 備考 line; 改定の概要 is A4 portrait.
@@ -185,4 +219,6 @@ pdftoppm -png -r 60 "$out/prefecture-approval-wide.pdf" "$out/wide-page"
 pdftoppm -png -r 60 "$out/midori-town-draft-review-reviewed.pdf" "$out/reviewed-page"
 pdftoppm -png -r 60 "$out/2021-midori-town-draft-shinkyu.pdf" "$out/shinkyu-page"
 pdftoppm -png -r 60 "$out/2015-midori-town-draft-summary.pdf" "$out/summary-page"
+pdftoppm -png -r 60 "$out/prefecture-annual-report-2029.pdf" "$out/annual-report-page"
+pdftoppm -png -r 60 -f 6 -l 7 "$out/prefecture-approval-figures.pdf" "$out/figures-page"
 exit $fail

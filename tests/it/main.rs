@@ -15,6 +15,7 @@ mod diff;
 mod document;
 mod draft;
 mod export;
+mod figures;
 mod finishing;
 mod grid;
 mod html;
