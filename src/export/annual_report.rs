@@ -319,7 +319,7 @@ impl<'a> Report<'a> {
             };
             charts.push(Chart {
                 caption: format!("図{}　{}", self.figures, fill(&t.chart_caption)),
-                kind: ChartKind::Column,
+                kind: ChartKind::Bar,
                 category_label: t.chart_category.clone(),
                 categories: rows.iter().map(|r| one_line(&r.indicator)).collect(),
                 series: vec![

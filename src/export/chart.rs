@@ -26,6 +26,9 @@ pub enum ChartKind {
     Column,
     /// A line per series over the categories (推移).
     Line,
+    /// Horizontal bars, the first category on top: for long category names (the 年次報告's
+    /// indicators), which a column chart would have to turn on their side.
+    Bar,
 }
 
 /// One named row of values, one value per category; `None` where nothing was recorded.
@@ -78,7 +81,7 @@ pub struct ChartPart {
 
 impl ChartPart {
     /// The parts of chart `index`, drawn `width_twips` wide (the text width, e.g.
-    /// `docx::TEXT_WIDTH`) and three fifths of that tall, its text in `font` (the document's
+    /// `docx::TEXT_WIDTH`) and three fifths of that tall (horizontal bars: by their number), its text in `font` (the document's
     /// ゴシック). A chart without categories or series is refused: its ranges would be empty.
     pub fn new(
         chart: &Chart,
@@ -93,11 +96,17 @@ impl ChartPart {
             ));
         }
         let width = width_twips as i64 * EMU_PER_TWIP;
+        // Horizontal bars grow with their categories (about 1.2 cm each, plus the axis and the
+        // legend); the others are three fifths as tall as wide.
+        let height = match chart.kind {
+            ChartKind::Bar => (chart.categories.len() as i64 * 430_000 + 900_000).max(width / 3),
+            _ => width * 3 / 5,
+        };
         Ok(ChartPart {
             index,
             xml: chart_part_xml(chart, font),
             workbook: chart_workbook(chart)?,
-            drawing: inline_drawing(chart, index, &Self::rel_id(index), width, width * 3 / 5),
+            drawing: inline_drawing(chart, index, &Self::rel_id(index), width, height),
         })
     }
 

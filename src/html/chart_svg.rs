@@ -94,7 +94,9 @@ pub fn chart_svg(chart: &Chart, caption_id: &str) -> String {
         ));
     }
     match chart.kind {
-        ChartKind::Column => {
+        // The preview draws horizontal bars as columns: only the 年次報告 uses them, and it has no
+        // preview.
+        ChartKind::Column | ChartKind::Bar => {
             let bar = band * 0.8 / series;
             for (s, ser) in chart.series.iter().enumerate() {
                 for (c, v) in ser.values.iter().enumerate() {

@@ -532,3 +532,38 @@ fn the_placeholder_is_private_use_text() {
 fn a_chart_without_its_placeholder_is_caught() {
     packed(&[0], &[part(&ages(), 0), part(&applicants(), 1)]);
 }
+
+/// Horizontal bars (the 年次報告's long indicator names): `barDir="bar"`, the categories down the
+/// left with the first on top, the values along the bottom, and a drawing that grows with them.
+#[test]
+fn horizontal_bars_list_their_categories_down_the_left_first_on_top() {
+    let chart = Chart {
+        kind: ChartKind::Bar,
+        ..ages()
+    };
+    let xml = chart_part_xml(&chart, "游ゴシック");
+    assert!(xml.contains(r#"<c:barDir val="bar"/>"#));
+    let category = &xml[xml.find("<c:catAx>").unwrap()..xml.find("</c:catAx>").unwrap()];
+    assert!(
+        category.contains(r#"<c:orientation val="maxMin"/>"#)
+            && category.contains(r#"<c:axPos val="l"/>"#)
+    );
+    let value = &xml[xml.find("<c:valAx>").unwrap()..xml.find("</c:valAx>").unwrap()];
+    assert!(value.contains(r#"<c:axPos val="b"/>"#) && value.contains(r#"<c:crosses val="max"/>"#));
+    let column = ChartPart::new(&ages(), 0, "游ゴシック", 8504).unwrap();
+    let bars = ChartPart::new(&chart, 0, "游ゴシック", 8504).unwrap();
+    let height = |drawing: &str| {
+        let at = drawing.find(r#"cy=""#).unwrap() + 4;
+        drawing[at..]
+            .split('"')
+            .next()
+            .unwrap()
+            .parse::<i64>()
+            .unwrap()
+    };
+    assert_eq!(height(&column.drawing), 8504 * 635 * 3 / 5);
+    assert_eq!(
+        height(&bars.drawing),
+        (ages().categories.len() as i64 * 430_000 + 900_000).max(8504 * 635 / 3)
+    );
+}

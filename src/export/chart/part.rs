@@ -74,7 +74,7 @@ fn series_xml(chart: &Chart, index: usize, format: &str, font: &str) -> String {
         }
     };
     match chart.kind {
-        ChartKind::Column => format!(
+        ChartKind::Column | ChartKind::Bar => format!(
             r#"<c:ser>{head}{}<c:invertIfNegative val="0"/>{}{data}</c:ser>"#,
             bar_shape(index),
             labels("outEnd")
@@ -101,6 +101,9 @@ fn plot(chart: &Chart, format: &str, font: &str) -> String {
         ChartKind::Column => format!(
             r#"<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>{series}<c:gapWidth val="80"/>{axes}</c:barChart>"#
         ),
+        ChartKind::Bar => format!(
+            r#"<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>{series}<c:gapWidth val="60"/>{axes}</c:barChart>"#
+        ),
         ChartKind::Line => format!(
             r#"<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>{series}<c:marker val="1"/>{axes}</c:lineChart>"#
         ),
@@ -117,8 +120,16 @@ fn axes(chart: &Chart, format: &str, font: &str) -> String {
     // The categories' names sit below the plot, not at zero, where a negative bar would cross them.
     let category_ticks =
         r#"<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>"#;
+    // Horizontal bars: the categories down the left, the first on top, the values along the
+    // bottom (the value axis crosses at the last category, which `maxMin` puts lowest).
+    let horizontal = chart.kind == ChartKind::Bar;
+    let (category_side, value_side, order, value_crosses) = if horizontal {
+        ("l", "b", "maxMin", "max")
+    } else {
+        ("b", "l", "minMax", "autoZero")
+    };
     let category = format!(
-        r#"<c:catAx><c:axId val="{CATEGORY_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/>{category_ticks}{line}{text}<c:crossAx val="{VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>"#
+        r#"<c:catAx><c:axId val="{CATEGORY_AXIS}"/><c:scaling><c:orientation val="{order}"/></c:scaling><c:delete val="0"/><c:axPos val="{category_side}"/><c:numFmt formatCode="General" sourceLinked="1"/>{category_ticks}{line}{text}<c:crossAx val="{VALUE_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>"#
     );
     let values: Vec<f64> = chart
         .series
@@ -155,7 +166,7 @@ fn axes(chart: &Chart, format: &str, font: &str) -> String {
         outline(6350, "BFBFBF")
     );
     let value = format!(
-        r#"<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>{minimum}</c:scaling><c:delete val="0"/><c:axPos val="l"/>{gridlines}{title}<c:numFmt formatCode="{tick_format}" sourceLinked="0"/>{ticks}{line}{text}<c:crossAx val="{CATEGORY_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>"#
+        r#"<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>{minimum}</c:scaling><c:delete val="0"/><c:axPos val="{value_side}"/>{gridlines}{title}<c:numFmt formatCode="{tick_format}" sourceLinked="0"/>{ticks}{line}{text}<c:crossAx val="{CATEGORY_AXIS}"/><c:crosses val="{value_crosses}"/><c:crossBetween val="between"/></c:valAx>"#
     );
     category + &value
 }
