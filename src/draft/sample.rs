@@ -36,6 +36,23 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
                 QuestionKind::List => {
                     Answer::List((0..5).map(|_| prose(per_question / 5)).collect())
                 }
+                // A figure's table (#28) gets numbers in the columns its chart draws.
+                QuestionKind::Table if figure_columns(&q.id).is_some() => {
+                    let drawn = figure_columns(&q.id).unwrap_or_default();
+                    Answer::Table(
+                        (0..10)
+                            .map(|row| {
+                                (0..q.columns.len())
+                                    .map(|c| match c {
+                                        0 => format!("令和{}年度", row + 1),
+                                        c if drawn.contains(&c) => format!("{}", 100 + row * c),
+                                        _ => prose(8),
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    )
+                }
                 QuestionKind::Table => Answer::Table(
                     (0..5)
                         .map(|_| {
@@ -71,7 +88,64 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
         row.related_plan = "特定事業主行動計画".to_owned();
         d.kpis.push(row);
     }
+    // A five-year plan, every year of it recorded for every indicator (#28).
+    d.set_answer(
+        super::profile::PLAN_END,
+        Answer::Text("2030".to_owned()),
+        now,
+    );
+    with_actuals(&mut d, 2030, now);
     d
+}
+
+/// The columns a question's figure draws, when it has one.
+fn figure_columns(id: &str) -> Option<Vec<usize>> {
+    let spec = crate::content::outline::outline()
+        .question(id)?
+        .chart
+        .as_ref()?;
+    Some(spec.series.clone())
+}
+
+/// A record for every indicator with numeric values, each year of the plan period up to `last`:
+/// most a little ahead of the straight line, every third behind it, the last indicator not yet
+/// measured in `last`; with 取組内容 at its 100-character limit.
+pub fn with_actuals(d: &mut Draft, last: i32, now: Timestamp) {
+    use super::actuals::{ActualField, ACTIONS_MAX_CHARS};
+    use super::kpi::parse_number;
+    let Some((start, _)) = super::profile::OrgProfile::of(d).plan_years() else {
+        return;
+    };
+    let rows: Vec<KpiRow> = d.kpis.iter().filter(|k| k.has_content()).cloned().collect();
+    for (i, row) in rows.iter().enumerate() {
+        let (Some(base), Some(target)) = (
+            parse_number(&row.baseline_value),
+            parse_number(&row.target_value),
+        ) else {
+            continue;
+        };
+        for year in start..=last {
+            if i + 1 == rows.len() && year == last {
+                continue;
+            }
+            let step = f64::from(year - start + 1) / 5.0;
+            let share = if i % 3 == 2 { step * 0.5 } else { step * 1.1 };
+            let value = (base + (target - base) * share.min(1.0)).round();
+            let actions: String = format!("{}の向上に向けて研修と職場での実践を組み合わせ、結果を所管課と共有し次年度の計画に反映した。", row.indicator)
+                .chars()
+                .cycle()
+                .take(ACTIONS_MAX_CHARS)
+                .collect();
+            let measured = format!("{}3月末", crate::wareki::era_year(year + 1));
+            for (field, text) in [
+                (ActualField::Value, value.to_string()),
+                (ActualField::Measured, measured),
+                (ActualField::Actions, actions),
+            ] {
+                d.set_actual(row.id, year, field, text, now);
+            }
+        }
+    }
 }
 
 /// A draft whose every question holds its first 記入例 for the organisation, filled and in the

@@ -3,6 +3,7 @@
 //! named `{団体名}_人材育成・確保基本方針_令和n年度取組状況_{日付}.docx` (rule D11).
 
 use super::download::{save_bytes, today, DOCX_MIME};
+use super::timing::{timing_mark, timing_measure};
 use super::Store;
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
@@ -24,7 +25,12 @@ async fn save(draft: String, year: i32, org: String) -> Result<String, String> {
     let json = serde_json::to_string(&request).expect("a request serialises");
     let what = format!("{}取組状況", wareki::fiscal_year(year));
     let name = dated_file_name(&org, &what, (y, m, d), "docx");
-    let reply = super::worker::ask(OP_ANNUAL_REPORT, JsValue::from_str(&json)).await?;
+    timing_mark("annual-report-start");
+    let reply = super::worker::ask(OP_ANNUAL_REPORT, JsValue::from_str(&json)).await;
+    // The worker round trip alone, for the benchmark against the npm docx peer.
+    timing_mark("annual-report-end");
+    timing_measure("annual-report");
+    let reply = reply?;
     match reply.dyn_into::<js_sys::Uint8Array>() {
         Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|()| name),
         Err(text) => Err(read_reply(&text.as_string().unwrap_or_default())

@@ -1,6 +1,7 @@
 //! User Timing marks and measures around actions the benchmark reads (`export-docx`,
 //! `export-docx-built` (the worker round trip alone), `export-markdown`, `version-save`,
-//! `version-diff`; autosave measures itself in `store`).
+//! `version-diff`, `annual-report` (the worker round trip of the 年次報告); autosave measures itself
+//! in `store`).
 
 use leptos::prelude::window;
 

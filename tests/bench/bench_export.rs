@@ -3,12 +3,15 @@
 //! default had before #10) and 検討資料 (every question and the 対応表, the largest).
 //! Also the current-policy import (#17) of the 桜川町 fixtures: the DOCX with heading styles, the
 //! pasted PDF text, and the comparison with the guideline's points.
+//! And the 年次報告 of the plan's last year (#28).
 //! Run in release: `cargo run --release --example bench_export`.
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::sample::maximal_draft;
 use jinzai_hoshin::export::document::PolicyDocument;
-use jinzai_hoshin::export::{docx, markdown, CoverageTable, ExportOptions, ExportProfile};
+use jinzai_hoshin::export::{
+    annual_report, docx, markdown, CoverageTable, ExportOptions, ExportProfile,
+};
 use jinzai_hoshin::policy_import;
 use std::time::Instant;
 
@@ -59,6 +62,24 @@ fn main() {
             "\"{name}\":{{\"markdown_ms\":{markdown_ms:.2},\"docx_ms\":{docx_ms:.2},\"docx_bytes\":{docx_bytes}}}"
         ));
     }
+    // The 年次報告 (#28) of the plan's last year, every indicator recorded for every year.
+    let report_options = ExportOptions::default_for(2031, 5);
+    let report = || {
+        annual_report::build(
+            g,
+            jinzai_hoshin::content::outline::outline(),
+            &draft,
+            2030,
+            &report_options,
+        )
+    };
+    let report_bytes = docx::render(&report(), &report_options).len();
+    let report_ms = median_ms(|| {
+        std::hint::black_box(docx::render(&report(), &report_options));
+    });
+    fields.push(format!(
+        "\"annual_report\":{{\"docx_ms\":{report_ms:.2},\"docx_bytes\":{report_bytes}}}"
+    ));
     let rules = jinzai_hoshin::content::current_policy::rules();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
     let docx_file = std::fs::read(format!("{dir}sakuragawa-2015-styles.docx")).expect("fixture");

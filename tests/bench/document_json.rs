@@ -1,17 +1,28 @@
 //! Prints the maximal draft's 決裁用 document (the blocks every renderer walks) as JSON, so the
 //! benchmark can build an equivalent document with the npm `docx` package for comparison.
-//! `cargo run --release --example document_json`
+//! `cargo run --release --example document_json [report]`: with `report`, the 年次報告 of the
+//! plan's last year instead (#28; its figures as caption and table, the peer having no charts).
 
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::sample::maximal_draft;
 use jinzai_hoshin::export::document::{Block, PolicyDocument};
-use jinzai_hoshin::export::ExportOptions;
+use jinzai_hoshin::export::{annual_report, ExportOptions};
 use serde_json::{json, Value};
 
 fn main() {
     let g = guideline();
     let draft = maximal_draft(g, 100_000, 30, 0);
-    let doc = PolicyDocument::build(g, &draft, &ExportOptions::default_for(2026, 11));
+    let doc = if std::env::args().nth(1).as_deref() == Some("report") {
+        annual_report::build(
+            g,
+            jinzai_hoshin::content::outline::outline(),
+            &draft,
+            2030,
+            &ExportOptions::default_for(2031, 5),
+        )
+    } else {
+        PolicyDocument::build(g, &draft, &ExportOptions::default_for(2026, 11))
+    };
     let blocks: Vec<Value> = doc
         .blocks
         .iter()
@@ -37,7 +48,8 @@ fn main() {
         "{}",
         json!({
             "title": doc.title, "draftMark": doc.draft_mark, "date": doc.date_ja,
-            "org": doc.org_name, "department": doc.department, "toc": toc, "blocks": blocks
+            "org": doc.org_name, "department": doc.department, "toc": toc, "blocks": blocks,
+            "report": doc.layout == jinzai_hoshin::export::document::Layout::Report
         })
     );
 }

@@ -362,12 +362,20 @@ fn docx_tables_repeat_headers_never_split_rows_and_fit() {
                 .and_then(|n| w(n, "w"))
                 .map_or(0, |v| v.parse().unwrap());
             assert_eq!(grid + indent, docx::TEXT_WIDTH, "{name}: the table fits");
-            // The caption is the paragraph right before the table.
-            let caption = table
-                .prev_sibling_element()
-                .map(paragraph_text)
-                .unwrap_or_default();
-            assert!(caption.starts_with('表'), "{name}: caption 「{caption}」");
+            // The caption is the paragraph right before the table; a figure's table (#28) follows
+            // its chart's drawing, and the figure's caption comes before that.
+            let before = table.prev_sibling_element();
+            let caption = match before {
+                Some(p) if p.descendants().any(|n| n.has_tag_name("drawing")) => p
+                    .prev_sibling_element()
+                    .map(paragraph_text)
+                    .unwrap_or_default(),
+                other => other.map(paragraph_text).unwrap_or_default(),
+            };
+            assert!(
+                caption.starts_with('表') || caption.starts_with('図'),
+                "{name}: caption 「{caption}」"
+            );
         }
     }
     // The KPI table's value columns hold 「（令和12年度）」.
