@@ -10,7 +10,7 @@ const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 300.0;
 const LEFT: f64 = 56.0;
 const RIGHT: f64 = 16.0;
-const TOP: f64 = 16.0;
+const TOP: f64 = 30.0;
 const BOTTOM: f64 = 64.0;
 /// Fills of the series' bars, in order: black, hatched (`HATCH`, the chart's own pattern), grey,
 /// white with an outline.
@@ -76,7 +76,7 @@ pub fn chart_svg(chart: &Chart, caption_id: &str) -> String {
     if !chart.unit.is_empty() {
         out.push_str(&format!(
             r#"<text x="4" y="{}" font-size="11">（{}）</text>"#,
-            TOP - 4.0 + 2.0,
+            TOP - 14.0,
             escape(&chart.unit)
         ));
     }

@@ -156,4 +156,43 @@ module.exports = [
     await shot('actuals-320.png');
     await expectNoAxeViolations(page, 'the 年度実績 page at 320 px');
   }],
+
+  ['#28 a 年齢構成 pasted from Excel prints as a figure: an SVG with its caption and text alternative in the preview, a native chart in the DOCX', async ({ page, url, shot }) => {
+    await seed(page, url, []);
+    await page.goto(url + '#/section/context');
+    const table = page.locator('[data-question="context.age-structure"]');
+    await table.getByRole('button', { name: '行を追加' }).click();
+    const tsv = '20歳未満\t4\r\n20～29歳\t38\r\n30～39歳\t52\r\n40～49歳\t96\r\n50～59歳\t118\r\n60歳以上\t27\r\n';
+    await page.locator('#q-context\\.age-structure-0-0').evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, tsv);
+    await page.locator('#q-context\\.age-structure-5-1').waitFor();
+    await page.getByLabel('年齢構成の基準日').fill('令和7年4月1日');
+    await waitSaved(page);
+    await page.goto(url + '#/export');
+    const preview = page.getByTestId('preview');
+    const caption = preview.locator('figcaption', { hasText: '図1　職員の年齢構成（令和7年4月1日現在）' });
+    await caption.waitFor();
+    const figure = preview.locator('figure.preview__figure', { hasText: '図1　職員の年齢構成（令和7年4月1日現在）' });
+    const svg = figure.locator('svg[role="img"]');
+    assertEqual(await svg.getAttribute('aria-labelledby'), await caption.getAttribute('id'), 'the chart is named by its caption');
+    assert((await figure.locator('desc').textContent()).includes('年齢区分ごとの職員数'), 'and described by its alt text');
+    assertEqual(await svg.locator('rect[height]:not([width="12"])').count() >= 6, true, 'a bar per age band');
+    assert((await figure.locator('table').innerText()).includes('118'), 'the numbers beside it');
+    assert((await figure.innerText()).includes('出典：本町調べ'), 'its source line');
+    // The date is the caption's, not a paragraph of its own.
+    assertEqual(await preview.locator('p', { hasText: /^令和7年4月1日$/ }).count(), 0, 'no stray date paragraph');
+    await figure.scrollIntoViewIfNeeded();
+    await shot('figure-preview.png');
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
+    const docxPath = path.join(OUT_DIR, 'figures.docx');
+    await docx.saveAs(docxPath);
+    const documentXml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml']).toString();
+    assert(documentXml.includes('<c:chart ') && documentXml.includes('descr="年齢区分ごとの職員数'), 'a native chart with its alt text');
+    const chart = execFileSync('unzip', ['-p', docxPath, 'word/charts/chart1.xml']).toString();
+    for (const v of ['4', '38', '52', '96', '118', '27']) assert(chart.includes(`<c:v>${v}</c:v>`), `the chart caches ${v}`);
+    await expectNoAxeViolations(page);
+  }],
 ];

@@ -27,6 +27,9 @@ const TABLES = [
   ['competencies', 'competencies.role-matrix'],
   ['appendix', 'appendix.revision-history'],
   ['appendix', 'appendix.drafting-process'],
+  ['context', 'context.age-structure'],
+  ['context', 'context.applicants'],
+  ['context', 'context.retirements'],
 ];
 
 module.exports = [
