@@ -36,23 +36,6 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
                 QuestionKind::List => {
                     Answer::List((0..5).map(|_| prose(per_question / 5)).collect())
                 }
-                // A figure's table (#28) gets numbers in the columns its chart draws.
-                QuestionKind::Table if figure_columns(&q.id).is_some() => {
-                    let drawn = figure_columns(&q.id).unwrap_or_default();
-                    Answer::Table(
-                        (0..10)
-                            .map(|row| {
-                                (0..q.columns.len())
-                                    .map(|c| match c {
-                                        0 => format!("令和{}年度", row + 1),
-                                        c if drawn.contains(&c) => format!("{}", 100 + row * c),
-                                        _ => prose(8),
-                                    })
-                                    .collect()
-                            })
-                            .collect(),
-                    )
-                }
                 QuestionKind::Table => Answer::Table(
                     (0..5)
                         .map(|_| {
@@ -98,13 +81,50 @@ pub fn maximal_draft(g: &Guideline, total_chars: usize, kpi_rows: usize, now: Ti
     d
 }
 
-/// The columns a question's figure draws, when it has one.
-fn figure_columns(id: &str) -> Option<Vec<usize>> {
-    let spec = crate::content::outline::outline()
-        .question(id)?
-        .chart
-        .as_ref()?;
-    Some(spec.series.clone())
+/// The three 現状と課題 figures (#28) with made-up numbers of a sample body: 年齢構成 with its
+/// 基準日, five years of 受験者数・競争倍率 and of 退職者数.
+pub fn with_figures(d: &mut Draft, now: Timestamp) {
+    let table = |rows: &[&[&str]]| {
+        Answer::Table(
+            rows.iter()
+                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+                .collect(),
+        )
+    };
+    let ages: &[&[&str]] = &[
+        &["20歳未満", "12"],
+        &["20～24歳", "268"],
+        &["25～29歳", "402"],
+        &["30～34歳", "388"],
+        &["35～39歳", "351"],
+        &["40～44歳", "296"],
+        &["45～49歳", "342"],
+        &["50～54歳", "455"],
+        &["55～59歳", "498"],
+        &["60歳以上", "203"],
+    ];
+    d.set_answer("context.age-structure", table(ages), now);
+    d.set_answer(
+        "context.age-structure-date",
+        Answer::Text("令和7年4月1日".into()),
+        now,
+    );
+    let applicants: &[&[&str]] = &[
+        &["令和3年度", "1,512", "6.8"],
+        &["令和4年度", "1,398", "6.1"],
+        &["令和5年度", "1,260", "5.2"],
+        &["令和6年度", "1,187", "4.6"],
+        &["令和7年度", "1,102", "4.2"],
+    ];
+    d.set_answer("context.applicants", table(applicants), now);
+    let retirements: &[&[&str]] = &[
+        &["令和3年度", "118", "42", "9"],
+        &["令和4年度", "64", "51", "7"],
+        &["令和5年度", "121", "58", "11"],
+        &["令和6年度", "70", "66", "8"],
+        &["令和7年度", "116", "73", "10"],
+    ];
+    d.set_answer("context.retirements", table(retirements), now);
 }
 
 /// A record for every indicator with numeric values, each year of the plan period up to `last`:

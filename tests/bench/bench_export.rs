@@ -62,6 +62,18 @@ fn main() {
             "\"{name}\":{{\"markdown_ms\":{markdown_ms:.2},\"docx_ms\":{docx_ms:.2},\"docx_bytes\":{docx_bytes}}}"
         ));
     }
+    // The 決裁用 with the three 現状と課題 figures (#28): three charts and their workbooks more.
+    let mut with_figures = draft.clone();
+    jinzai_hoshin::draft::sample::with_figures(&mut with_figures, 0);
+    let options = ExportOptions::default_for(2026, 11);
+    let figures_doc = || PolicyDocument::build(g, &with_figures, &options);
+    let figures_bytes = docx::render(&figures_doc(), &options).len();
+    let figures_ms = median_ms(|| {
+        std::hint::black_box(docx::render(&figures_doc(), &options));
+    });
+    fields.push(format!(
+        "\"approval_figures\":{{\"docx_ms\":{figures_ms:.2},\"docx_bytes\":{figures_bytes}}}"
+    ));
     // The 年次報告 (#28) of the plan's last year, every indicator recorded for every year.
     let report_options = ExportOptions::default_for(2031, 5);
     let report = || {

@@ -17,58 +17,12 @@ use jinzai_hoshin::content::current_policy::rules;
 use jinzai_hoshin::content::guideline;
 use jinzai_hoshin::draft::codec::decode;
 use jinzai_hoshin::draft::review::Decision;
-use jinzai_hoshin::draft::{Answer, Draft};
+use jinzai_hoshin::draft::Draft;
 use jinzai_hoshin::export::document::{Block, DocTable, PolicyDocument};
 use jinzai_hoshin::export::{docx, markdown, ExportOptions, ExportProfile};
 use jinzai_hoshin::policy_import::import_pasted;
 use jinzai_hoshin::review_import::{place::place, read::read};
 use std::{env, fs, path::Path};
-
-/// The three 現状と課題 figures (#28) with made-up numbers of a sample body: 年齢構成 with its
-/// 基準日, five years of 受験者数・競争倍率 and of 退職者数.
-fn fill_figures(draft: &mut Draft) {
-    let table = |rows: &[&[&str]]| {
-        Answer::Table(
-            rows.iter()
-                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-                .collect(),
-        )
-    };
-    let ages: &[&[&str]] = &[
-        &["20歳未満", "12"],
-        &["20～24歳", "268"],
-        &["25～29歳", "402"],
-        &["30～34歳", "388"],
-        &["35～39歳", "351"],
-        &["40～44歳", "296"],
-        &["45～49歳", "342"],
-        &["50～54歳", "455"],
-        &["55～59歳", "498"],
-        &["60歳以上", "203"],
-    ];
-    draft.set_answer("context.age-structure", table(ages), 1);
-    draft.set_answer(
-        "context.age-structure-date",
-        Answer::Text("令和7年4月1日".into()),
-        1,
-    );
-    let applicants: &[&[&str]] = &[
-        &["令和3年度", "1,512", "6.8"],
-        &["令和4年度", "1,398", "6.1"],
-        &["令和5年度", "1,260", "5.2"],
-        &["令和6年度", "1,187", "4.6"],
-        &["令和7年度", "1,102", "4.2"],
-    ];
-    draft.set_answer("context.applicants", table(applicants), 1);
-    let retirements: &[&[&str]] = &[
-        &["令和3年度", "118", "42", "9"],
-        &["令和4年度", "64", "51", "7"],
-        &["令和5年度", "121", "58", "11"],
-        &["令和6年度", "70", "66", "8"],
-        &["令和7年度", "116", "73", "10"],
-    ];
-    draft.set_answer("context.retirements", table(retirements), 1);
-}
 
 fn main() {
     let args: Vec<String> = env::args().collect();
@@ -84,7 +38,7 @@ fn main() {
     });
     let figures = env::var("FIGURES").is_ok_and(|v| v == "1");
     if figures {
-        fill_figures(&mut draft);
+        jinzai_hoshin::draft::sample::with_figures(&mut draft, 1);
     }
     let review = args.get(3).map(String::as_str) == Some("review");
     let options = ExportOptions {

@@ -505,6 +505,7 @@ async function main() {
     `| native (release, x86_64): DOCX, 決裁用 (${fmt(nativeExport.approval.docx_bytes)} bytes) | ${nativeExport.approval.docx_ms.toFixed(2)} ms |`,
     `| native (release, x86_64): DOCX, 決裁用＋対応表 (${fmt(nativeExport.approval_coverage.docx_bytes)} bytes) | ${nativeExport.approval_coverage.docx_ms.toFixed(2)} ms |`,
     `| native (release, x86_64): DOCX, 検討資料 (${fmt(nativeExport.review.docx_bytes)} bytes) | ${nativeExport.review.docx_ms.toFixed(2)} ms |`,
+    `| native (release, x86_64): DOCX, 決裁用 with the three 現状と課題 figures (#28: native charts and their workbooks; ${fmt(nativeExport.approval_figures.docx_bytes)} bytes) | ${nativeExport.approval_figures.docx_ms.toFixed(2)} ms |`,
     `| browser: Markdown (median of 5) | ${large.exportTimes.markdown.toFixed(2)} ms |`,
     `| browser: DOCX 決裁用, first export (includes starting the worker wasm) | ${large.exportTimes.docxFirst.toFixed(1)} ms |`,
     `| browser: DOCX 決裁用, warm worker (median of 5) | ${large.exportTimes.docx.toFixed(1)} ms |`,
