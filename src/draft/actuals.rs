@@ -110,6 +110,18 @@ impl Actual {
                 "時期は年度か年月で入力してください（例：令和7年度、令和8年4月、2026年4月）。"
                     .to_owned(),
             ));
+        } else if let Some(at) = measured_fiscal_year(&self.measured)
+            .filter(|at| (at - self.year).abs() > MEASURED_YEARS_APART)
+        {
+            // A figure is measured in its year or soon after; years apart is a typo in one of them.
+            errors.push((
+                ActualField::Measured,
+                format!(
+                    "時期（{}）が{}の記録から離れています。時期か年度を確かめてください。",
+                    wareki::fiscal_year(at),
+                    wareki::fiscal_year(self.year)
+                ),
+            ));
         }
         let chars = self.actions.chars().count();
         if chars > ACTIONS_MAX_CHARS {
@@ -124,20 +136,33 @@ impl Actual {
     }
 }
 
-/// 時期 as people write it: a year (「令和7年度」), a year and month (「令和8年4月」, 「R8.4」), or
-/// a date with 「現在」 (「令和8年4月1日現在」).
-fn is_measured_time(text: &str) -> bool {
+/// How many fiscal years a record's 時期 may lie from its 年度 (the figures of 令和8年度 are often
+/// published in 令和9年度).
+const MEASURED_YEARS_APART: i32 = 1;
+
+/// The fiscal year a 時期 falls in, None when it is not one as people write it: a year
+/// (「令和7年度」), a year and month (「令和8年4月」, 「R8.4」, 「令和9年3月末」; April to March), or a
+/// date with 「現在」 (「令和8年4月1日現在」).
+fn measured_fiscal_year(text: &str) -> Option<i32> {
     let text = text.trim();
-    let text = text
-        .strip_suffix("現在")
-        .or_else(|| text.strip_suffix("時点"))
+    let text = ["現在", "時点", "末"]
+        .iter()
+        .find_map(|suffix| text.strip_suffix(suffix))
         .unwrap_or(text)
         .trim_end();
     let date = text
         .strip_suffix('日')
         .map(|t| t.trim_end_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)));
     let month = date.unwrap_or(text);
-    wareki::parse_year_month(month).is_ok() || (date.is_none() && wareki::parse_year(month).is_ok())
+    match wareki::parse_year_month(month) {
+        Ok((year, m)) => Some(if m < 4 { year - 1 } else { year }),
+        Err(_) if date.is_none() => wareki::parse_year(month).ok(),
+        Err(_) => None,
+    }
+}
+
+fn is_measured_time(text: &str) -> bool {
+    measured_fiscal_year(text).is_some()
 }
 
 /// Why a stored record is not shown under its indicator and year.

@@ -193,6 +193,24 @@ fn a_record_is_checked_field_by_field_with_japanese_messages() {
         error_fields(&actual("150", "令和8年13月", "")),
         [ActualField::Measured]
     );
+    // 令和8年度's figure measured in that year or the next is fine; years apart is a typo.
+    for near in [
+        "令和9年3月末",
+        "令和9年6月1日現在",
+        "令和7年度",
+        "2027年6月",
+    ] {
+        assert_eq!(error_fields(&actual("150", near, "")), [], "{near}");
+    }
+    let far = actual("150", "令和12年3月", "");
+    assert_eq!(
+        far.errors()[0].1,
+        "時期（令和11年度）が令和8年度の記録から離れています。時期か年度を確かめてください。"
+    );
+    assert_eq!(
+        error_fields(&actual("150", "2029年4月", "")),
+        [ActualField::Measured]
+    );
 }
 
 #[test]
