@@ -336,6 +336,7 @@ impl<'a> Report<'a> {
                     },
                 ],
                 unit: t.chart_unit.clone(),
+                axis_at_least: Some(100.0),
                 alt_text: fill(&t.chart_alt),
                 source: Some(t.source.clone()),
             });

@@ -50,6 +50,9 @@ pub struct Chart {
     pub series: Vec<ChartSeries>,
     /// The value axis's unit (「人」, 「％」, 「倍」), empty when the values have none.
     pub unit: String,
+    /// The least the value axis reaches, so a reference value shows (the 年次報告's 100 = the
+    /// target); the axis grows past it with the values.
+    pub axis_at_least: Option<f64>,
     /// What the chart shows in words, for the drawing's alt text (JIS X 8341-3).
     pub alt_text: String,
     /// 「出典：…」 under the chart and its table.

@@ -43,7 +43,7 @@ fn label(value: f64) -> String {
 /// The SVG, labelled by the figure caption with `caption_id` and described by the alt text.
 pub fn chart_svg(chart: &Chart, caption_id: &str) -> String {
     let values = chart.series.iter().flat_map(|s| s.values.iter().flatten());
-    let max = values.fold(0.0f64, |m, v| m.max(*v));
+    let max = values.fold(chart.axis_at_least.unwrap_or(0.0), |m, v| m.max(*v));
     let step = nice_step(max);
     let top_value = (max / step).ceil().max(1.0) * step;
     let plot_w = WIDTH - LEFT - RIGHT;

@@ -32,6 +32,7 @@ fn charts() -> [Chart; 2] {
                 .to_vec(),
         }],
         unit: "人".into(),
+        axis_at_least: None,
         alt_text: "年齢区分ごとの職員数の棒グラフ。50〜59歳が131人で最も多く、20歳未満は4人。"
             .into(),
         source: Some("出典：職員台帳（令和7年4月1日現在）".into()),
@@ -52,6 +53,7 @@ fn charts() -> [Chart; 2] {
             },
         ],
         unit: "人".into(),
+        axis_at_least: None,
         alt_text: "令和2年度から令和6年度の受験者数と合格者数の折れ線グラフ。受験者数は412人から296人に減り、合格者数は55人から63人の間。".into(),
         source: Some("出典：人事委員会事務局".into()),
     };

@@ -163,6 +163,11 @@ fn each_pillar_gets_a_chart_of_the_way_from_baseline_to_target() {
     // 40 → 0: 令和8年度 expects 32 (20), 38 was recorded (5).
     assert_eq!(values(1), [Some(20.0), Some(5.0)]);
     assert_eq!(charts[1].series[1].name, "令和8年度の実績");
+    assert_eq!(
+        charts[0].axis_at_least,
+        Some(100.0),
+        "the target shows on the axis"
+    );
     assert!(
         charts[0].alt_text.contains("人材確保"),
         "{}",

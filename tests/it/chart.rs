@@ -36,6 +36,7 @@ fn ages() -> Chart {
             values: [3.0, 41.0, 55.0, 62.0, 48.0, 12.0].map(Some).to_vec(),
         }],
         unit: "人".into(),
+        axis_at_least: None,
         alt_text: "年齢区分ごとの職員数の棒グラフ。40〜49歳が62人で最も多い。".into(),
         source: Some("出典：職員台帳".into()),
     }
@@ -58,6 +59,7 @@ fn applicants() -> Chart {
             },
         ],
         unit: String::new(),
+        axis_at_least: None,
         alt_text: "受験者数と合格者数の折れ線グラフ。".into(),
         source: None,
     }
@@ -566,4 +568,26 @@ fn horizontal_bars_list_their_categories_down_the_left_first_on_top() {
         height(&bars.drawing),
         (ages().categories.len() as i64 * 430_000 + 900_000).max(8504 * 635 / 3)
     );
+}
+
+/// An axis that must reach a reference value (the 年次報告's 100 = the target) gets it as its
+/// maximum while every value is below it, and Word's own scale once a value passes it.
+#[test]
+fn the_value_axis_reaches_its_reference_value() {
+    let below = Chart {
+        axis_at_least: Some(200.0),
+        ..ages()
+    };
+    let xml = chart_part_xml(&below, "游ゴシック");
+    let value = &xml[xml.find("<c:valAx>").unwrap()..xml.find("</c:valAx>").unwrap()];
+    assert!(
+        value.contains(r#"<c:orientation val="minMax"/><c:max val="200"/><c:min val="0"/>"#),
+        "{value}"
+    );
+    let past = Chart {
+        axis_at_least: Some(10.0),
+        ..ages()
+    };
+    assert!(!chart_part_xml(&past, "游ゴシック").contains("<c:max "));
+    assert!(!chart_part_xml(&ages(), "游ゴシック").contains("<c:max "));
 }

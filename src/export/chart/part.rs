@@ -136,6 +136,11 @@ fn axes(chart: &Chart, format: &str, font: &str) -> String {
         .iter()
         .flat_map(|s| (0..chart.categories.len()).filter_map(|at| value(s, at)))
         .collect();
+    // A reference the axis must reach (CT_Scaling orders max before min); past it, Word's own scale.
+    let maximum = match chart.axis_at_least {
+        Some(least) if values.iter().all(|v| *v <= least) => format!(r#"<c:max val="{least}"/>"#),
+        _ => String::new(),
+    };
     let minimum = if values.iter().all(|v| *v >= 0.0) {
         r#"<c:min val="0"/>"#
     } else {
@@ -166,7 +171,7 @@ fn axes(chart: &Chart, format: &str, font: &str) -> String {
         outline(6350, "BFBFBF")
     );
     let value = format!(
-        r#"<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>{minimum}</c:scaling><c:delete val="0"/><c:axPos val="{value_side}"/>{gridlines}{title}<c:numFmt formatCode="{tick_format}" sourceLinked="0"/>{ticks}{line}{text}<c:crossAx val="{CATEGORY_AXIS}"/><c:crosses val="{value_crosses}"/><c:crossBetween val="between"/></c:valAx>"#
+        r#"<c:valAx><c:axId val="{VALUE_AXIS}"/><c:scaling><c:orientation val="minMax"/>{maximum}{minimum}</c:scaling><c:delete val="0"/><c:axPos val="{value_side}"/>{gridlines}{title}<c:numFmt formatCode="{tick_format}" sourceLinked="0"/>{ticks}{line}{text}<c:crossAx val="{CATEGORY_AXIS}"/><c:crosses val="{value_crosses}"/><c:crossBetween val="between"/></c:valAx>"#
     );
     category + &value
 }

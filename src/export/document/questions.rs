@@ -139,6 +139,7 @@ fn figure_chart(spec: &FigureSpec, q: &Question, rows: &[Vec<String>]) -> Option
             .collect(),
         series,
         unit: spec.unit.clone(),
+        axis_at_least: None,
         alt_text: spec.alt.clone(),
         source: None,
     })
