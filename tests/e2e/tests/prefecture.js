@@ -1,4 +1,5 @@
 // Browser tests — A prefecture's 決裁用 (#24): every prefecture 記入例 tells one 市町村支援 story
+// (and, #29, reads like a prefecture's in です・ます: no town word, no である ending, 本県 and 市町村)
 // (one name per body, one timing per measure), the help sends each measure to its one place, the
 // KPI library is one key away and its notes stay on screen, the 仕上げチェック lists every
 // sentence, the 検討資料 says so on its cover, the 目次 depth is a choice, and the current-policy
@@ -93,6 +94,16 @@ module.exports = [
       const years = new Set(about.flatMap((s) => [...s.matchAll(/令和(\d+)年度/g)].map((m) => m[1])));
       assert(years.size <= 1, `${measure}: one year (${[...years]})`);
     }
+    // #29: a prefecture's draft reads like a prefecture's, in です・ます: no town or city word, no
+    // である ending, and the prefecture's own words (本県, 市町村) where it speaks of itself and them.
+    const all = texts.join('\n');
+    const townWords = all.match(/本市|本町|本村|本区|市民|町民|村民|区民|市長|町長|村長|市議会|町議会|村議会/g) || [];
+    assertEqual(townWords.join(' '), '', 'no town or city word in a prefecture\'s 記入例');
+    const dearu = texts.flatMap((t) => t.split(/(?<=。)/)).map((sentence) => sentence.trim())
+      .filter((sentence) => /(である|であった|だ|する|した|いる|いた|ない|なかった|ある|あった|れる|れた|なる|なった|できる)。$/.test(sentence)
+        && !/(ました|でした|ません)。$/.test(sentence));
+    assertEqual(dearu.length, 0, `no である ending:\n  ${dearu.slice(0, 5).join('\n  ')}`);
+    assert(all.includes('本県') && all.includes('市町村'), '本県 and 市町村 are there');
     // The 仕上げチェック agrees: nothing to align.
     await page.goto(url + '#/check');
     const finishing = page.getByTestId('finishing');
