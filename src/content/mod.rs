@@ -4,6 +4,7 @@
 //! wasm bundle needs no TOML parser, and validated by [`Guideline::validate`] (run by a native test).
 
 mod checker;
+mod claims;
 pub mod current_policy;
 mod kpi_library;
 pub mod outline;
@@ -127,10 +128,14 @@ pub enum SourceKind {
     Notice,
     /// The 報告書 it was based on.
     Report,
+    /// 総務省's 報道資料 that published the guideline: its opening (the 経緯 and the aim) was read.
+    Press,
     /// Good practice seen in revised municipal policies, not confirmed as the guideline's wording.
     Practice,
     /// Another official document (a law, a plan, 公用文作成の考え方).
     Reference,
+    /// The tool's own example, shown while the document it would come from is unread.
+    Tool,
     /// Not stated: the browser's core content, like [`Verification::Unstated`].
     #[default]
     #[serde(skip)]
@@ -157,9 +162,12 @@ impl SourceKind {
         named(name)
     }
 
-    /// The guideline, its notice or its report.
+    /// The guideline, its notice, its report or the 報道資料 that published it.
     pub fn is_guideline_text(self) -> bool {
-        matches!(self, Self::Guideline | Self::Notice | Self::Report)
+        matches!(
+            self,
+            Self::Guideline | Self::Notice | Self::Report | Self::Press
+        )
     }
 }
 
@@ -303,6 +311,9 @@ pub struct Section {
     #[serde(default)]
     pub why: String,
     pub sources: Vec<String>,
+    /// Further sources that carry only what `why` says of a document (see `claims`).
+    #[serde(default)]
+    pub why_sources: Vec<String>,
     /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
     /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]
@@ -353,6 +364,9 @@ pub struct Question {
     #[serde(default)]
     pub why: String,
     pub source: String,
+    /// Further sources that carry only what `why` says of a document (see `claims`).
+    #[serde(default)]
+    pub why_sources: Vec<String>,
     /// A [`Verification`] name (`Verification::named`). Kept as text so the page, whose core
     /// content leaves it out, compiles no parser for it; the content validation requires it.
     #[serde(default)]

@@ -1,35 +1,57 @@
-//! 「このツールの内容について」: where the guidance, 記入例 and points come from, grouped by the
-//! kind of source, each with its plain line, what it is, the example bodies of good practice and
-//! an official link; then how a prefecture corrects or extends the content with a content pack.
+//! 「このツールの内容について」: where the guidance, 記入例 and points come from. The sources are
+//! grouped by what is known of them: what the 報道資料 confirms of the guideline (the three pillars,
+//! the cooperation between bodies), what is known only from reports (the five 基本的な考え方
+//! headings, the 報告書's chapter headings), good practice, other official documents and the tool's
+//! own examples; each with its plain line, what it is, the example bodies of good practice and an
+//! official link. Then how a prefecture corrects or extends the content with a content pack.
 
 use super::escape;
 use super::Html;
-use crate::content::{Guideline, Source, SourceKind};
+use crate::content::{Guideline, Source, SourceKind, Verification};
 
 /// The official page of the 指針 (総務省).
 pub const GUIDELINE_URL: &str = "https://www.soumu.go.jp/news/971127c.html";
 
-const GROUPS: [(SourceKind, &str, &str); 5] = [
+/// The guideline and the documents that speak for it: its notice, its report, the 報道資料.
+fn of_the_guideline(s: &Source) -> bool {
+    matches!(
+        SourceKind::named(&s.kind),
+        SourceKind::Guideline | SourceKind::Notice | SourceKind::Report | SourceKind::Press
+    )
+}
+
+fn confirmed(s: &Source) -> bool {
+    Verification::named(&s.verification) == Verification::Confirmed
+}
+
+type Holds = fn(&Source) -> bool;
+
+/// The groups of the page, in order: heading, what the group is, which sources it holds.
+const GROUPS: [(&str, &str, Holds); 5] = [
     (
-        SourceKind::Guideline,
-        "国の指針",
-        "総務省の「人材育成・確保基本方針策定指針」（令和5年12月）が求めていることとして、公表されている範囲で確かめられたものです。",
+        "国の指針について確かめられたこと",
+        "総務省が指針を公表したページ（報道資料）で確かめられたことです。指針が「人材育成」「人材確保」「職場環境の整備」の三つの柱を総合的に進める考え方で全面的に改められたこと、ほかの地方公共団体と連携して専門人材を育成・確保する視点（団体間連携）が加わったことが、これに当たります。",
+        |s| of_the_guideline(s) && confirmed(s),
     ),
-    (SourceKind::Notice, "総務省の改正通知", "指針を示した通知です。"),
     (
-        SourceKind::Report,
-        "国の報告書",
-        "指針の改正に先立って、改正の必要性を整理した研究会の報告書です。",
+        "報道・解説でのみ知られていること",
+        "指針の「基本的な考え方」の五つの見出しと、報告書の第Ⅰ章の見出しは、指針や報告書を引用・転載した報道・解説で知られているだけで、指針・報告書の本文では確かめられていません。見出しの下に何が書かれているかも分かっていないため、これを根拠とする項目は、見出しの言葉から読み取れる範囲にとどめています。",
+        |s| of_the_guideline(s) && !confirmed(s),
     ),
     (
-        SourceKind::Practice,
         "改定した団体の方針に見られる記載",
-        "指針の文言としては確かめられていないものの、2024年以降に方針を改定した団体の方針に見られる記載です。例として、その記載が公表資料で確かめられる団体を挙げています。",
+        "指針の文言としては確かめられていないものの、方針を改定した団体の方針に見られる記載です。例として、その記載がその団体の公表資料で確かめられる団体を挙げています。",
+        |s| SourceKind::named(&s.kind) == SourceKind::Practice,
     ),
     (
-        SourceKind::Reference,
         "関係する法令・国の資料",
         "指針以外の法令や国の資料です。",
+        |s| SourceKind::named(&s.kind) == SourceKind::Reference,
+    ),
+    (
+        "このツールが示す例",
+        "国の資料の本文を確かめられていない点について、このツールの作成者が考え方の例として示しているものです。国の指針や資料が求めていることではありません。資料の本文を確かめるまで、「指針との対応表」でも国の資料とは分けて示します。",
+        |s| SourceKind::named(&s.kind) == SourceKind::Tool,
     ),
 ];
 
@@ -52,8 +74,14 @@ fn source_html(s: &Source) -> String {
             )
         })
         .unwrap_or_default();
+    // An official document read second hand or not re-read says so.
+    let unread = if SourceKind::named(&s.kind) == SourceKind::Reference && !confirmed(s) {
+        r#"<p class="field__hint">公表元の原文では確かめていません。</p>"#
+    } else {
+        ""
+    };
     format!(
-        r#"<li class="about__source" id="source-{id}"><strong>{plain}</strong><p>{title}</p>{examples}{link}</li>"#,
+        r#"<li class="about__source" id="source-{id}"><strong>{plain}</strong><p>{title}</p>{unread}{examples}{link}</li>"#,
         id = escape(&s.id),
         plain = escape(&s.plain),
         title = escape(&s.title),
@@ -64,11 +92,11 @@ fn source_html(s: &Source) -> String {
 pub fn page_html(g: &Guideline) -> Html {
     let groups: String = GROUPS
         .iter()
-        .filter_map(|(kind, heading, text)| {
+        .filter_map(|(heading, text, holds)| {
             let items: String = g
                 .sources
                 .iter()
-                .filter(|s| SourceKind::named(&s.kind) == *kind)
+                .filter(|s| holds(s))
                 .map(source_html)
                 .collect();
             (!items.is_empty()).then(|| {
@@ -79,6 +107,6 @@ pub fn page_html(g: &Guideline) -> Html {
         })
         .collect();
     Html::from_escaped(format!(
-        r#"<section class="data-section"><h2>内容の作り方</h2><p>このツールのガイダンス・記入例・確認のポイントは、国の指針が公表している範囲と、方針を改定した団体の公表資料をもとに、このツールの作成者が自分の言葉でまとめたものです。指針の本文そのものではありません。方針を決める前に、<a href="{GUIDELINE_URL}" rel="noopener">総務省の指針のページ</a>で本文を確かめてください。</p><p>各項目の下の小さな一行は、その項目の根拠の種類を示します。「国の指針」とあるものは指針が求めていると確かめられたもの、「改定した団体の方針に見られる記載」とあるものは、指針の文言としては確かめられていない、他団体の方針によく見られる記載です。指標の例に参考値を示すのは、国の調査・統計・計画で確かめられるものに限ります。</p></section>{groups}<section class="data-section"><h2>内容を直す・加える（コンテンツパック）</h2><p>都道府県などは、管内の団体向けの記入例・ガイダンス・指標の例を「コンテンツパック」（JSON ファイル）にまとめて配布できます。受け取ったパックは「データの管理」の「コンテンツパック」から読み込みます。パックは入力内容を変更せず、どの記入例がどのパックのものかを示して表示します。パックの形式は、このツールの開発者が公開している説明「コンテンツパックの形式」に記載しています。読み込む前に、ツールが形式をすべて確かめます。</p></section>"#
+        r#"<section class="data-section"><h2>内容の作り方</h2><p>このツールのガイダンス・記入例・確認のポイントは、総務省が指針について公表している情報と、方針を改定した団体の公表資料をもとに、このツールの作成者が自分の言葉でまとめたものです。指針の本文（別紙）、改正通知、報告書の本文は読めていません。指針の内容として確かめられているのは、三つの取組の柱（人材育成・人材確保・職場環境の整備）を総合的に進めることと、ほかの地方公共団体と連携して専門人材を育成・確保すること（団体間連携）です。「基本的な考え方」の五つの見出しは、報道・解説で知られているだけです。方針を決める前に、<a href="{GUIDELINE_URL}" rel="noopener">総務省の指針のページ</a>で本文を確かめてください。</p><p>各項目の下の小さな一行は、その項目の根拠を示します。「国の指針：取組の柱（…）」「国の指針：他の団体と連携した専門人材の育成・確保」「総務省の報道資料」は確かめられたもの、「国の指針：基本的な考え方…」と「国の報告書」は見出しだけが報道・解説で知られているもの、「改定した団体の方針に見られる記載」は指針の文言としては確かめられていない他団体の方針の記載、「このツールの例」はこのツールが示す考え方の例です。指標の例に参考値を示すのは、国の調査・統計・計画で確かめられるものに限ります。</p></section>{groups}<section class="data-section"><h2>内容を直す・加える（コンテンツパック）</h2><p>都道府県などは、管内の団体向けの記入例・ガイダンス・指標の例を「コンテンツパック」（JSON ファイル）にまとめて配布できます。受け取ったパックは「データの管理」の「コンテンツパック」から読み込みます。パックは入力内容を変更せず、どの記入例がどのパックのものかを示して表示します。パックの形式は、このツールの開発者が公開している説明「コンテンツパックの形式」に記載しています。読み込む前に、ツールが形式をすべて確かめます。</p></section>"#
     ))
 }

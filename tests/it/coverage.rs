@@ -60,8 +60,9 @@ fn dashboard_groups_follow_the_guideline_structure_and_add_up() {
         [
             "国の指針の基本的な考え方",
             "国の指針の取組の柱",
-            "改正通知・報告書・関係する法令と国の資料",
-            "改定した団体の方針に見られる記載"
+            "総務省の報道資料・報告書・関係する法令と国の資料",
+            "改定した団体の方針に見られる記載",
+            "このツールが示す例"
         ]
     );
     let labels: Vec<&str> = board
@@ -76,7 +77,7 @@ fn dashboard_groups_follow_the_guideline_structure_and_add_up() {
         "人材育成",
         "人材確保",
         "職場環境の整備",
-        "デジタル人材",
+        "このツールの例：デジタル人材",
         "団体間連携",
     ] {
         assert!(labels.contains(&expected), "{expected} missing: {labels:?}");

@@ -8,6 +8,7 @@ mod annual_report;
 mod architecture;
 mod backup;
 mod chart;
+mod claims;
 mod content;
 mod coverage;
 mod current_policy;
