@@ -171,6 +171,7 @@ fn main() {
             );
             // How sure the content is of a point is maintainer data: the page shows the source.
             section.remove("verification");
+            section.remove("why_sources");
             for item in section
                 .get_mut("checklist")
                 .and_then(Value::as_array_mut)
@@ -188,6 +189,7 @@ fn main() {
         },
         |question| {
             question.remove("verification");
+            question.remove("why_sources");
             question_texts.insert(
                 id_of(question),
                 Value::Object(take(question, &["guidance", "why", "examples", "hint"])),
