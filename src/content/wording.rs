@@ -339,6 +339,23 @@ pub(super) fn check_examples(g: &Guideline, c: &mut Checker) {
             for words in g.org_words.iter().filter(|w| e.suits(Some(w.band()))) {
                 check_band_words(g, c, &at, e, words);
             }
+            check_literal_residents(g, c, &at, e);
+        }
+    }
+}
+
+/// #29: the people an example speaks of are the `{住民}` slot (県民, 市民, 町民 …), never written
+/// out, so the same example reads right for every body it is offered to.
+fn check_literal_residents(g: &Guideline, c: &mut Checker, at: &str, e: &Example) {
+    let mut words: Vec<&str> = g.org_words.iter().map(|w| w.residents.as_str()).collect();
+    words.push("住民");
+    for text in std::iter::once(&e.text).chain(&e.dearu) {
+        let rest = text.replace("{住民}", "");
+        if let Some(word) = words.iter().find(|w| !w.is_empty() && rest.contains(**w)) {
+            c.fail(
+                at,
+                format!("writes 「{word}」 where the slot {{住民}} belongs"),
+            );
         }
     }
 }

@@ -568,3 +568,40 @@ fn slots_speak_of_the_organisation() {
         "本町の現状／改定の趣旨／みどり町人材育成基本方針"
     );
 }
+
+/// #29: an example writes the people it speaks of as the `{住民}` slot, never 住民, 市民 or 県民
+/// itself; the content passes, and a planted literal in either 文体 fails.
+#[test]
+fn an_example_never_writes_out_the_residents() {
+    let g = guideline();
+    let problems = |g: &jinzai_hoshin::content::Guideline| -> Vec<String> {
+        g.validate()
+            .iter()
+            .map(ToString::to_string)
+            .filter(|e| e.contains("where the slot {住民} belongs"))
+            .collect()
+    };
+    assert_eq!(problems(g), Vec::<String>::new());
+    for (planted, word) in [
+        ("地域の住民とともに考えます。", "住民"),
+        ("市民の声を聴く。", "市民"),
+    ] {
+        let mut broken = g.clone();
+        let example = broken
+            .sections
+            .iter_mut()
+            .flat_map(|s| s.questions.iter_mut())
+            .find_map(|q| q.examples.iter_mut().find(|e| e.dearu.is_some()))
+            .expect("an example in both 文体");
+        if word == "住民" {
+            example.text = planted.to_owned();
+        } else {
+            example.dearu = Some(planted.to_owned());
+        }
+        let found = problems(&broken);
+        assert!(
+            found.iter().any(|p| p.contains(&format!("「{word}」"))),
+            "{found:?}"
+        );
+    }
+}
