@@ -19,6 +19,10 @@ pub struct KpiExample {
     /// Advice to the drafter, shown on screen only, never copied into the draft or the document.
     #[serde(default)]
     pub note: String,
+    /// The kinds of organisation the indicator is offered to (#29: a prefecture's own
+    /// collaboration indicators); empty for every kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<super::OrgBand>,
     /// A reference value or target seen elsewhere, if any: only from an official source, named
     /// in `reference_source` with title, issuer and year, of a [`ReferenceKind`].
     #[serde(default)]
@@ -41,6 +45,11 @@ pub enum ReferenceKind {
 }
 
 impl KpiExample {
+    /// Whether the indicator is offered to an organisation of `band` (every one while unknown).
+    pub fn suits(&self, band: Option<super::OrgBand>) -> bool {
+        self.bands.is_empty() || band.is_none_or(|b| self.bands.contains(&b))
+    }
+
     /// The definition as a policy in `style` states it.
     pub fn definition_in(&self, style: crate::content::outline::WritingStyle) -> &str {
         match (&self.definition_dearu, style) {

@@ -355,6 +355,8 @@ impl ContentPack {
                 reference: k.reference,
                 reference_source: k.reference_source,
                 reference_kind: k.reference_kind,
+                // A pack's indicators are offered to every kind of organisation.
+                bands: Vec::new(),
             })
             .collect();
         InstalledPack {

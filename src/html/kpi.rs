@@ -45,15 +45,17 @@ pub fn field_class(field: KpiField, has_error: bool) -> String {
     )
 }
 
-/// The example library of `pillar` (None: every pillar), each example with its add button.
+/// The example library of `pillar` (None: every pillar) for an organisation of `band`, each
+/// example with its add button.
 pub fn library_html(
     g: &Guideline,
     examples: &[Attributed<KpiExample>],
     pillar: Option<&str>,
+    band: Option<crate::content::OrgBand>,
 ) -> Html {
     let items: String = examples
         .iter()
-        .filter(|e| pillar.is_none_or(|p| e.item.pillar == p))
+        .filter(|e| pillar.is_none_or(|p| e.item.pillar == p) && e.item.suits(band))
         .map(|Attributed { from, item: e }| {
             let title = g.section(&e.pillar).map_or("", |s| s.title.as_str());
             let from = from.as_ref().map_or_else(String::new, |name| {

@@ -52,7 +52,12 @@ pub fn KpiBuilder(#[prop(optional)] pillar: Option<&'static str>) -> impl IntoVi
     let announcement = RwSignal::new(String::new());
     let library = Signal::derive(move || match texts.unavailable_message() {
         Some(message) => crate::html::Html::paragraph(message),
-        None => library_html(guideline(), &texts.kpi_library(), pillar),
+        None => {
+            let band = store
+                .draft
+                .with(|d| crate::draft::profile::OrgProfile::of(d).band);
+            library_html(guideline(), &texts.kpi_library(), pillar, band)
+        }
     });
     let on_library = Callback::new(move |ev: web_sys::Event| {
         let Some(pressed) =

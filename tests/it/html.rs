@@ -469,6 +469,7 @@ fn the_kpi_library_escapes_everything_and_speaks_its_vocabulary() {
             item: example,
         }],
         None,
+        None,
     );
     assert!(!library.contains("<script>") && library.contains("みどり県パックより"));
     // The drafter's note is shown, marked as not printed, apart from the document texts.
@@ -571,4 +572,37 @@ fn the_record_being_edited_is_marked_in_the_overview() {
         .contains(r#"<tr data-year="2027" class="actuals-table__current" aria-current="true">"#));
     let none = overview_html(guideline(), &d, (2026, 2028), None);
     assert!(!none.as_str().contains("aria-current"));
+}
+
+/// #29: a prefecture's own collaboration indicators are offered to a prefecture only; a town's
+/// library shows the shared ones and none of them.
+#[test]
+fn the_kpi_library_offers_a_prefecture_its_own_indicators_only() {
+    use jinzai_hoshin::content::pack::Attributed;
+    use jinzai_hoshin::content::OrgBand;
+    use jinzai_hoshin::html::kpi::library_html;
+    let g = guideline();
+    let library: Vec<_> = g
+        .kpi_library
+        .iter()
+        .map(|k| Attributed {
+            from: None,
+            item: k.clone(),
+        })
+        .collect();
+    let for_band = |band| library_html(g, &library, Some("collaboration"), band).to_string();
+    let prefecture = for_band(Some(OrgBand::Prefecture));
+    let town = for_band(Some(OrgBand::Town));
+    for own in [
+        "県の研修を受講した市町村職員の数",
+        "市町村への派遣職員数",
+        "人材プールの利用件数",
+        "共同採用試験に参加した市町村の数",
+    ] {
+        assert!(prefecture.contains(own), "{own}");
+        assert!(!town.contains(own), "{own} offered to a town");
+    }
+    assert!(town.contains("合同研修参加者数") && prefecture.contains("合同研修参加者数"));
+    // Before the 団体区分 is chosen, every indicator is offered.
+    assert!(for_band(None).contains("市町村への派遣職員数"));
 }
