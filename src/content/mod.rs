@@ -12,6 +12,7 @@ pub mod pack;
 pub mod profile_ids;
 pub mod progress;
 pub mod support;
+pub mod to_fetch;
 mod validate;
 pub mod wording;
 
@@ -251,6 +252,9 @@ pub struct Guideline {
     /// How the 年度実績 page judges an indicator's progress (#28).
     #[serde(default)]
     pub progress: progress::ProgressRules,
+    /// What a maintainer should read next (#29). Empty in the browser's core content.
+    #[serde(default)]
+    pub to_fetch: Vec<to_fetch::ToFetch>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

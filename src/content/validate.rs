@@ -62,6 +62,7 @@ impl Guideline {
         super::wording::check_consistency_rules(self, &mut c);
         super::support::check_support_topics(self, &mut c);
         super::progress::check_progress(self, &mut c);
+        super::to_fetch::check_to_fetch(self, &mut c);
         super::claims::check_claims(self, &mut c);
         c.errors
     }

@@ -606,3 +606,37 @@ fn the_kpi_library_offers_a_prefecture_its_own_indicators_only() {
     // Before the 団体区分 is chosen, every indicator is offered.
     assert!(for_band(None).contains("市町村への派遣職員数"));
 }
+
+/// #29 item 6: the about page says what a maintainer should read next (the 別紙 and the 報告書),
+/// where, and how many items each would settle; the validation refuses a document without an
+/// official page or naming an unknown source.
+#[test]
+fn the_about_page_says_which_documents_to_read_and_what_they_would_settle() {
+    let g = guideline();
+    let html = jinzai_hoshin::html::about::page_html(g).to_string();
+    let part = &html[html
+        .find(r#"data-testid="about-to-fetch""#)
+        .expect("the section")..];
+    assert!(
+        part.contains("指針の本文（別紙）と概要")
+            && part.contains("https://www.soumu.go.jp/news/971127c.html")
+    );
+    assert!(part.contains("報告書"));
+    let kihon: Vec<String> = (1..=5).map(|i| format!("kihon-{i}")).collect();
+    let settled = g.items_citing(&kihon);
+    assert!(settled > 10, "{settled}");
+    assert!(part.contains(&format!("根拠とする{settled}項目")));
+    let mut broken = g.clone();
+    broken.to_fetch[0].published_at = "practice-background".into();
+    broken.to_fetch[1].confirms.push("no-such-source".into());
+    let problems: Vec<String> = broken.validate().iter().map(ToString::to_string).collect();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("is not a source with a url")),
+        "{problems:?}"
+    );
+    assert!(problems
+        .iter()
+        .any(|p| p.contains("confirms unknown source `no-such-source`")));
+}
