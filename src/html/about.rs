@@ -114,9 +114,14 @@ pub fn page_html(g: &Guideline) -> Html {
                 .sources
                 .iter()
                 .find(|s| s.id == f.published_at)
-                .and_then(|s| s.url.as_deref())
-                .map_or_else(String::new, |url| {
-                    format!(r#"（<a href="{0}" rel="noopener">{0}</a>）"#, escape(url))
+                .and_then(|s| Some((s.url.as_deref()?, &s.plain)))
+                .map_or_else(String::new, |(url, name)| {
+                    // The page's name as the link, never the address itself (#15).
+                    format!(
+                        r#"（掲載：<a href="{}" rel="noopener">{}</a>）"#,
+                        escape(url),
+                        escape(name)
+                    )
                 });
             format!(
                 "<li><strong>{}</strong>{place}：{}。確かめると、この資料を根拠とする{}項目の内容を確かめ、または直せます。</li>",
