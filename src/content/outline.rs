@@ -60,6 +60,13 @@ pub struct Styled {
 }
 
 impl Styled {
+    /// Whether the two forms are swapped or mixed (a です・ます ending in `dearu`, である in `desu`).
+    pub(crate) fn is_mixed(&self) -> bool {
+        self.desu.contains("である。")
+            || self.dearu.contains("ます。")
+            || self.dearu.contains("です。")
+    }
+
     pub fn get(&self, style: WritingStyle) -> &str {
         match style {
             WritingStyle::Dearu => &self.dearu,
@@ -472,8 +479,7 @@ fn check_styled(c: &mut Checker, at: &str, field: &str, s: &Styled) {
         }
         check_slots(c, at, text);
     }
-    if s.desu.contains("である。") || s.dearu.contains("ます。") || s.dearu.contains("です。")
-    {
+    if s.is_mixed() {
         c.fail(
             at,
             format!("{field}: the 文体 of dearu/desu are swapped or mixed"),

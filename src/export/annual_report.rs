@@ -7,7 +7,10 @@
 //! word comes from `[document.annual_report]` (`content::report_texts`).
 
 use super::chart::{Chart, ChartKind, ChartSeries};
-use super::document::{value_with_year, Block, DocTable, Figure, Heading, Layout, PolicyDocument};
+use super::document::{
+    pillar_label, value_with_note, value_with_year, Block, DocTable, Figure, Heading, Layout,
+    PolicyDocument,
+};
 use super::numbering::NumberingPreset;
 use super::text::{one_line, xml_safe};
 use super::ExportOptions;
@@ -17,7 +20,7 @@ use crate::content::outline::report_texts::{
 use crate::content::outline::{Outline, WritingStyle};
 use crate::content::Guideline;
 use crate::draft::actuals::{expected_value, progress, Actual, Progress};
-use crate::draft::kpi::{document_number, parse_number, KpiRow};
+use crate::draft::kpi::{parse_number, KpiRow};
 use crate::draft::profile::OrgProfile;
 use crate::draft::Draft;
 use crate::wareki;
@@ -151,14 +154,7 @@ impl<'a> Report<'a> {
 
     /// 分野: the pillar's short name as the policy's KPI table prints it.
     fn pillar_label(&self, pillar: &str) -> String {
-        self.outline
-            .section(pillar)
-            .and_then(|so| so.kpi_label.clone())
-            .or_else(|| {
-                let section = self.g.section(pillar)?;
-                Some(section.title.trim_end_matches("の取組").to_owned())
-            })
-            .unwrap_or_default()
+        pillar_label(self.g, self.outline, pillar)
     }
 
     fn about(&mut self, policy_title: &str) {
@@ -380,7 +376,10 @@ impl<'a> Report<'a> {
                 .result
                 .get(self.style)
                 .replace(YEAR, &year)
-                .replace(VALUE, &measured_value(row, a).replace('\n', ""))
+                .replace(
+                    VALUE,
+                    &value_with_note(row, &a.value, &a.measured).replace('\n', ""),
+                )
                 .replace(
                     TARGET,
                     &value_with_year(row, &row.target_value, &row.target_year).replace('\n', ""),
@@ -405,17 +404,4 @@ fn share(row: &KpiRow, value: f64) -> Option<f64> {
     let baseline = parse_number(&row.baseline_value)?;
     let target = parse_number(&row.target_value)?;
     (target != baseline).then(|| ((value - baseline) / (target - baseline) * 1000.0).round() / 10.0)
-}
-
-/// 「150人\n（令和9年3月末）」: a recorded value with when it was measured.
-fn measured_value(row: &KpiRow, a: &Actual) -> String {
-    if a.value.trim().is_empty() {
-        return String::new();
-    }
-    let number = document_number(&a.value).unwrap_or_else(|| a.value.trim().to_owned());
-    if a.measured.trim().is_empty() {
-        format!("{number}{}", row.unit.trim())
-    } else {
-        format!("{number}{}\n（{}）", row.unit.trim(), a.measured.trim())
-    }
 }

@@ -29,7 +29,7 @@ mod review_trail;
 mod tables;
 
 pub use blocks::{chart_table, Block, DocTable, Figure, Heading, ListItem};
-pub(crate) use tables::value_with_year;
+pub(crate) use tables::{pillar_label, value_with_note, value_with_year};
 
 /// How the document opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -176,6 +176,8 @@ struct Builder<'a> {
     depth: usize,
     tables: usize,
     figures: usize,
+    /// The questions that only complete a figure's caption, found once per document.
+    figure_dates: std::collections::HashSet<&'a str>,
     /// The next chapter starts on a new page (after a front part).
     break_before_next: bool,
     /// Question id (or `kpi`) → where it is answered, e.g. 「第6の2」.
@@ -229,6 +231,11 @@ impl<'a> Builder<'a> {
             depth: 0,
             tables: 0,
             figures: 0,
+            figure_dates: outline
+                .questions
+                .values()
+                .filter_map(|qo| qo.chart.as_ref()?.date_question.as_deref())
+                .collect(),
             break_before_next: false,
             places: HashMap::new(),
             blocks: Vec::new(),

@@ -155,8 +155,7 @@ pub(super) fn check_report_texts(
         ("not_measured", &t.not_measured),
         ("no_actions", &t.no_actions),
     ] {
-        if s.desu.contains("である。") || s.dearu.contains("ます。") || s.dearu.contains("です。")
-        {
+        if s.is_mixed() {
             c.fail(
                 at,
                 format!("{field}: the 文体 of dearu/desu are swapped or mixed"),

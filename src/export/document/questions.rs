@@ -104,11 +104,7 @@ impl<'a> Builder<'a> {
 
     /// Whether the question only completes a figure's caption (its `date_question`).
     fn is_figure_date(&self, id: &str) -> bool {
-        self.outline.questions.values().any(|qo| {
-            qo.chart
-                .as_ref()
-                .is_some_and(|spec| spec.date_question.as_deref() == Some(id))
-        })
+        self.figure_dates.contains(id)
     }
 }
 

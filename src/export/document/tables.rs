@@ -22,17 +22,8 @@ impl<'a> Builder<'a> {
         let table_rows = rows
             .iter()
             .map(|k| {
-                let pillar = self
-                    .outline
-                    .section(&k.pillar)
-                    .and_then(|so| so.kpi_label.clone())
-                    .or_else(|| {
-                        let section = self.g.section(&k.pillar)?;
-                        Some(section.title.trim_end_matches("の取組").to_owned())
-                    })
-                    .unwrap_or_default();
                 [
-                    pillar,
+                    pillar_label(self.g, self.outline, &k.pillar),
                     k.indicator.trim().to_owned(),
                     value(k, &k.baseline_value, &k.baseline_year),
                     value(k, &k.target_value, &k.target_year),
@@ -173,14 +164,33 @@ impl<'a> Builder<'a> {
 /// 「120人\n（令和7年度）」: a value with its unit and year, as the KPI table prints it (also the
 /// 年次報告's).
 pub(crate) fn value_with_year(k: &KpiRow, v: &str, y: &str) -> String {
+    value_with_note(k, v, &wareki::fiscal_year_or_typed(y))
+}
+
+/// 「150人\n（令和9年6月）」: a value with its unit and, when there is one, a bracketed note under it
+/// (its year, when it was measured).
+pub(crate) fn value_with_note(k: &KpiRow, v: &str, note: &str) -> String {
     if v.trim().is_empty() {
         return String::new();
     }
     let number = document_number(v).unwrap_or_else(|| v.trim().to_owned());
-    let year = wareki::fiscal_year_or_typed(y);
-    if year.is_empty() {
+    let note = note.trim();
+    if note.is_empty() {
         format!("{number}{}", k.unit.trim())
     } else {
-        format!("{number}{}\n（{year}）", k.unit.trim())
+        format!("{number}{}\n（{note}）", k.unit.trim())
     }
+}
+
+/// 分野: a pillar's short name (its `kpi_label`, else its title without 「の取組」), as the KPI
+/// table and the 年次報告 print it.
+pub(crate) fn pillar_label(g: &Guideline, outline: &Outline, pillar: &str) -> String {
+    outline
+        .section(pillar)
+        .and_then(|so| so.kpi_label.clone())
+        .or_else(|| {
+            let section = g.section(pillar)?;
+            Some(section.title.trim_end_matches("の取組").to_owned())
+        })
+        .unwrap_or_default()
 }
