@@ -19,7 +19,7 @@ use crate::wareki;
 use crate::worker_api::{OP_ACTUALS_CSV, OP_ACTUALS_XLSX};
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 const MESSAGE: &str = "actuals-message";
 
@@ -343,13 +343,8 @@ fn download_table(store: Store, message: Message, table: Table) {
     let name = format!("年度実績_{y:04}{m:02}{d:02}.{extension}");
     leptos::task::spawn_local(async move {
         let reply = super::worker::ask(op, JsValue::from_str(&stored)).await;
-        let saved = reply.and_then(|reply| match reply.dyn_into::<js_sys::Uint8Array>() {
-            Ok(bytes) => super::download::save_bytes(&bytes, mime, &name),
-            Err(text) => Err(
-                crate::worker_api::read_reply(&text.as_string().unwrap_or_default())
-                    .err()
-                    .unwrap_or_else(|| "ファイルを作れませんでした。".to_owned()),
-            ),
+        let saved = reply.and_then(|reply| {
+            super::download::save_reply_bytes(reply, mime, &name, "ファイルを作れませんでした。")
         });
         show(
             message,

@@ -2,7 +2,7 @@
 //! 「{方針名}　{年度}　取組状況」 as DOCX, made by the worker from the draft as stored. The file is
 //! named `{団体名}_人材育成・確保基本方針_令和n年度取組状況_{日付}.docx` (rule D11).
 
-use super::download::{save_bytes, today, DOCX_MIME};
+use super::download::{save_reply_bytes, today, DOCX_MIME};
 use super::timing::{timing_mark, timing_measure};
 use super::Store;
 use crate::draft::codec;
@@ -10,9 +10,9 @@ use crate::draft::profile::OrgProfile;
 use crate::element_id;
 use crate::export::{dated_file_name, ExportOptions};
 use crate::wareki;
-use crate::worker_api::{read_reply, ReportRequest, OP_ANNUAL_REPORT};
+use crate::worker_api::{ReportRequest, OP_ANNUAL_REPORT};
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Asks the worker for the report of `year` and saves it; the file's name, or why not.
 async fn save(draft: String, year: i32, org: String) -> Result<String, String> {
@@ -30,13 +30,7 @@ async fn save(draft: String, year: i32, org: String) -> Result<String, String> {
     // The worker round trip alone, for the benchmark against the npm docx peer.
     timing_mark("annual-report-end");
     timing_measure("annual-report");
-    let reply = reply?;
-    match reply.dyn_into::<js_sys::Uint8Array>() {
-        Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|()| name),
-        Err(text) => Err(read_reply(&text.as_string().unwrap_or_default())
-            .err()
-            .unwrap_or_else(|| "年次報告を作れませんでした。".to_owned())),
-    }
+    save_reply_bytes(reply?, DOCX_MIME, &name, "年次報告を作れませんでした。").map(|()| name)
 }
 
 /// The year choice and the button, for the plan period `(start, end)`, `initial` chosen first.

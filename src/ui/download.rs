@@ -8,6 +8,24 @@ pub const DOCX_MIME: &str =
 pub const MARKDOWN_MIME: &str = "text/markdown;charset=utf-8";
 pub const JSON_MIME: &str = "application/json;charset=utf-8";
 
+/// Saves a worker's reply that should be a file's bytes; a text reply is the worker's error
+/// (`{"error": …}`), or `failure` when it says nothing readable.
+pub fn save_reply_bytes(
+    reply: wasm_bindgen::JsValue,
+    mime: &str,
+    file_name: &str,
+    failure: &str,
+) -> Result<(), String> {
+    match reply.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => save_bytes(&bytes, mime, file_name),
+        Err(text) => Err(
+            crate::worker_api::read_reply(&text.as_string().unwrap_or_default())
+                .err()
+                .unwrap_or_else(|| failure.to_owned()),
+        ),
+    }
+}
+
 pub fn save_bytes(bytes: &js_sys::Uint8Array, mime: &str, file_name: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(bytes);
     let options = web_sys::BlobPropertyBag::new();

@@ -3,15 +3,14 @@
 //! for a 全部改定) whenever the draft or the options change, so the button's label and the file
 //! name say what the file is before the click; the click asks for exactly that document.
 
-use super::download::{save_bytes, today, DOCX_MIME};
+use super::download::{save_reply_bytes, today, DOCX_MIME};
 use super::Store;
 use crate::draft::codec;
 use crate::draft::profile::OrgProfile;
 use crate::export::{dated_file_name, ExportOptions};
-use crate::worker_api::{read_reply, ShinkyuAsk, ShinkyuReply, ShinkyuRequest, OP_SHINKYU};
+use crate::worker_api::{ShinkyuAsk, ShinkyuReply, ShinkyuRequest, OP_SHINKYU};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 fn request_json(draft: &str, options: &ExportOptions, ask: ShinkyuAsk) -> String {
     let request = ShinkyuRequest {
@@ -49,12 +48,13 @@ async fn save(
     let name = dated_file_name(&org, &which.title, today(), "docx");
     let payload = JsValue::from_str(&request_json(&draft, &options, which.ask()));
     let reply = super::worker::ask(OP_SHINKYU, payload).await?;
-    match reply.dyn_into::<js_sys::Uint8Array>() {
-        Ok(bytes) => save_bytes(&bytes, DOCX_MIME, &name).map(|()| name),
-        Err(text) => Err(read_reply(&text.as_string().unwrap_or_default())
-            .err()
-            .unwrap_or_else(|| "処理の結果を受け取れませんでした。".to_owned())),
-    }
+    save_reply_bytes(
+        reply,
+        DOCX_MIME,
+        &name,
+        "処理の結果を受け取れませんでした。",
+    )
+    .map(|()| name)
 }
 
 #[component]
