@@ -117,8 +117,17 @@ function storedTexts(page) {
     .map((k) => { try { const d = JSON.parse(localStorage.getItem(k)); return [k, ((d.answers || {})['purpose.aim'] || {}).value]; } catch (e) { return [k, null]; } })));
 }
 
+/** Pastes `text` into the control `locator` finds, as a copy from Excel arrives (plain text only). */
+function pasteText(locator, text) {
+  return locator.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 module.exports = {
   REPO_ROOT, OUT_DIR, DIST_PACKAGE, AXE_SOURCE, DRAFT_KEY,
   privateDeployment, waitControlled, expectNoAxeViolations, openApp, waitSaved, tabTo, sectionIds, taskStatus,
-  storedDraft, fillStorage, failNextDraftWrite, storedTexts,
+  storedDraft, fillStorage, failNextDraftWrite, storedTexts, pasteText,
 };

@@ -6,7 +6,7 @@ const fs = require('fs');
 const { execFileSync } = require('child_process');
 const path = require('path');
 const { assert, assertEqual } = require('../harness.js');
-const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, failNextDraftWrite, REPO_ROOT, OUT_DIR } = require('../helpers.js');
+const { expectNoAxeViolations, DRAFT_KEY, openApp, waitSaved, failNextDraftWrite, pasteText, REPO_ROOT, OUT_DIR } = require('../helpers.js');
 
 const V5 = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures', 'draft-v5.json'), 'utf8'));
 const stored = (page) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), DRAFT_KEY);
@@ -163,11 +163,7 @@ module.exports = [
     const table = page.locator('[data-question="context.age-structure"]');
     await table.getByRole('button', { name: '行を追加' }).click();
     const tsv = '20歳未満\t4\r\n20～29歳\t38\r\n30～39歳\t52\r\n40～49歳\t96\r\n50～59歳\t118\r\n60歳以上\t27\r\n';
-    await page.locator('#q-context\\.age-structure-0-0').evaluate((el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, tsv);
+    await pasteText(page.locator('#q-context\\.age-structure-0-0'), tsv);
     await page.locator('#q-context\\.age-structure-5-1').waitFor();
     await page.getByLabel('年齢構成の基準日').fill('令和7年4月1日');
     await waitSaved(page);

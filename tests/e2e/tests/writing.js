@@ -3,7 +3,7 @@
 // 仕上げチェック and the completion note.
 'use strict';
 const { assert, assertEqual } = require('../harness.js');
-const { expectNoAxeViolations, openApp, waitSaved } = require('../helpers.js');
+const { expectNoAxeViolations, openApp, waitSaved, pasteText } = require('../helpers.js');
 
 /** みどり町, 町, である調 (the profile a small-town officer starts with). */
 async function townProfile(page, url, style = 'である調') {
@@ -78,11 +78,7 @@ module.exports = [
     const first = page.locator('#q-competencies\\.role-matrix-0-0');
     await first.fill('部長級');
     const tsv = '課長級\t課を管理する\t判断力\r\n係長級\t"係を\r\nまとめる"\t調整力\r\n主任級\t担当業務を進める\t専門知識\r\n';
-    await page.locator('#q-competencies\\.role-matrix-0-0').evaluate((el, text) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', text);
-      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, tsv);
+    await pasteText(page.locator('#q-competencies\\.role-matrix-0-0'), tsv);
     await page.locator('#q-competencies\\.role-matrix-2-2').waitFor();
     const cells = async () => page.locator('[data-question="competencies.role-matrix"] tbody tr').evaluateAll(
       (rows) => rows.map((r) => [...r.querySelectorAll('textarea')].map((t) => t.value)),
